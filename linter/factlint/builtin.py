@@ -1,0 +1,40 @@
+"""The engine's own plugin: readers, the shared extractors and the reporters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from factlint.hookspecs import hookimpl
+
+if TYPE_CHECKING:
+    from factlint.facts import Extractor
+    from factlint.readers import Reader
+    from factlint.report import Report
+
+
+@hookimpl
+def factlint_readers() -> Sequence[Reader]:
+    from factlint.readers import PlainTextReader
+    from factlint.readers.markdown import MarkdownReader
+
+    return [MarkdownReader(), PlainTextReader()]
+
+
+@hookimpl
+def factlint_extractors() -> Sequence[Extractor]:
+    from factlint.facts.links import LinkExtractor
+
+    return [LinkExtractor()]
+
+
+@hookimpl
+def factlint_reporters() -> dict[str, Callable[[Report], str]]:
+    from factlint.reporters import github, json_report, sarif, text
+
+    return {
+        "text": text.render,
+        "json": json_report.render,
+        "sarif": sarif.render,
+        "github": github.render,
+    }

@@ -1,0 +1,262 @@
+"""The ``factlint`` command line: ``check``, ``facts``, ``rules``, ``explain``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from factlint import __version__
+from factlint.errors import ExitCode, FatalError
+
+FORMATS_HELP = "output format (text, json, sarif, github, or one a plugin adds)"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factlint",
+        description="Fact-check and source-citation linter for news writing.",
+    )
+    parser.add_argument("--version", action="version", version=f"factlint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", type=Path, help="config file (default: found by walking up)")
+    common.add_argument("--isolated", action="store_true", help="ignore every config file")
+
+    inputs = argparse.ArgumentParser(add_help=False)
+    inputs.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - for stdin")
+    inputs.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="skip files or folders matching GLOB (repeatable)",
+    )
+    inputs.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="name to report (and pick a reader by) for input read from stdin",
+    )
+    inputs.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="publication date for documents that do not state their own",
+    )
+    inputs.add_argument(
+        "--max-file-size", metavar="SIZE", help="refuse files larger than SIZE (default 10MB)"
+    )
+    inputs.add_argument(
+        "--select",
+        metavar="CODES",
+        help="comma-separated codes, prefixes or ALL (replaces the default set)",
+    )
+    inputs.add_argument("--extend-select", metavar="CODES", help="codes to add to the selection")
+    inputs.add_argument("--ignore", metavar="CODES", help="codes or prefixes to leave out")
+
+    check = sub.add_parser(
+        "check", parents=[common, inputs], help="check files and report findings"
+    )
+    check.add_argument("--format", default="text", help=FORMATS_HELP)
+    check.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE")
+    check.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "info"],
+        help="lowest severity that makes the exit code 1 (default warning)",
+    )
+    check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+
+    facts = sub.add_parser(
+        "facts", parents=[common, inputs], help="print each document's facts as JSON"
+    )
+    facts.add_argument("--output", "-o", type=Path, metavar="FILE")
+
+    sub.add_parser("rules", parents=[common], help="list every rule")
+    explain = sub.add_parser("explain", parents=[common], help="print a rule's documentation")
+    explain.add_argument("code", metavar="CODE")
+    return parser
+
+
+def _split(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [v.strip() for v in value.replace(" ", ",").split(",") if v.strip()]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return ExitCode.ERROR
+    try:
+        return _dispatch(args)
+    except FatalError as exc:
+        print(f"factlint: error: {exc}", file=sys.stderr)
+        return ExitCode.ERROR
+    except KeyboardInterrupt:
+        print("factlint: interrupted", file=sys.stderr)
+        return 130
+
+
+def run() -> None:
+    raise SystemExit(main())
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from factlint.config import load_config, parse_cli_date, parse_size
+    from factlint.plugins import load_registry
+
+    config = load_config(args.config, isolated=args.isolated)
+    if getattr(args, "date", None):
+        try:
+            config.date = parse_cli_date(args.date)
+        except ValueError as exc:
+            raise FatalError(f"--date: {exc}") from None
+    if getattr(args, "max_file_size", None):
+        try:
+            config.max_file_size = parse_size(args.max_file_size)
+        except ValueError as exc:
+            raise FatalError(f"--max-file-size: {exc}") from None
+    if getattr(args, "exclude", None):
+        config.exclude = [*config.exclude, *args.exclude]
+    registry = load_registry(config.plugins, config.plugin_paths)
+
+    if args.command == "rules":
+        return _cmd_rules(registry)
+    if args.command == "explain":
+        return _cmd_explain(registry, args.code)
+    return _cmd_check(args, config, registry)
+
+
+def _cmd_rules(registry: object) -> int:
+    from factlint.plugins import Registry
+
+    assert isinstance(registry, Registry)
+    rows = [("CODE", "NAME", "SEVERITY", "DEFAULT", "SUMMARY")]
+    for code, rule in registry.rules.items():
+        rows.append(
+            (
+                code,
+                rule.name,
+                rule.severity.label,
+                "on" if rule.default_enabled else "off",
+                rule.summary(),
+            )
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    for row in rows:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4])
+    return ExitCode.OK
+
+
+def _cmd_explain(registry: object, code: str) -> int:
+    from factlint.plugins import Registry
+
+    assert isinstance(registry, Registry)
+    wanted = code.strip()
+    for rule_code, rule in registry.rules.items():
+        if wanted.upper() == rule_code or wanted == rule.name:
+            default = (
+                "on by default" if rule.default_enabled else "off by default (select it to use it)"
+            )
+            print(f"{rule_code} {rule.name} ({rule.severity.label}, {default})\n")
+            print(rule.doc())
+            return ExitCode.OK
+    raise FatalError(f"unknown rule code {code!r} (see 'factlint rules')")
+
+
+def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> int:
+    from factlint import engine
+    from factlint.config import Config
+    from factlint.findings import Severity
+    from factlint.plugins import Registry
+    from factlint.report import Report, RuleInfo
+    from factlint.selection import selected_codes
+
+    assert isinstance(config, Config) and isinstance(registry, Registry)
+    if not args.paths:
+        raise FatalError(f"{args.command}: give at least one file or folder (or - for stdin)")
+    if args.command == "check" and args.format not in registry.reporters:
+        raise FatalError(
+            f"unknown format {args.format!r} (choose from {', '.join(registry.reporters)})"
+        )
+    select = _split(args.select)
+    codes = selected_codes(
+        registry.rules,
+        select if select is not None else config.select,
+        [*config.extend_select, *(_split(args.extend_select) or [])],
+        [*config.ignore, *(_split(args.ignore) or [])],
+        "--select/--ignore"
+        if (args.select or args.ignore or args.extend_select)
+        else config.describe(),
+    )
+    sources, errors = engine.collect_sources(args.paths, registry, config, args.stdin_filename)
+    result = engine.run(sources, registry, config, codes, all_facts=args.command == "facts")
+    errors.extend(result.errors)
+    for line in errors:
+        print(f"factlint: error: {line}", file=sys.stderr)
+    for line in result.notices:
+        print(f"factlint: note: {line}", file=sys.stderr)
+
+    if args.command == "facts":
+        out = [
+            {
+                "path": d.path,
+                "format": d.format,
+                "metadata": d.metadata.to_dict(),
+                "facts": f.to_dict(),
+            }
+            for d, f in zip(result.documents, result.facts, strict=True)
+        ]
+        _write(args.output, json.dumps(out, indent=2, ensure_ascii=False) + "\n")
+        return ExitCode.ERROR if errors else ExitCode.OK
+
+    fail_on = Severity.parse(args.fail_on) if args.fail_on else config.fail_on
+    texts = {d.path: d.text for d in result.documents}
+    findings = engine.with_positions(result.findings, texts)
+    shown = {r.code for r in result.rules} | {f.code for f in findings}
+    rules = {
+        code: RuleInfo(code, r.name, r.severity, r.summary(), r.doc(), r.default_enabled, r.fixable)
+        for code, r in registry.rules.items()
+        if code in shown
+    }
+    report = Report(
+        findings=tuple(findings),
+        rules=rules,
+        files=tuple(d.path for d in result.documents),
+        errors=tuple(errors),
+        notices=tuple(result.notices),
+        version=__version__,
+        fail_on=fail_on,
+        color=_use_color(args.color, args.output),
+        texts=texts,
+    )
+    _write(args.output, registry.reporters[args.format](report))
+    if errors:
+        return ExitCode.ERROR
+    if any(f.severity >= fail_on for f in findings):
+        return ExitCode.FINDINGS
+    return ExitCode.OK
+
+
+def _use_color(choice: str, output: Path | None) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if output is not None or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _write(output: Path | None, text: str) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise FatalError(f"{output}: cannot write report: {exc.strerror or exc}") from None

@@ -1,0 +1,211 @@
+"""Configuration: ``.factlint.yml`` or ``[tool.factlint]`` in pyproject.toml.
+
+The file is found by walking up from the working directory (the first folder
+holding ``.factlint.yml``, ``.factlint.yaml`` or a ``pyproject.toml`` with a
+``[tool.factlint]`` table wins). Keys may be written ``kebab-case`` or
+``snake_case``. Command-line flags win over the file. Unknown keys are errors
+that name the file and, for YAML, the line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from factlint.errors import FatalError
+from factlint.findings import Severity
+
+CONFIG_NAMES = (".factlint.yml", ".factlint.yaml")
+DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+
+
+@dataclass
+class Config:
+    path: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    fail_on: Severity = Severity.WARNING
+    exclude: list[str] = field(default_factory=list)
+    names_registry: Path | None = None
+    plugins: list[str] = field(default_factory=list)
+    plugin_paths: list[Path] = field(default_factory=list)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    date: dt.date | None = None
+
+    def describe(self) -> str:
+        return str(self.path) if self.path else "defaults"
+
+
+_KEYS = {
+    "select", "extend_select", "ignore", "per_file_ignores", "fail_on", "exclude",
+    "names_registry", "plugins", "plugin_paths", "rules", "max_file_size", "date",
+}  # fmt: skip
+
+
+def find_config_file(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return "[tool.factlint" in text
+
+
+def load_config(
+    explicit: Path | None = None, cwd: Path | None = None, isolated: bool = False
+) -> Config:
+    cwd = cwd or Path.cwd()
+    if isolated:
+        return Config(root=cwd)
+    path = explicit if explicit is not None else find_config_file(cwd)
+    if path is None:
+        return Config(root=cwd)
+    if not path.is_file():
+        raise FatalError(f"{path}: config file not found")
+    if path.name == "pyproject.toml":
+        raw, lines = _read_pyproject(path)
+    else:
+        raw, lines = _read_yaml(path)
+    return _build(path, raw, lines)
+
+
+def _read_pyproject(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FatalError(f"{path}: cannot read config: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise FatalError(f"{path}: invalid TOML: {exc}") from None
+    table = data.get("tool", {}).get("factlint", {})
+    if not isinstance(table, dict):
+        raise FatalError(f"{path}: [tool.factlint] must be a table")
+    return table, {}
+
+
+def _read_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FatalError(f"{path}: cannot read config: {exc}") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise FatalError(f"{path}{where}: invalid YAML: {problem}") from None
+    if data is None:
+        return {}, {}
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        raise FatalError(f"{path}:1: config must be a mapping of keys to values")
+    lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+    return data, lines
+
+
+def _build(path: Path, raw: dict[str, Any], lines: dict[str, int]) -> Config:
+    config = Config(path=path, root=path.parent)
+
+    def where(key: str) -> str:
+        line = lines.get(key)
+        return f"{path}:{line}" if line else str(path)
+
+    for key, value in raw.items():
+        norm = str(key).replace("-", "_")
+        if norm not in _KEYS:
+            known = ", ".join(sorted(k.replace("_", "-") for k in _KEYS))
+            raise FatalError(f"{where(str(key))}: unknown config key {key!r} (known keys: {known})")
+        try:
+            _apply(config, norm, value)
+        except (TypeError, ValueError) as exc:
+            raise FatalError(f"{where(str(key))}: {key}: {exc}") from None
+    return config
+
+
+def _codes(value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = [v for v in value.replace(",", " ").split()]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError("expected a list of rule codes")
+    return [v.strip() for v in value]
+
+
+def _apply(config: Config, key: str, value: Any) -> None:
+    if key in ("select", "extend_select", "ignore"):
+        setattr(config, key, _codes(value))
+    elif key == "per_file_ignores":
+        if not isinstance(value, dict):
+            raise TypeError("expected a mapping of glob patterns to lists of codes")
+        config.per_file_ignores = {str(k): _codes(v) for k, v in value.items()}
+    elif key == "fail_on":
+        config.fail_on = Severity.parse(str(value))
+    elif key == "exclude":
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            raise TypeError("expected a list of glob patterns")
+        config.exclude = [str(v) for v in value]
+    elif key == "names_registry":
+        config.names_registry = (config.root / str(value)).resolve()
+    elif key == "plugins":
+        if not isinstance(value, list):
+            raise TypeError("expected a list of module names")
+        config.plugins = [str(v) for v in value]
+    elif key == "plugin_paths":
+        if not isinstance(value, list):
+            raise TypeError("expected a list of folders")
+        config.plugin_paths = [(config.root / str(v)).resolve() for v in value]
+    elif key == "rules":
+        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+            raise TypeError("expected a mapping of rule codes to option mappings")
+        config.rules = {str(k): dict(v) for k, v in value.items()}
+    elif key == "max_file_size":
+        config.max_file_size = parse_size(value)
+    elif key == "date":
+        config.date = parse_cli_date(str(value))
+
+
+def parse_size(value: Any) -> int:
+    """``10MB``, ``512k``, ``1048576`` → bytes."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    text = str(value).strip().upper().removesuffix("B").strip()
+    factors = {"K": 1024, "M": 1024**2, "G": 1024**3}
+    factor = 1
+    if text and text[-1] in factors:
+        factor = factors[text[-1]]
+        text = text[:-1]
+    try:
+        number = float(text)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a size like 10MB") from None
+    if number <= 0:
+        raise ValueError("size must be positive")
+    return int(number * factor)
+
+
+def parse_cli_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date like 2017-07-04") from None

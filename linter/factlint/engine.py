@@ -1,0 +1,282 @@
+"""The run: find files, read them, extract facts, apply rules, filter."""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factlint.config import Config
+from factlint.document import Document
+from factlint.errors import FatalError, InputError
+from factlint.facts import Facts, extract_facts, extraction_order
+from factlint.findings import Finding, Location, Related
+from factlint.plugins import Registry
+from factlint.positions import LineIndex
+from factlint.rules import Corpus, CorpusRule, DocumentRule, Rule
+from factlint.selection import ignored_for_path, selected_codes
+from factlint.suppressions import Suppression, is_suppressed, parse_suppressions
+
+STDIN = "-"
+_SKIP_DIRS = {"node_modules", "__pycache__", "venv", "site-packages"}
+
+
+@dataclass
+class Source:
+    """A file to check: where to read it from and the name to report."""
+
+    display: str
+    read_from: str  # a filesystem path, or "-" for standard input
+
+
+@dataclass
+class RunResult:
+    documents: list[Document] = field(default_factory=list)
+    facts: list[Facts] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    suppressions: dict[str, list[Suppression]] = field(default_factory=dict)
+
+
+def collect_sources(
+    paths: Sequence[str], registry: Registry, config: Config, stdin_filename: str | None
+) -> tuple[list[Source], list[str]]:
+    """Expand folders; explicit files are checked whatever their suffix."""
+    sources: list[Source] = []
+    errors: list[str] = []
+    seen: set[str] = set()
+    suffixes = registry.suffixes
+    for given in paths:
+        if given == STDIN:
+            sources.append(Source(stdin_filename or "<stdin>", STDIN))
+            continue
+        if not os.path.lexists(given):
+            errors.append(f"{given}: no such file or folder")
+            continue
+        if os.path.isdir(given):
+            for root, dirs, files in os.walk(given):
+                dirs[:] = sorted(
+                    d for d in dirs
+                    if not d.startswith(".") and d not in _SKIP_DIRS
+                    and not _excluded(os.path.join(root, d), config)
+                )  # fmt: skip
+                for name in sorted(files):
+                    full = os.path.normpath(os.path.join(root, name))
+                    wanted = name.lower().endswith(suffixes) and not _excluded(full, config)
+                    if wanted and full not in seen:
+                        seen.add(full)
+                        sources.append(Source(full, full))
+        else:
+            norm = os.path.normpath(given)
+            if norm not in seen and not _excluded(norm, config, explicit=True):
+                seen.add(norm)
+                sources.append(Source(norm, norm))
+    return sources, errors
+
+
+def _excluded(path: str, config: Config, explicit: bool = False) -> bool:
+    if not config.exclude:
+        return False
+    posix = path.replace(os.sep, "/")
+    name = posix.rsplit("/", 1)[-1]
+    return any(
+        fnmatch.fnmatchcase(posix, pat) or fnmatch.fnmatchcase(name, pat) for pat in config.exclude
+    )
+
+
+def decode(display: str, data: bytes) -> tuple[str, bool]:
+    """Bytes to text: UTF-8, with or without a byte-order mark."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(display, "is UTF-16 encoded; save it as UTF-8")
+    if b"\x00" in data[:8192]:
+        raise InputError(display, "is a binary file, not text")
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if bom:
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), bom
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        offset = exc.start + (3 if bom else 0)
+        raise InputError(
+            display,
+            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at byte offset {offset} (line {line});"
+            " save the file as UTF-8",
+        ) from None
+
+
+def read_source(source: Source, registry: Registry, config: Config) -> Document | None:
+    """Read and parse one file. Returns None for an empty file (a notice)."""
+    display = source.display
+    try:
+        if source.read_from == STDIN:
+            data = sys.stdin.buffer.read()
+        else:
+            size = os.stat(source.read_from).st_size
+            if size > config.max_file_size:
+                raise InputError(
+                    display,
+                    f"file is {_human(size)}, over the {_human(config.max_file_size)} limit"
+                    " (raise it with --max-file-size)",
+                )
+            with open(source.read_from, "rb") as handle:
+                data = handle.read(config.max_file_size + 1)
+    except IsADirectoryError:
+        raise InputError(display, "is a folder; pass folders to be searched, not read") from None
+    except FileNotFoundError:
+        raise InputError(display, "no such file (was it deleted during the run?)") from None
+    except PermissionError:
+        raise InputError(display, "permission denied") from None
+    except OSError as exc:
+        raise InputError(display, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > config.max_file_size:
+        raise InputError(display, f"file is over the {_human(config.max_file_size)} limit")
+    text, bom = decode(display, data)
+    if not text.strip():
+        return None
+    reader = registry.reader_for(display) or registry.reader_for(".txt")
+    if reader is None:
+        raise FatalError("no reader for plain text is installed")
+    document = reader.read(display, text)
+    if bom:
+        document = dataclasses.replace(document, bom=True)
+    if document.metadata.published is None and config.date is not None:
+        meta = dataclasses.replace(document.metadata, published=config.date, date_source="option")
+        document = dataclasses.replace(document, metadata=meta)
+    return document
+
+
+def _human(size: int) -> str:
+    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if size >= factor:
+            return f"{size / factor:.1f} {unit}"
+    return f"{size} bytes"
+
+
+def instantiate_rules(registry: Registry, config: Config, codes: Iterable[str]) -> list[Rule]:
+    rules: list[Rule] = []
+    for code in sorted(codes):
+        cls = registry.rules[code]
+        options = config.rules.get(code) or config.rules.get(cls.name) or {}
+        unknown = set(options) - set(cls.options)
+        if unknown:
+            known = ", ".join(sorted(cls.options)) or "none"
+            raise FatalError(
+                f"{config.describe()}: rules.{code}: unknown option(s) {', '.join(sorted(unknown))}"
+                f" (known: {known})"
+            )
+        rules.append(cls(config, options))
+    for key in config.rules:
+        if key not in registry.rules and key not in {r.name for r in registry.rules.values()}:
+            raise FatalError(f"{config.describe()}: rules: unknown rule code {key!r}")
+    return rules
+
+
+def run(
+    sources: Sequence[Source],
+    registry: Registry,
+    config: Config,
+    codes: set[str],
+    *,
+    all_facts: bool = False,
+) -> RunResult:
+    result = RunResult()
+    result.rules = instantiate_rules(registry, config, codes)
+    wanted = (
+        list(registry.extractors) if all_facts else [n for r in result.rules for n in r.requires]
+    )
+    order = extraction_order(registry.extractors, dict.fromkeys(wanted))
+    for source in sources:
+        try:
+            document = read_source(source, registry, config)
+        except InputError as exc:
+            result.errors.append(str(exc))
+            continue
+        if document is None:
+            result.notices.append(f"{source.display}: empty file, nothing to check")
+            continue
+        result.documents.append(document)
+        result.facts.append(extract_facts(document, registry.extractors, order))
+
+    raw: list[Finding] = []
+    for rule in result.rules:
+        try:
+            if isinstance(rule, DocumentRule):
+                for document, facts in zip(result.documents, result.facts, strict=True):
+                    raw.extend(rule.check(document, facts))
+            elif isinstance(rule, CorpusRule):
+                corpus = Corpus(tuple(result.documents), tuple(result.facts))
+                raw.extend(rule.check_corpus(corpus))
+        except Exception as exc:  # a plugin bug must not hide other findings
+            result.errors.append(
+                f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"
+            )
+    result.findings = filter_findings(raw, result, config, registry)
+    return result
+
+
+def filter_findings(
+    findings: list[Finding], result: RunResult, config: Config, registry: Registry
+) -> list[Finding]:
+    per_file = {
+        pattern: selected_codes(
+            registry.rules, codes, (), (), f"{config.describe()}: per-file-ignores"
+        )
+        for pattern, codes in config.per_file_ignores.items()
+    }
+    ignored_cache: dict[str, set[str]] = {}
+    kept: list[Finding] = []
+    for document in result.documents:
+        result.suppressions[document.path] = parse_suppressions(document.text)
+    for finding in findings:
+        path = finding.location.path
+        if path not in ignored_cache:
+            ignored_cache[path] = ignored_for_path(_relative_to(path, config.root), per_file)
+        if finding.code in ignored_cache[path]:
+            continue
+        if is_suppressed(result.suppressions.get(path, []), finding.code, finding.location.start):
+            continue
+        kept.append(finding)
+    return kept
+
+
+def _relative_to(path: str, root: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(root.resolve()))
+    except ValueError:
+        return path
+
+
+def with_positions(findings: Iterable[Finding], texts: dict[str, str]) -> list[Finding]:
+    """Fill in lines and columns; sort by file, position and code."""
+    indexes: dict[str, LineIndex] = {}
+
+    def place(location: Location) -> Location:
+        text = texts.get(location.path)
+        if text is None:
+            return location
+        index = indexes.get(location.path)
+        if index is None:
+            index = indexes[location.path] = LineIndex(text)
+        line, column = index.line_column(location.start)
+        end_line, end_column = index.line_column(location.end)
+        return dataclasses.replace(
+            location, line=line, column=column, end_line=end_line, end_column=end_column
+        )
+
+    placed = [
+        dataclasses.replace(
+            f,
+            location=place(f.location),
+            related=tuple(Related(place(r.location), r.message) for r in f.related),
+        )
+        for f in findings
+    ]
+    placed.sort(key=lambda f: (f.location.path, f.location.start, f.code, f.message))
+    return placed

@@ -1,0 +1,34 @@
+"""Fingerprints that identify a finding across edits.
+
+Built from the rule code, the file and the normalised text the finding is
+about (never its line number), plus an occurrence counter for repeats of the
+same text, so moving or editing other paragraphs keeps a finding's identity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+import regex
+
+from factlint.findings import Finding
+
+_SPACE = regex.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    return str(_SPACE.sub(" ", text)).strip().casefold()
+
+
+def fingerprints(findings: Iterable[Finding]) -> list[str]:
+    """One fingerprint per finding, in order."""
+    seen: dict[tuple[str, str, str], int] = {}
+    out: list[str] = []
+    for f in findings:
+        key = (f.code, f.location.path, normalise(f.subject))
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        digest = hashlib.sha256("\x1f".join((*key, str(n))).encode("utf-8")).hexdigest()
+        out.append(digest[:32])
+    return out

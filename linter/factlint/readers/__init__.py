@@ -1,0 +1,81 @@
+"""Readers turn a file's decoded text into a :class:`~factlint.document.Document`.
+
+A reader is any object with ``name``, ``suffixes`` and ``read(path, text)``;
+plugins contribute more through the ``factlint_readers`` hook.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+import regex
+import yaml
+
+from factlint.document import Document, Metadata
+from factlint.errors import InputError
+from factlint.masking import blank, initial_prose
+from factlint.metadata import detect
+
+
+class Reader(Protocol):
+    name: str
+    suffixes: tuple[str, ...]
+
+    def read(self, path: str, text: str) -> Document: ...
+
+
+_FRONT_MATTER = regex.compile(
+    r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n|\A)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S
+)
+_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
+
+
+def split_front_matter(path: str, text: str) -> tuple[dict[str, Any], int]:
+    """Parse YAML front matter; return it and the offset where the body starts."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, 0
+    try:
+        data = yaml.safe_load(m[1])
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 2}: " if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise InputError(path, f"front matter: {where}{problem}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(path, "front matter: expected a mapping of keys to values")
+    return data, m.end()
+
+
+def build_document(
+    path: str, text: str, fmt: str, chars: list[str], front: dict[str, Any], body_start: int
+) -> Document:
+    """Detect metadata, mask comments, and freeze the Document."""
+    blank(chars, 0, body_start)
+    found = detect(text, chars, body_start, front)
+    if "<!--" in text:
+        for m in _COMMENT.finditer(text, body_start):
+            blank(chars, m.start(), m.end())
+    metadata = Metadata(
+        published=found.published,
+        date_source=found.date_source,
+        dateline=found.dateline,
+        dateline_span=found.dateline_span,
+        title=found.title,
+        front_matter=front,
+    )
+    return Document(path=path, text=text, format=fmt, prose="".join(chars), metadata=metadata)
+
+
+class PlainTextReader:
+    """Plain text: everything is prose except front matter, the metadata
+    header lines and ``<!-- ... -->`` comments (used for suppressions)."""
+
+    name = "text"
+    suffixes: tuple[str, ...] = (".txt", ".text")
+
+    def read(self, path: str, text: str) -> Document:
+        front, body_start = split_front_matter(path, text)
+        return build_document(path, text, self.name, initial_prose(text), front, body_start)

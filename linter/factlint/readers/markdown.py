@@ -1,0 +1,58 @@
+"""CommonMark reader: markdown-it-py finds code and HTML so they are not prose."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from factlint.document import Document
+from factlint.masking import blank, initial_prose
+from factlint.positions import LineIndex
+from factlint.readers import build_document, split_front_matter
+
+# Only documents with one of these can hold code or raw HTML; the rest skip the
+# (comparatively slow) Markdown parse and get the same result.
+_MAY_HOLD_CODE = regex.compile(r"[`<~]|^(?: {4}|\t)", regex.M)
+_INLINE_CODE = regex.compile(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)", regex.S)
+
+
+class MarkdownReader:
+    """Markdown with optional YAML front matter."""
+
+    name = "markdown"
+    suffixes: tuple[str, ...] = (".md", ".markdown", ".mdown", ".mkd")
+
+    def read(self, path: str, text: str) -> Document:
+        front, body_start = split_front_matter(path, text)
+        chars = initial_prose(text)
+        if _MAY_HOLD_CODE.search(text, body_start):
+            _mask_markup(text, chars, body_start)
+        return build_document(path, text, self.name, chars, front, body_start)
+
+
+def _mask_markup(text: str, chars: list[str], body_start: int) -> None:
+    from markdown_it import MarkdownIt
+
+    body = text[body_start:]
+    tokens: list[Any] = MarkdownIt("commonmark").parse(body)
+    lines = LineIndex(body)
+    for token in tokens:
+        if token.map is None:
+            continue
+        first, last = token.map
+        start = body_start + lines.line_start(first + 1)
+        end = body_start + (lines.line_start(last + 1) if last < lines.line_count else len(body))
+        if token.type in ("fence", "code_block", "html_block"):
+            blank(chars, start, end)
+        elif token.type == "inline" and token.children:
+            kinds = {child.type for child in token.children}
+            if "code_inline" in kinds:
+                for m in _INLINE_CODE.finditer(text, start, end):
+                    blank(chars, m.start(), m.end())
+            if "html_inline" in kinds:
+                for child in token.children:
+                    if child.type == "html_inline":
+                        at = text.find(child.content, start, end)
+                        if at >= 0:
+                            blank(chars, at, at + len(child.content))

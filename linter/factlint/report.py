@@ -1,0 +1,41 @@
+"""The Report: everything a reporter needs, and nothing it must compute."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from factlint.findings import Finding, Severity
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+    default_enabled: bool
+    fixable: bool
+
+
+@dataclass(frozen=True)
+class Report:
+    """Findings with lines and columns filled in, sorted by place."""
+
+    findings: tuple[Finding, ...]
+    rules: dict[str, RuleInfo]
+    files: tuple[str, ...]
+    errors: tuple[str, ...] = ()
+    notices: tuple[str, ...] = ()
+    version: str = ""
+    fail_on: Severity = Severity.WARNING
+    color: bool = False
+    texts: dict[str, str] = field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)
+
+    def counts(self) -> dict[Severity, int]:
+        counts = dict.fromkeys(Severity, 0)
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        return counts

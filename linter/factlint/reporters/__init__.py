@@ -1,0 +1,1 @@
+"""Reporters: pure functions from a :class:`~factlint.report.Report` to text."""

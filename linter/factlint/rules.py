@@ -1,0 +1,106 @@
+"""Base classes for rules. A plugin's rule subclasses one of them.
+
+A rule's documentation is the docstring of the module it lives in (what it
+flags, why, an example, the fix); its first line is the summary ``factlint
+rules`` shows. ``factlint explain CODE`` prints the whole of it.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from factlint.findings import Finding, Fix, Location, Related, Severity
+
+if TYPE_CHECKING:
+    from factlint.config import Config
+    from factlint.document import Document
+    from factlint.facts import Facts
+
+
+class Rule:
+    """What every rule declares. Subclass DocumentRule or CorpusRule."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    default_enabled: ClassVar[bool] = True
+    #: Names of the facts (extractors) the rule reads.
+    requires: ClassVar[tuple[str, ...]] = ()
+    #: Options a user may set under ``rules: {CODE: {...}}``, with defaults.
+    options: ClassVar[Mapping[str, Any]] = {}
+    #: Whether the rule can propose a fix marked safe.
+    fixable: ClassVar[bool] = False
+
+    def __init__(self, config: Config, options: Mapping[str, Any] | None = None) -> None:
+        self.config = config
+        self.settings: dict[str, Any] = {**self.options, **(options or {})}
+
+    @classmethod
+    def doc(cls) -> str:
+        module = sys.modules.get(cls.__module__)
+        text = (module.__doc__ if module else None) or cls.__doc__ or ""
+        return inspect.cleandoc(text)
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.doc().split("\n", 1)[0].strip()
+
+    def finding(
+        self,
+        document: Document,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        related: Sequence[Related] = (),
+        fix: Fix | None = None,
+        subject: str | None = None,
+    ) -> Finding:
+        """A finding of this rule at ``document.text[start:end]``."""
+        return Finding(
+            code=self.code,
+            rule=self.name,
+            message=message,
+            severity=self.severity,
+            location=Location(document.path, start, end),
+            related=tuple(related),
+            fix=fix,
+            subject=subject if subject is not None else document.text[start:end],
+        )
+
+
+class DocumentRule(Rule):
+    """A rule that looks at one document at a time."""
+
+    def check(self, document: Document, facts: Facts) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Every document of the run with its facts, for corpus rules."""
+
+    documents: tuple[Document, ...]
+    facts: tuple[Facts, ...]
+
+    def __iter__(self) -> Any:
+        return iter(zip(self.documents, self.facts, strict=True))
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+
+class CorpusRule(Rule):
+    """A rule that sees the facts of every document in the run at once."""
+
+    def check_corpus(self, corpus: Corpus) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+def related_at(document: Document, start: int, end: int, message: str) -> Related:
+    """A related location in ``document``."""
+    return Related(Location(document.path, start, end), message)

@@ -1,0 +1,106 @@
+"""A link-shortener URL (bit.ly, t.co, tinyurl.com, ...) instead of the source.
+
+**What it flags.** A link whose host is a URL shortener or a social
+network's redirect service.
+
+**Why.** A shortened link hides where it leads, so neither an editor nor a
+reader can judge the source from the link; shorteners also shut down (goo.gl
+did) and every link through them dies with them.
+
+**Example.**
+
+    the Milwaukee Journal Sentinel reported Tuesday (http://bit.ly/2te2fFQ ).
+
+**Fix.** Open the short link and cite the address it redirects to:
+
+    the Milwaukee Journal Sentinel reported Tuesday (https://www.jsonline.com/story/...).
+
+**Options.** ``extra-hosts``: more shortener hosts to flag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
+
+from factlint import Document, DocumentRule, Facts, Finding, Severity
+
+SHORTENER_HOSTS = frozenset(
+    [
+        "bit.ly",
+        "bitly.com",
+        "bit.do",
+        "t.co",
+        "tinyurl.com",
+        "goo.gl",
+        "ow.ly",
+        "buff.ly",
+        "is.gd",
+        "v.gd",
+        "lnkd.in",
+        "dlvr.it",
+        "trib.al",
+        "tiny.cc",
+        "rebrand.ly",
+        "shorturl.at",
+        "cutt.ly",
+        "rb.gy",
+        "t.ly",
+        "s.id",
+        "bl.ink",
+        "j.mp",
+        "fb.me",
+        "amzn.to",
+        "wp.me",
+        "su.pr",
+        "qr.ae",
+        "po.st",
+        "x.co",
+        "mcaf.ee",
+        "ift.tt",
+        "spr.ly",
+        "hubs.ly",
+        "hubs.la",
+        "soo.gd",
+        "clck.ru",
+        "shorte.st",
+        "adf.ly",
+        "tr.im",
+        "u.to",
+        "snip.ly",
+        "bitly.is",
+        "1url.com",
+        "db.tt",
+    ]
+)
+
+
+def url_host(url: str) -> str:
+    """The lower-cased host of a URL ('' if it has none)."""
+    rest = url.split("://", 1)[1] if "://" in url else url
+    host = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    host = host.rsplit("@", 1)[-1].split(":", 1)[0]
+    return host.lower().removeprefix("www.")
+
+
+class ShortenedLink(DocumentRule):
+    code = "FL402"
+    name = "shortened-link"
+    severity = Severity.WARNING
+    requires = ("links",)
+    options: ClassVar[Mapping[str, Any]] = {"extra_hosts": ()}
+
+    def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
+        hosts = SHORTENER_HOSTS | {h.lower() for h in self.settings["extra_hosts"]}
+        for link in facts.get_list("links"):
+            host = url_host(link.url)
+            if host in hosts:
+                yield self.finding(
+                    document,
+                    link.start,
+                    link.end,
+                    f"{host} is a link shortener; cite the address it leads to",
+                )
+
+
+RULE = ShortenedLink
