@@ -21,3 +21,9 @@ def require_corpora() -> Path:
     if not CORPORA.is_dir():
         pytest.skip(f"shared corpora not found at {CORPORA}; these tests read real news text there")
     return CORPORA
+
+
+@pytest.fixture
+def corpora() -> Path:
+    """../shared/corpora, or skip the test with the reason."""
+    return require_corpora()

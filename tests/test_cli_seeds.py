@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-
 from factlint.cli import main
 
 
-def test_check_seeds_reports_link_findings(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, seeds) -> None:
+def test_check_seeds_reports_link_findings(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, seeds
+) -> None:
     monkeypatch.chdir(seeds.parent)
     code = main(["check", "seeds/"])
     out = capsys.readouterr().out

@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from factlint.cli import main
 from factlint.plugins import load_registry
 
@@ -59,7 +58,9 @@ def run_case(tmp_path: Path, code: str, case: dict[str, Any], capsys: Any) -> li
 @pytest.mark.parametrize(("code", "case"), _load_cases())
 def test_rule_case(tmp_path: Path, code: str, case: dict[str, Any], capsys: Any) -> None:
     found = run_case(tmp_path, code, case, capsys)
-    assert [f["where"] for f in found] == list(case.get("expect", [])), [f["message"] for f in found]
+    assert [f["where"] for f in found] == list(case.get("expect", [])), [
+        f["message"] for f in found
+    ]
     if case.get("message"):
         assert found, "a message is expected but nothing was found"
         assert case["message"] in found[0]["message"]

@@ -1,7 +1,8 @@
 """Base classes for rules. A plugin's rule subclasses one of them.
 
 A rule's documentation is the docstring of the module it lives in (what it
-flags, why, an example, the fix); its first line is the summary ``factlint
+flags, why, an example, the fix), or of the rule class when a plugin keeps
+several rules in one module; its first line is the summary ``factlint
 rules`` shows. ``factlint explain CODE`` prints the whole of it.
 """
 
@@ -41,9 +42,12 @@ class Rule:
 
     @classmethod
     def doc(cls) -> str:
-        module = sys.modules.get(cls.__module__)
-        text = (module.__doc__ if module else None) or cls.__doc__ or ""
-        return inspect.cleandoc(text)
+        """The rule's own class docstring, else its module's (one rule per file)."""
+        text = cls.__dict__.get("__doc__")
+        if not text:
+            module = sys.modules.get(cls.__module__)
+            text = module.__doc__ if module else None
+        return inspect.cleandoc(text or "")
 
     @classmethod
     def summary(cls) -> str:

@@ -1,0 +1,88 @@
+"""Plugins: a corpus rule from a user's plugin, and hook validation."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from factlint.cli import main
+
+PLUGINS = Path(__file__).parent / "plugins"
+LEDE = "Immigrant rights groups are accusing Milwaukee leaders of caving in to pressure.\n\n"
+
+
+@pytest.fixture
+def newsroom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copy(PLUGINS / "factlint_repeated_lede.py", tmp_path)
+    (tmp_path / ".factlint.yml").write_text(
+        "plugins: [factlint_repeated_lede]\nplugin-paths: ['.']\n", encoding="utf-8"
+    )
+    (tmp_path / "a.txt").write_text(LEDE + "The mayor said nothing.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Intro line.\n\n" + LEDE, encoding="utf-8")
+    (tmp_path / "c.md").write_text(LEDE + "A second version.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_plugin_rule_is_listed_and_explained(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["rules"]) == 0
+    listing = capsys.readouterr().out
+    assert "XT101  repeated-lede" in listing
+    assert main(["explain", "XT101"]) == 0
+    doc = capsys.readouterr().out
+    assert "Two stories open with the same first sentence." in doc
+    assert "**Fix.**" in doc
+
+
+def test_corpus_rule_points_at_both_places_in_text(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "."]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "c.md:1:1: XT101 [repeated-lede] this story opens with the same sentence as another" in out
+    )
+    assert "    a.txt:1:1: the same lede here" in out
+    assert "b.txt" not in out.split("Found")[0]
+
+
+def test_corpus_rule_related_locations_in_sarif(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["check", "--format", "sarif", "."])
+    sarif = json.loads(capsys.readouterr().out)
+    run = sarif["runs"][0]
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]].count("XT101") == 1
+    (result,) = [r for r in run["results"] if r["ruleId"] == "XT101"]
+    related = result["relatedLocations"]
+    assert related[0]["physicalLocation"]["artifactLocation"]["uri"] == "a.txt"
+    assert related[0]["message"]["text"] == "the same lede here"
+
+
+def test_misspelled_hook_fails_loudly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "typo_plugin.py").write_text(
+        "from factlint import hookimpl\n\n@hookimpl\ndef factlint_rule():\n    return []\n",
+        encoding="utf-8",
+    )
+    (tmp_path / ".factlint.yml").write_text(
+        "plugins: [typo_plugin]\nplugin-paths: ['.']\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["rules"]) == 2
+    err = capsys.readouterr().err
+    assert "factlint_rule" in err and "unknown hook" in err
+
+
+def test_missing_plugin_module_is_a_config_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / ".factlint.yml").write_text("plugins: [no_such_plugin_here]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["rules"]) == 2
+    assert "cannot import plugin 'no_such_plugin_here'" in capsys.readouterr().err
