@@ -195,7 +195,10 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
         else config.describe(),
     )
     sources, errors = engine.collect_sources(args.paths, registry, config, args.stdin_filename)
-    result = engine.run(sources, registry, config, codes, all_facts=args.command == "facts")
+    reporter = registry.reporters.get(getattr(args, "format", ""))
+    # A reporter that shows fact sheets (HTML) sets ``needs_facts = True``.
+    wants_facts = args.command == "facts" or bool(getattr(reporter, "needs_facts", False))
+    result = engine.run(sources, registry, config, codes, all_facts=wants_facts)
     errors.extend(result.errors)
     for line in errors:
         print(f"factlint: error: {line}", file=sys.stderr)
@@ -234,6 +237,9 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
         fail_on=fail_on,
         color=_use_color(args.color, args.output),
         texts=texts,
+        facts={d.path: f.to_dict() for d, f in zip(result.documents, result.facts, strict=True)}
+        if wants_facts
+        else {},
     )
     _write(args.output, registry.reporters[args.format](report))
     if errors:

@@ -31,7 +31,10 @@ class Report:
     version: str = ""
     fail_on: Severity = Severity.WARNING
     color: bool = False
+    #: The text of every checked document, by path.
     texts: dict[str, str] = field(default_factory=dict)
+    #: Each document's facts as JSON-ready dicts, by path; filled only for a
+    #: reporter function that has the attribute ``needs_facts = True``.
     facts: dict[str, Any] = field(default_factory=dict)
 
     def counts(self) -> dict[Severity, int]:
