@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from factlint.cli import main
 
 GOOD = "The group cited http://bit.ly/2te2fFQ in its statement.\n"

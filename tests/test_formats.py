@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from conftest import SHARED
 from factlint.cli import main
 from factlint.reporters.github import escape_data, escape_property

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from factlint.cli import main
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from factlint.cli import main
 
 PLUGINS = Path(__file__).parent / "plugins"
@@ -86,3 +87,15 @@ def test_missing_plugin_module_is_a_config_error(
     monkeypatch.chdir(tmp_path)
     assert main(["rules"]) == 2
     assert "cannot import plugin 'no_such_plugin_here'" in capsys.readouterr().err
+
+
+def test_entry_point_scan_agrees_with_importlib_metadata() -> None:
+    import importlib.metadata
+
+    from factlint.plugins import entry_points
+
+    expected = sorted(
+        (ep.name, ep.value) for ep in importlib.metadata.entry_points(group="factlint")
+    )
+    assert sorted(entry_points("factlint")) == expected
+    assert ("builtin", "factlint_rules.plugin") in expected

@@ -26,10 +26,29 @@ def test_try_repo_runs_the_hook_on_committed_seeds(tmp_path: Path) -> None:
         shutil.copy(seed, repo / "stories" / seed.name)
     _git(repo, "init", "-q")
     _git(repo, "-c", "user.name=Desk", "-c", "user.email=desk@example.org", "add", ".")
-    _git(repo, "-c", "user.name=Desk", "-c", "user.email=desk@example.org", "commit", "-qm", "stories")
+    _git(
+        repo,
+        "-c",
+        "user.name=Desk",
+        "-c",
+        "user.email=desk@example.org",
+        "commit",
+        "-qm",
+        "stories",
+    )
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
     proc = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "factlint", "--all-files", "--color", "never"],
+        [
+            sys.executable,
+            "-m",
+            "pre_commit",
+            "try-repo",
+            str(ROOT),
+            "factlint",
+            "--all-files",
+            "--color",
+            "never",
+        ],
         cwd=repo,
         env=env,
         capture_output=True,

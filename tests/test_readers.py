@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from factlint.cli import main
 from factlint.readers import PlainTextReader
 from factlint.readers.markdown import MarkdownReader

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
+
 from factlint.cli import main
 from factlint.plugins import load_registry
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from factlint.cli import main
 
 SHORT = "Source: http://bit.ly/abc1 here.\n"

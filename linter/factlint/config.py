@@ -10,12 +10,9 @@ that name the file and, for YAML, the line.
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from factlint.errors import FatalError
 from factlint.findings import Severity
@@ -90,6 +87,8 @@ def load_config(
 
 
 def _read_pyproject(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -103,6 +102,8 @@ def _read_pyproject(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
 
 
 def _read_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
+    import yaml
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

@@ -7,14 +7,12 @@ same text, so moving or editing other paragraphs keeps a finding's identity.
 
 from __future__ import annotations
 
-import hashlib
+import re
 from collections.abc import Iterable
-
-import regex
 
 from factlint.findings import Finding
 
-_SPACE = regex.compile(r"\s+")
+_SPACE = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
@@ -23,6 +21,8 @@ def normalise(text: str) -> str:
 
 def fingerprints(findings: Iterable[Finding]) -> list[str]:
     """One fingerprint per finding, in order."""
+    import hashlib
+
     seen: dict[tuple[str, str, str], int] = {}
     out: list[str] = []
     for f in findings:

@@ -7,10 +7,9 @@ which must come from the story itself (or ``--date``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
-
-import regex
 
 from factlint.masking import blank
 
@@ -26,22 +25,22 @@ _MONTH = (
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 # "date 2017-03-09" at the very start of the file (the seed convention).
-_HEADER = regex.compile(r"\A[ \t\ufeff]*date:?[ \t]+(\d{4})-(\d{2})-(\d{2})\b[ \t]*", regex.I)
+_HEADER = re.compile(r"\A[ \t\ufeff]*date:?[ \t]+(\d{4})-(\d{2})-(\d{2})\b[ \t]*", re.I)
 # A line that is only a timestamp: "July 4, 2017, at 3:31 p.m." or
 # "Published: March 9, 2017 10:02 AM".
-_TIMESTAMP_LINE = regex.compile(
+_TIMESTAMP_LINE = re.compile(
     r"^[ \t]*(?:(?:Published|Updated|Posted)(?: on)?:?[ \t]+)?"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
     rf"({_MONTH})[ \t]+(\d{{1,2}}),?[ \t]+(\d{{4}})"
     r"(?:,?[ \t]+(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*(?:[ap]\.?m\.?|[AP]M)?(?:[ \t]+[A-Z]{2,4})?)?"
     r"[ \t]*$",
-    regex.M,
+    re.M,
 )
 # "MILWAUKEE (AP) —", "OAKFIELD —", "SALVADOR, Feb 26 -", "LONDON, England (Reuters) --"
-_DATELINE = regex.compile(
-    r"(?P<place>\p{Lu}[\p{Lu}\p{M}.'’ -]*\p{Lu}\.?)"
+_DATELINE = re.compile(
+    r"(?P<place>[^\W\d_](?:[^\W\d_]|[.'’ -]){0,40}[^\W\d_]\.?)"
     rf"(?:,[ \t]+(?:(?P<month>{_MONTH})[ \t]+(?P<day>\d{{1,2}})"
-    r"|\p{Lu}[\p{L}.]*(?:[ \t]\p{Lu}[\p{L}.]*)?))?"
+    r"|[^\W\d_][\w.]*(?:[ \t][^\W\d_][\w.]*)?))?"
     r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|--?)[ \t]+"
 )
 _TIMESTAMP_WINDOW = 12  # lines from the top in which a timestamp line counts
@@ -146,7 +145,8 @@ def _find_dateline(text: str, cursor: int, meta: DetectedMetadata) -> None:
         if pos >= len(text):
             return
         m = _DATELINE.match(text, pos)
-        if m and len(m["place"]) >= 3 and not m["place"].isdigit():
+        # The pattern matches any letters; a dateline place is in capitals.
+        if m and len(m["place"]) >= 3 and m["place"].isupper():
             meta.dateline = m["place"].strip()
             meta.dateline_span = (m.start("place"), m.end("place"))
             return

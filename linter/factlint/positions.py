@@ -8,10 +8,9 @@ is one column and an emoji is one column. ``\\n``, ``\\r\\n`` and a lone
 from __future__ import annotations
 
 import bisect
+import re
 
-import regex
-
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class LineIndex:

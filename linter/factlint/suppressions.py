@@ -10,13 +10,12 @@ comment, on a line of its own, works the same way and is not prose.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-
-import regex
 
 from factlint.positions import LineIndex
 
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = re.compile(
     r"<!--\s*factlint:\s*(?P<verb>disable-next-line|disable-line|disable|enable)\b"
     r"(?P<codes>[^>]*?)\s*-->"
 )
@@ -45,7 +44,7 @@ def parse_suppressions(text: str) -> list[Suppression]:
     found: list[Suppression] = []
     open_: dict[str, Suppression] = {}
     for m in _DIRECTIVE.finditer(text):
-        codes = tuple(c for c in regex.split(r"[\s,]+", m["codes"].strip().upper()) if c) or (_ALL,)
+        codes = tuple(c for c in re.split(r"[\s,]+", m["codes"].strip().upper()) if c) or (_ALL,)
         verb = m["verb"]
         line, _ = lines.line_column(m.start())
         if verb == "disable-line":

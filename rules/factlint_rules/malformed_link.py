@@ -20,14 +20,15 @@ fact-checker cannot reach the source.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-import regex
 from factlint import Document, DocumentRule, Facts, Finding, Severity
 
-_GOOD_SCHEME = regex.compile(r"^(?:https?|ftp)://(?!/)", regex.I)
-_HOST = regex.compile(r"^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}]{2,63}\.?$")
-_IPV4 = regex.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+_GOOD_SCHEME = re.compile(r"^(?:https?|ftp)://(?!/)", re.I)
+# Labels of letters, digits and inner hyphens (any script), a top-level label of letters.
+_HOST = re.compile(r"^(?:[^\W_](?:[^\W_]|-){0,62}(?<!-)\.)+[^\W\d_]{2,63}\.?$")
+_IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
 
 def problem_with(url: str) -> str | None:
@@ -36,7 +37,7 @@ def problem_with(url: str) -> str | None:
     if lower.startswith("www."):
         url = "http://" + url
     elif not _GOOD_SCHEME.match(url):
-        scheme = regex.match(r"^[^/]*/*", url)
+        scheme = re.match(r"^[^/]*/*", url)
         shown = scheme.group() if scheme else url
         return f'malformed scheme "{shown}" (expected "http://" or "https://")'
     if any(c.isspace() for c in url):

@@ -6,10 +6,8 @@ plugins contribute more through the ``factlint_readers`` hook.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Protocol
-
-import regex
-import yaml
 
 from factlint.document import Document, Metadata
 from factlint.errors import InputError
@@ -24,17 +22,21 @@ class Reader(Protocol):
     def read(self, path: str, text: str) -> Document: ...
 
 
-_FRONT_MATTER = regex.compile(
-    r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n|\A)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S
+_FRONT_MATTER = re.compile(
+    r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n|\A)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
 )
-_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 def split_front_matter(path: str, text: str) -> tuple[dict[str, Any], int]:
     """Parse YAML front matter; return it and the offset where the body starts."""
+    if not text.startswith("---"):
+        return {}, 0
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, 0
+    import yaml
+
     try:
         data = yaml.safe_load(m[1])
     except yaml.YAMLError as exc:

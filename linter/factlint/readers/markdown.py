@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
-
-import regex
 
 from factlint.document import Document
 from factlint.masking import blank, initial_prose
@@ -13,8 +12,8 @@ from factlint.readers import build_document, split_front_matter
 
 # Only documents with one of these can hold code or raw HTML; the rest skip the
 # (comparatively slow) Markdown parse and get the same result.
-_MAY_HOLD_CODE = regex.compile(r"[`<~]|^(?: {4}|\t)", regex.M)
-_INLINE_CODE = regex.compile(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)", regex.S)
+_MAY_HOLD_CODE = re.compile(r"[`<~]|^(?: {4}|\t)", re.M)
+_INLINE_CODE = re.compile(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 
 
 class MarkdownReader:
