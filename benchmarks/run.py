@@ -67,7 +67,17 @@ def count_words(folder: Path) -> tuple[int, int]:
 
 def corpus_run(folder: Path, jobs: int | None) -> tuple[float, float]:
     """Seconds and peak MB of ``factlint check --select ALL`` on ``folder``."""
-    args = [FACTLINT, "check", "--isolated", "--select", "ALL", "--format", "json", "--output", os.devnull]
+    args = [
+        FACTLINT,
+        "check",
+        "--isolated",
+        "--select",
+        "ALL",
+        "--format",
+        "json",
+        "--output",
+        os.devnull,
+    ]
     if jobs is not None:
         args += ["--jobs", str(jobs)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -86,15 +96,21 @@ def supports_jobs() -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions, BBC only")
-    parser.add_argument("--jobs", default="1,2", help="comma-separated worker counts for corpus rows")
+    parser.add_argument(
+        "--jobs", default="1,2", help="comma-separated worker counts for corpus rows"
+    )
     args = parser.parse_args()
     runs = 3 if args.quick else 7
 
-    cpu = next(
-        (re.sub(r"\s+", " ", line.split(":", 1)[1]).strip()
-         for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
-        platform.processor(),
-    ) if Path("/proc/cpuinfo").exists() else platform.processor()  # fmt: skip
+    cpu = platform.processor()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = [
+            ln.split(":", 1)[1]
+            for ln in cpuinfo.read_text().splitlines()
+            if ln.startswith("model name")
+        ]
+        cpu = re.sub(r"\s+", " ", names[0]).strip() if names else cpu
     print(f"Machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}\n")
     print("| measurement | value | target |")
     print("| --- | --- | --- |")
@@ -106,8 +122,12 @@ def main() -> None:
     if not NEWS.is_dir():
         print(f"\n(corpus rows skipped: {NEWS} not found)")
         return
-    folders = [NEWS / "bbc"] if args.quick else [NEWS / "bbc", NEWS / "polnear", NEWS / "reuters", NEWS]
-    job_counts: list[int | None] = [int(j) for j in args.jobs.split(",")] if supports_jobs() else [None]
+    folders = (
+        [NEWS / "bbc"] if args.quick else [NEWS / "bbc", NEWS / "polnear", NEWS / "reuters", NEWS]
+    )
+    job_counts: list[int | None] = (
+        [int(j) for j in args.jobs.split(",")] if supports_jobs() else [None]
+    )
     print("\n| corpus (every rule on) | files | words | jobs | seconds | words/s | peak MB |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for folder in folders:

@@ -1,4 +1,5 @@
-"""The engine's own plugin: readers, the shared extractors and the reporters."""
+"""The engine's own plugin: readers, the shared extractors, the reporters and
+the rules about suppression comments (which only the engine can check)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,14 @@ if TYPE_CHECKING:
     from factlint.facts import Extractor
     from factlint.readers import Reader
     from factlint.report import Report
+    from factlint.rules import Rule
+
+
+@hookimpl
+def factlint_rules() -> Sequence[type[Rule]]:
+    from factlint.suppression_rules import UnknownSuppressionCode, UnusedSuppression
+
+    return [UnusedSuppression, UnknownSuppressionCode]
 
 
 @hookimpl

@@ -6,7 +6,7 @@ import dataclasses
 import fnmatch
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from factlint.plugins import Registry
 from factlint.positions import LineIndex
 from factlint.rules import Corpus, CorpusRule, DocumentRule, Rule
 from factlint.selection import ignored_for_path, selected_codes
+from factlint.suppression_rules import SuppressionRule
 from factlint.suppressions import Suppression, is_suppressed, parse_suppressions
 
 STDIN = "-"
@@ -178,6 +179,89 @@ def instantiate_rules(registry: Registry, config: Config, codes: Iterable[str]) 
     return rules
 
 
+Loaded = tuple[str, Document | None, Facts | None, str | None]
+"""What reading one source gave: (display, document, facts, error or notice)."""
+
+
+def load_source(source: Source, registry: Registry, config: Config, order: list[str]) -> Loaded:
+    """Read one source and extract its facts; errors become messages, not exceptions."""
+    try:
+        document = read_source(source, registry, config)
+    except InputError as exc:
+        return source.display, None, None, str(exc)
+    if document is None:
+        return source.display, None, None, None
+    try:
+        facts = extract_facts(document, registry.extractors, order)
+    except Exception as exc:  # an extractor bug must not stop the other files
+        return (
+            source.display,
+            None,
+            None,
+            f"{source.display}: extracting facts failed: {type(exc).__name__}: {exc}",
+        )
+    return source.display, document, facts, None
+
+
+# State of a worker process (--jobs): set once by _init_worker.
+_WORKER: dict[str, object] = {}
+# Below this many files a pool costs more than it saves.
+PARALLEL_THRESHOLD = 64
+
+
+def _init_worker(config: Config, order: list[str]) -> None:
+    from factlint.plugins import load_registry
+
+    _WORKER["registry"] = _WORKER.get("registry") or load_registry(
+        config.plugins, config.plugin_paths
+    )
+    _WORKER["config"] = config
+    _WORKER["order"] = order
+
+
+def _load_in_worker(source: Source) -> Loaded:
+    registry, config, order = _WORKER["registry"], _WORKER["config"], _WORKER["order"]
+    assert isinstance(registry, Registry) and isinstance(config, Config) and isinstance(order, list)
+    return load_source(source, registry, config, order)
+
+
+def _load_all(
+    sources: Sequence[Source],
+    registry: Registry,
+    config: Config,
+    order: list[str],
+    jobs: int,
+    progress: Callable[[int, int], None] | None,
+) -> Iterator[Loaded]:
+    files = [s for s in sources if s.read_from != STDIN]
+    stdin = [s for s in sources if s.read_from == STDIN]
+    for source in stdin:
+        yield load_source(source, registry, config, order)
+    if jobs <= 1 or len(files) < PARALLEL_THRESHOLD:
+        for done, source in enumerate(files, 1):
+            yield load_source(source, registry, config, order)
+            if progress:
+                progress(done, len(files))
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":
+        _WORKER["registry"] = registry  # inherited by forked workers
+    chunk = max(1, min(64, len(files) // (jobs * 8)))
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_init_worker,
+        initargs=(config, order),
+    ) as pool:
+        for done, loaded in enumerate(pool.map(_load_in_worker, files, chunksize=chunk), 1):
+            yield loaded
+            if progress:
+                progress(done, len(files))
+
+
 def run(
     sources: Sequence[Source],
     registry: Registry,
@@ -185,24 +269,27 @@ def run(
     codes: set[str],
     *,
     all_facts: bool = False,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
 ) -> RunResult:
+    """Read and extract (in ``jobs`` processes), then apply every rule."""
     result = RunResult()
     result.rules = instantiate_rules(registry, config, codes)
     wanted = (
         list(registry.extractors) if all_facts else [n for r in result.rules for n in r.requires]
     )
     order = extraction_order(registry.extractors, dict.fromkeys(wanted))
-    for source in sources:
-        try:
-            document = read_source(source, registry, config)
-        except InputError as exc:
-            result.errors.append(str(exc))
-            continue
-        if document is None:
-            result.notices.append(f"{source.display}: empty file, nothing to check")
+    for display, document, facts, message in _load_all(
+        sources, registry, config, order, jobs, progress
+    ):
+        if document is None or facts is None:
+            if message is None:
+                result.notices.append(f"{display}: empty file, nothing to check")
+            else:
+                result.errors.append(message)
             continue
         result.documents.append(document)
-        result.facts.append(extract_facts(document, registry.extractors, order))
+        result.facts.append(facts)
 
     raw: list[Finding] = []
     for rule in result.rules:
@@ -243,6 +330,16 @@ def filter_findings(
         if is_suppressed(result.suppressions.get(path, []), finding.code, finding.location.start):
             continue
         kept.append(finding)
+    ran = {rule.code for rule in result.rules if not isinstance(rule, SuppressionRule)}
+    for rule in result.rules:
+        if isinstance(rule, SuppressionRule):
+            for document in result.documents:
+                sups = result.suppressions[document.path]
+                if sups:
+                    found = rule.check_suppressions(document, sups, set(registry.rules), ran)
+                    kept.extend(
+                        f for f in found if f.code not in ignored_cache.get(document.path, set())
+                    )
     return kept
 
 

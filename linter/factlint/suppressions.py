@@ -19,7 +19,7 @@ _DIRECTIVE = re.compile(
     r"<!--\s*factlint:\s*(?P<verb>disable-next-line|disable-line|disable|enable)\b"
     r"(?P<codes>[^>]*?)\s*-->"
 )
-_ALL = "*"
+ALL_CODES = "*"
 
 
 @dataclass
@@ -34,7 +34,7 @@ class Suppression:
     used: set[str] = field(default_factory=set)
 
     def covers(self, code: str, offset: int) -> bool:
-        return self.start <= offset < self.end and (_ALL in self.codes or code in self.codes)
+        return self.start <= offset < self.end and (ALL_CODES in self.codes or code in self.codes)
 
 
 def parse_suppressions(text: str) -> list[Suppression]:
@@ -44,7 +44,9 @@ def parse_suppressions(text: str) -> list[Suppression]:
     found: list[Suppression] = []
     open_: dict[str, Suppression] = {}
     for m in _DIRECTIVE.finditer(text):
-        codes = tuple(c for c in re.split(r"[\s,]+", m["codes"].strip().upper()) if c) or (_ALL,)
+        codes = tuple(c for c in re.split(r"[\s,]+", m["codes"].strip().upper()) if c) or (
+            ALL_CODES,
+        )
         verb = m["verb"]
         line, _ = lines.line_column(m.start())
         if verb == "disable-line":
@@ -59,13 +61,16 @@ def parse_suppressions(text: str) -> list[Suppression]:
             end = lines.line_start(target + 1) if target < lines.line_count else len(text)
             found.append(Suppression(codes, start, end, m.start(), m.end()))
         elif verb == "disable":
-            for code in codes:
-                if code not in open_:
-                    sup = Suppression((code,), m.end(), len(text), m.start(), m.end())
+            fresh = tuple(code for code in codes if code not in open_)
+            if fresh:
+                sup = Suppression(fresh, m.end(), len(text), m.start(), m.end())
+                found.append(sup)
+                for code in fresh:
                     open_[code] = sup
-                    found.append(sup)
         else:  # enable
-            for code in codes if codes != (_ALL,) else tuple(open_):
+            # A directive's span ends at its first matching enable; a
+            # directive disabling several codes ends when any is enabled.
+            for code in codes if codes != (ALL_CODES,) else tuple(open_):
                 if code in open_:
                     open_.pop(code).end = m.start()
     return found

@@ -1,0 +1,72 @@
+"""Baselines: adopt factlint on an archive that already has findings.
+
+``--write-baseline FILE`` records today's findings by fingerprint (rule code,
+file and the normalised text involved, never line numbers, see
+:mod:`factlint.fingerprints`); ``--baseline FILE`` then reports only findings
+that are not in it, and says how many recorded entries no longer match.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from factlint.errors import FatalError
+from factlint.findings import Finding
+from factlint.fingerprints import fingerprints
+
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class BaselineResult:
+    new: list[Finding]
+    stale: int  # recorded entries that matched nothing in this run
+
+
+def write_baseline(path: Path, findings: Sequence[Finding]) -> None:
+    entries = [
+        {"fingerprint": fp, "code": f.code, "path": f.location.path, "message": f.message}
+        for f, fp in zip(findings, fingerprints(findings), strict=True)
+    ]
+    data = {"factlint-baseline": FORMAT_VERSION, "findings": entries}
+    try:
+        path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise FatalError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
+
+
+def read_baseline(path: Path) -> set[str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FatalError(
+            f"{path}: baseline file not found (create it with --write-baseline)"
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FatalError(f"{path}: cannot read baseline: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise FatalError(f"{path}:{exc.lineno}: baseline is not valid JSON: {exc.msg}") from None
+    if not isinstance(data, dict) or data.get("factlint-baseline") != FORMAT_VERSION:
+        raise FatalError(f"{path}: not a factlint baseline (version {FORMAT_VERSION})")
+    entries = data.get("findings")
+    if not isinstance(entries, list) or not all(
+        isinstance(e, dict) and "fingerprint" in e for e in entries
+    ):
+        raise FatalError(
+            f"{path}: baseline 'findings' must be a list of entries with a fingerprint"
+        )
+    return {str(e["fingerprint"]) for e in entries}
+
+
+def apply_baseline(findings: Sequence[Finding], recorded: set[str]) -> BaselineResult:
+    new: list[Finding] = []
+    matched: set[str] = set()
+    for finding, fp in zip(findings, fingerprints(findings), strict=True):
+        if fp in recorded:
+            matched.add(fp)
+        else:
+            new.append(finding)
+    return BaselineResult(new=new, stale=len(recorded - matched))
