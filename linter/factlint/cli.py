@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from factlint import __version__
 from factlint.errors import ExitCode, FatalError
@@ -55,6 +56,13 @@ def _parser() -> argparse.ArgumentParser:
         help="comma-separated codes, prefixes or ALL (replaces the default set)",
     )
     inputs.add_argument("--extend-select", metavar="CODES", help="codes to add to the selection")
+    inputs.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        metavar="N",
+        help="worker processes for reading and extraction (default: all cores)",
+    )
     inputs.add_argument("--ignore", metavar="CODES", help="codes or prefixes to leave out")
 
     check = sub.add_parser(
@@ -68,6 +76,25 @@ def _parser() -> argparse.ArgumentParser:
         help="lowest severity that makes the exit code 1 (default warning)",
     )
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    check.add_argument(
+        "--statistics", action="store_true", help="print the count of findings per rule"
+    )
+    check.add_argument(
+        "--baseline", type=Path, metavar="FILE", help="report only findings not in FILE"
+    )
+    check.add_argument(
+        "--write-baseline",
+        type=Path,
+        metavar="FILE",
+        help="record today's findings in FILE and exit",
+    )
+    fixing = check.add_mutually_exclusive_group()
+    fixing.add_argument(
+        "--fix", action="store_true", help="apply the fixes rules mark safe (atomic writes)"
+    )
+    fixing.add_argument(
+        "--diff", action="store_true", help="show the safe fixes as a diff; write nothing"
+    )
 
     facts = sub.add_parser(
         "facts", parents=[common, inputs], help="print each document's facts as JSON"
@@ -174,7 +201,6 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
     from factlint.config import Config
     from factlint.findings import Severity
     from factlint.plugins import Registry
-    from factlint.report import Report, RuleInfo
     from factlint.selection import selected_codes
 
     assert isinstance(config, Config) and isinstance(registry, Registry)
@@ -184,6 +210,8 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
         raise FatalError(
             f"unknown format {args.format!r} (choose from {', '.join(registry.reporters)})"
         )
+    if args.jobs is not None and args.jobs < 1:
+        raise FatalError("--jobs must be at least 1")
     select = _split(args.select)
     codes = selected_codes(
         registry.rules,
@@ -194,11 +222,27 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
         if (args.select or args.ignore or args.extend_select)
         else config.describe(),
     )
+    recorded = None
+    if getattr(args, "baseline", None):
+        from factlint.baseline import read_baseline
+
+        recorded = read_baseline(args.baseline)
     sources, errors = engine.collect_sources(args.paths, registry, config, args.stdin_filename)
     reporter = registry.reporters.get(getattr(args, "format", ""))
     # A reporter that shows fact sheets (HTML) sets ``needs_facts = True``.
     wants_facts = args.command == "facts" or bool(getattr(reporter, "needs_facts", False))
-    result = engine.run(sources, registry, config, codes, all_facts=wants_facts)
+    progress = _Progress.maybe(args)
+    result = engine.run(
+        sources,
+        registry,
+        config,
+        codes,
+        all_facts=wants_facts,
+        jobs=args.jobs or os.cpu_count() or 1,
+        progress=progress,
+    )
+    if progress:
+        progress.close()
     errors.extend(result.errors)
     for line in errors:
         print(f"factlint: error: {line}", file=sys.stderr)
@@ -218,35 +262,156 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
         _write(args.output, json.dumps(out, indent=2, ensure_ascii=False) + "\n")
         return ExitCode.ERROR if errors else ExitCode.OK
 
-    fail_on = Severity.parse(args.fail_on) if args.fail_on else config.fail_on
     texts = {d.path: d.text for d in result.documents}
     findings = engine.with_positions(result.findings, texts)
+    if args.write_baseline:
+        from factlint.baseline import write_baseline
+
+        write_baseline(args.write_baseline, findings)
+        print(
+            f"factlint: wrote {len(findings)} finding(s) to baseline {args.write_baseline}",
+            file=sys.stderr,
+        )
+        return ExitCode.ERROR if errors else ExitCode.OK
+    if recorded is not None:
+        from factlint.baseline import apply_baseline
+
+        outcome = apply_baseline(findings, recorded)
+        findings = outcome.new
+        if outcome.stale:
+            print(
+                f"factlint: note: {outcome.stale} baseline"
+                f" entr{'y' if outcome.stale == 1 else 'ies'} no longer match any finding;"
+                f" refresh it with --write-baseline {args.baseline}",
+                file=sys.stderr,
+            )
+    if args.fix or args.diff:
+        fixed = _apply_fixes(args, findings, result.documents, errors)
+        if args.diff:
+            return ExitCode.FINDINGS if fixed else (ExitCode.ERROR if errors else ExitCode.OK)
+        findings = [f for f in findings if f not in fixed]
+
+    fail_on = Severity.parse(args.fail_on) if args.fail_on else config.fail_on
+    if args.statistics:
+        _write(args.output, _statistics(findings))
+    else:
+        report = _build_report(args, registry, result, findings, errors, fail_on, wants_facts)
+        _write(args.output, registry.reporters[args.format](report))
+    if errors:
+        return ExitCode.ERROR
+    if any(f.severity >= fail_on for f in findings):
+        return ExitCode.FINDINGS
+    return ExitCode.OK
+
+
+def _build_report(
+    args: argparse.Namespace,
+    registry: Any,
+    result: Any,
+    findings: list[Any],
+    errors: list[str],
+    fail_on: Any,
+    wants_facts: bool,
+) -> Any:
+    from factlint.report import Report, RuleInfo
+
     shown = {r.code for r in result.rules} | {f.code for f in findings}
     rules = {
         code: RuleInfo(code, r.name, r.severity, r.summary(), r.doc(), r.default_enabled, r.fixable)
         for code, r in registry.rules.items()
         if code in shown
     }
-    report = Report(
+    documents = result.documents
+    return Report(
         findings=tuple(findings),
         rules=rules,
-        files=tuple(d.path for d in result.documents),
+        files=tuple(d.path for d in documents),
         errors=tuple(errors),
         notices=tuple(result.notices),
         version=__version__,
         fail_on=fail_on,
         color=_use_color(args.color, args.output),
-        texts=texts,
-        facts={d.path: f.to_dict() for d, f in zip(result.documents, result.facts, strict=True)}
+        texts={d.path: d.text for d in documents},
+        facts={d.path: f.to_dict() for d, f in zip(documents, result.facts, strict=True)}
         if wants_facts
         else {},
     )
-    _write(args.output, registry.reporters[args.format](report))
-    if errors:
-        return ExitCode.ERROR
-    if any(f.severity >= fail_on for f in findings):
-        return ExitCode.FINDINGS
-    return ExitCode.OK
+
+
+def _apply_fixes(
+    args: argparse.Namespace, findings: list[Any], documents: list[Any], errors: list[str]
+) -> list[Any]:
+    """Show (--diff) or write (--fix) the safe fixes; return the findings fixed."""
+    from factlint.fixes import FileChangedError, plan_fixes, unified_diff, write_atomically
+
+    plan = plan_fixes(findings, documents)
+    if args.diff:
+        sys.stdout.write(unified_diff(plan, documents))
+        return plan.fixed
+    by_path = {d.path: d for d in documents}
+    written: set[str] = set()
+    for path, new_text in sorted(plan.texts.items()):
+        try:
+            write_atomically(by_path[path], new_text)
+            written.add(path)
+        except FileChangedError as exc:
+            errors.append(str(exc))
+            print(f"factlint: error: {exc}", file=sys.stderr)
+        except OSError as exc:
+            errors.append(f"{path}: cannot write fix: {exc.strerror or exc}")
+            print(f"factlint: error: {errors[-1]}", file=sys.stderr)
+    fixed = [f for f in plan.fixed if f.location.path in written]
+    if fixed:
+        print(f"factlint: fixed {len(fixed)} finding(s) in {len(written)} file(s)", file=sys.stderr)
+    return fixed
+
+
+def _statistics(findings: list[Any]) -> str:
+    counts: dict[tuple[str, str], int] = {}
+    for f in findings:
+        counts[(f.code, f.rule)] = counts.get((f.code, f.rule), 0) + 1
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    width = max((len(str(n)) for _, n in rows), default=1)
+    lines = [f"{n:>{width}}  {code}  {rule}" for (code, rule), n in rows]
+    lines.append(f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in all")
+    return "\n".join(lines) + "\n"
+
+
+class _Progress:
+    """``checked 120/19043 files`` on a terminal's stderr, after the first second.
+
+    Never in CI logs (``CI`` set), never when stderr is not a terminal, and
+    never with machine-readable formats.
+    """
+
+    def __init__(self) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self._start = self._clock()
+        self._shown = False
+        self._last = 0.0
+
+    @classmethod
+    def maybe(cls, args: argparse.Namespace) -> _Progress | None:
+        human = args.command == "check" and args.format in ("text", "concise")
+        if not human or os.environ.get("CI") or not sys.stderr.isatty():
+            return None
+        return cls()
+
+    def __call__(self, done: int, total: int) -> None:
+        now = self._clock()
+        if now - self._start < 1.0 or (now - self._last < 0.1 and done != total):
+            return
+        self._last = now
+        self._shown = True
+        sys.stderr.write(f"\rfactlint: checked {done}/{total} files")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self._shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
 
 
 def _use_color(choice: str, output: Path | None) -> bool:

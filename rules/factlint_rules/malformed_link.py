@@ -16,6 +16,8 @@ fact-checker cannot reach the source.
     The report is at http//www.example.org/report.pdf.
 
 **Fix.** Correct the address (``http://www.example.org/report.pdf``).
+``factlint check --fix`` corrects a mistyped ``http``/``https`` scheme when
+the rest of the address is sound; nothing else is guessed.
 """
 
 from __future__ import annotations
@@ -23,11 +25,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factlint import Document, DocumentRule, Facts, Finding, Severity
+from factlint import Document, DocumentRule, Edit, Facts, Finding, Fix, Severity
 
 _GOOD_SCHEME = re.compile(r"^(?:https?|ftp)://(?!/)", re.I)
 # Labels of letters, digits and inner hyphens (any script), a top-level label of letters.
 _HOST = re.compile(r"^(?:[^\W_](?:[^\W_]|-){0,62}(?<!-)\.)+[^\W\d_]{2,63}\.?$")
+_TYPO_SCHEME = re.compile(r"^h+t*p+(?P<s>s?)(?:[:;]/{1,3}|//)", re.I)
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
 
@@ -58,6 +61,19 @@ def problem_with(url: str) -> str | None:
     return None
 
 
+def repaired_scheme(url: str) -> str | None:
+    """The URL with a typo'd web scheme corrected, if the rest is a sound URL.
+
+    ``htp://`` and ``http//`` become ``http://``, ``https;//`` becomes
+    ``https://``. Nothing else is guessed.
+    """
+    m = _TYPO_SCHEME.match(url)
+    if not m:
+        return None
+    candidate = f"http{'s' if m['s'] else ''}://{url[m.end() :]}"
+    return candidate if problem_with(candidate) is None else None
+
+
 def _looks_like_url(url: str) -> bool:
     lower = url.lower()
     return "//" in lower[:9] or ":/" in lower[:9] or ";/" in lower[:9] or lower.startswith("www.")
@@ -68,6 +84,7 @@ class MalformedLink(DocumentRule):
     name = "malformed-link"
     severity = Severity.ERROR
     requires = ("links",)
+    fixable = True
 
     def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         for link in facts.get_list("links"):
@@ -77,7 +94,15 @@ class MalformedLink(DocumentRule):
                 continue  # truncated-link's case
             problem = problem_with(link.url)
             if problem:
-                yield self.finding(document, link.start, link.end, f"malformed link: {problem}")
+                repaired = repaired_scheme(link.url)
+                fix = None
+                if repaired:
+                    fix = Fix(
+                        f"write {repaired}", (Edit(link.start, link.end, repaired),), safe=True
+                    )
+                yield self.finding(
+                    document, link.start, link.end, f"malformed link: {problem}", fix=fix
+                )
 
 
 RULE = MalformedLink
