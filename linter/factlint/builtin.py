@@ -32,9 +32,10 @@ def factlint_readers() -> Sequence[Reader]:
 
 @hookimpl
 def factlint_extractors() -> Sequence[Extractor]:
+    from factlint.facts.acronyms import AcronymExtractor
     from factlint.facts.links import LinkExtractor
 
-    return [LinkExtractor()]
+    return [LinkExtractor(), AcronymExtractor()]
 
 
 @hookimpl
