@@ -324,7 +324,9 @@ def filter_findings(
     for finding in findings:
         path = finding.location.path
         if path not in ignored_cache:
-            ignored_cache[path] = ignored_for_path(_relative_to(path, config.root), per_file)
+            ignored_cache[path] = (
+                ignored_for_path(_relative_to(path, config.root), per_file) if per_file else set()
+            )
         if finding.code in ignored_cache[path]:
             continue
         if is_suppressed(result.suppressions.get(path, []), finding.code, finding.location.start):

@@ -23,7 +23,11 @@ from factlint.facts import Facts
 _ACRONYM = re.compile(r"(?<![\w&.-])([A-Z][A-Z0-9&]{1,5})(s?)(?![\w&-]|\.\w)")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _SMALL = r"(?:(?:of|and|the|for|on|in|to|de|la|del|y|&)\s+)*"
-_LINE = re.compile(r"[^\n]+")
+_CAP_WORD = r"[A-Z][\w'’-]*"
+_CAP_PHRASE = re.compile(rf"\b{_CAP_WORD}(?:[ \t]+{_SMALL}{_CAP_WORD})+")
+_CAP_WORD_IN_PHRASE = re.compile(_CAP_WORD)
+_LETTER = re.compile(r"[^\W\d_]")
+_UPPER = re.compile(r"[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -36,17 +40,28 @@ class Acronym:
 
 
 def _capitals_line(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.6
+    """A line mostly in capitals (a headline, a label), where every word looks like an acronym."""
+    letters = len(_LETTER.findall(line))
+    return letters >= 8 and len(_UPPER.findall(line)) / letters > 0.6
 
 
-def _expansion(acronym: str, prose: str) -> re.Match[str] | None:
-    letters = [c for c in acronym if c.isalpha()]
-    if len(letters) < 2:
-        return None
-    words = [rf"{c}[\w'’-]*" for c in letters]
-    pattern = r"\b" + (r"\s+" + _SMALL).join(words) + r"\b"
-    return re.search(pattern, prose)
+def spelled_out_forms(prose: str) -> dict[str, tuple[int, str]]:
+    """Initials of every run of capitalised words → (offset, phrase), earliest first.
+
+    "Milwaukee Police Department" gives MPD, MP, PD and so on, small words
+    skipped, so each acronym is one dictionary look-up.
+    """
+    forms: dict[str, tuple[int, str]] = {}
+    for m in _CAP_PHRASE.finditer(prose):
+        words = list(_CAP_WORD_IN_PHRASE.finditer(m.group()))
+        for i in range(len(words)):
+            for j in range(i + 2, min(len(words), i + 6) + 1):
+                initials = "".join(w.group()[0] for w in words[i:j])
+                if initials not in forms:
+                    start = m.start() + words[i].start()
+                    phrase = m.group()[words[i].start() : words[j - 1].end()]
+                    forms[initials] = (start, phrase)
+    return forms
 
 
 class AcronymExtractor:
@@ -55,30 +70,36 @@ class AcronymExtractor:
 
     def extract(self, document: Document, facts: Facts) -> list[Any]:
         prose = document.prose
+        matches = [m for m in _ACRONYM.finditer(prose) if not _ROMAN.match(m.group(1))]
+        if not matches:
+            return []
         skip = [(link.start, link.end) for link in facts.get_list("links")]
         if document.metadata.dateline_span:
             skip.append(document.metadata.dateline_span)
-        for line in _LINE.finditer(prose):
-            if _capitals_line(line.group()):
-                skip.append((line.start(), line.end()))
+        forms: dict[str, tuple[int, str]] | None = None
+        capitals: dict[int, bool] = {}
         found: list[Acronym] = []
-        expansions: dict[str, re.Match[str] | None] = {}
-        for m in _ACRONYM.finditer(prose):
+        for m in matches:
+            if any(a <= m.start() < b for a, b in skip):
+                continue
+            line_start = prose.rfind("\n", 0, m.start()) + 1
+            if line_start not in capitals:
+                line_end = prose.find("\n", m.start())
+                line = prose[line_start : line_end if line_end >= 0 else len(prose)]
+                capitals[line_start] = _capitals_line(line)
+            if capitals[line_start] or _next_to_capitals(prose, m.start(), m.end()):
+                continue
+            if forms is None:
+                forms = spelled_out_forms(prose)
             token = m.group(1)
-            if _ROMAN.match(token) or any(a <= m.start() < b for a, b in skip):
-                continue
-            if _next_to_capitals(prose, m.start(), m.end()):
-                continue
-            if token not in expansions:
-                expansions[token] = _expansion(token, prose)
-            exp = expansions[token]
+            spelled = forms.get("".join(c for c in token if c.isalpha()))
             found.append(
                 Acronym(
                     m.start(),
                     m.end(1),
                     token,
-                    exp.group() if exp else None,
-                    exp.start() if exp else None,
+                    spelled[1] if spelled else None,
+                    spelled[0] if spelled else None,
                 )
             )
         return found

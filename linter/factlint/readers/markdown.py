@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -30,11 +31,16 @@ class MarkdownReader:
         return build_document(path, text, self.name, chars, front, body_start)
 
 
-def _mask_markup(text: str, chars: list[str], body_start: int) -> None:
+@functools.cache
+def _parser() -> Any:
     from markdown_it import MarkdownIt
 
+    return MarkdownIt("commonmark")
+
+
+def _mask_markup(text: str, chars: list[str], body_start: int) -> None:
     body = text[body_start:]
-    tokens: list[Any] = MarkdownIt("commonmark").parse(body)
+    tokens: list[Any] = _parser().parse(body)
     lines = LineIndex(body)
     for token in tokens:
         if token.map is None:
