@@ -99,3 +99,17 @@ def test_entry_point_scan_agrees_with_importlib_metadata() -> None:
     )
     assert sorted(entry_points("factlint")) == expected
     assert ("builtin", "factlint_rules.plugin") in expected
+
+
+def test_reference_documents_are_compared_but_never_reported(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As a pre-commit hook would run: only the staged story, the archive as reference.
+    assert main(["check", "--reference", ".", "c.md"]) == 1
+    out = capsys.readouterr().out
+    assert "c.md:1:1: XT101 [repeated-lede]" in out
+    assert "    a.txt:1:1: the same lede here" in out
+    assert "in 1 file checked" in out
+    # a.txt and c.md repeat each other, but both are only references here.
+    assert main(["check", "--reference", ".", "b.txt"]) == 0
+    assert "No findings (1 file checked)." in capsys.readouterr().out

@@ -57,6 +57,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     inputs.add_argument("--extend-select", metavar="CODES", help="codes to add to the selection")
     inputs.add_argument(
+        "--reference",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="files or folders that corpus rules compare with, but that are not reported on",
+    )
+    inputs.add_argument(
         "--jobs",
         "-j",
         type=int,
@@ -227,7 +234,9 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
         from factlint.baseline import read_baseline
 
         recorded = read_baseline(args.baseline)
-    sources, errors = engine.collect_sources(args.paths, registry, config, args.stdin_filename)
+    sources, errors = engine.collect_sources(
+        args.paths, registry, config, args.stdin_filename, [*config.reference, *args.reference]
+    )
     reporter = registry.reporters.get(getattr(args, "format", ""))
     # A reporter that shows fact sheets (HTML) sets ``needs_facts = True``.
     wants_facts = args.command == "facts" or bool(getattr(reporter, "needs_facts", False))
@@ -257,7 +266,7 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
                 "metadata": d.metadata.to_dict(),
                 "facts": f.to_dict(),
             }
-            for d, f in zip(result.documents, result.facts, strict=True)
+            for d, f in result.checked()
         ]
         _write(args.output, json.dumps(out, indent=2, ensure_ascii=False) + "\n")
         return ExitCode.ERROR if errors else ExitCode.OK
@@ -325,16 +334,14 @@ def _build_report(
     return Report(
         findings=tuple(findings),
         rules=rules,
-        files=tuple(d.path for d in documents),
+        files=tuple(d.path for d, _ in result.checked()),
         errors=tuple(errors),
         notices=tuple(result.notices),
         version=__version__,
         fail_on=fail_on,
         color=_use_color(args.color, args.output),
         texts={d.path: d.text for d in documents},
-        facts={d.path: f.to_dict() for d, f in zip(documents, result.facts, strict=True)}
-        if wants_facts
-        else {},
+        facts={d.path: f.to_dict() for d, f in result.checked()} if wants_facts else {},
     )
 
 

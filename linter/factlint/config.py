@@ -10,6 +10,7 @@ that name the file and, for YAML, the line.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ class Config:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     fail_on: Severity = Severity.WARNING
     exclude: list[str] = field(default_factory=list)
+    reference: list[str] = field(default_factory=list)
     names_registry: Path | None = None
     plugins: list[str] = field(default_factory=list)
     plugin_paths: list[Path] = field(default_factory=list)
@@ -43,7 +45,7 @@ class Config:
 
 
 _KEYS = {
-    "select", "extend_select", "ignore", "per_file_ignores", "fail_on", "exclude",
+    "select", "extend_select", "ignore", "per_file_ignores", "fail_on", "exclude", "reference",
     "names_registry", "plugins", "plugin_paths", "rules", "max_file_size", "date",
 }  # fmt: skip
 
@@ -166,6 +168,12 @@ def _apply(config: Config, key: str, value: Any) -> None:
         if not isinstance(value, list):
             raise TypeError("expected a list of glob patterns")
         config.exclude = [str(v) for v in value]
+    elif key == "reference":
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            raise TypeError("expected a list of files or folders")
+        config.reference = [os.path.relpath(config.root / str(v)) for v in value]
     elif key == "names_registry":
         config.names_registry = (config.root / str(value)).resolve()
     elif key == "plugins":

@@ -32,6 +32,8 @@ class Source:
 
     display: str
     read_from: str  # a filesystem path, or "-" for standard input
+    #: Read only so corpus rules can compare against it; never reported on.
+    reference: bool = False
 
 
 @dataclass
@@ -43,15 +45,50 @@ class RunResult:
     notices: list[str] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     suppressions: dict[str, list[Suppression]] = field(default_factory=dict)
+    #: Paths of documents read only for comparison (``--reference``).
+    references: set[str] = field(default_factory=set)
+
+    def checked(self) -> list[tuple[Document, Facts]]:
+        """The documents being checked (not the reference ones), with their facts."""
+        return [
+            (d, f)
+            for d, f in zip(self.documents, self.facts, strict=True)
+            if d.path not in self.references
+        ]
 
 
 def collect_sources(
-    paths: Sequence[str], registry: Registry, config: Config, stdin_filename: str | None
+    paths: Sequence[str],
+    registry: Registry,
+    config: Config,
+    stdin_filename: str | None,
+    references: Sequence[str] = (),
 ) -> tuple[list[Source], list[str]]:
-    """Expand folders; explicit files are checked whatever their suffix."""
+    """Expand folders; explicit files are checked whatever their suffix.
+
+    ``references`` are files or folders read only so corpus rules can compare
+    the checked documents with them; a file both checked and referenced is
+    checked.
+    """
+    sources, errors = _expand(paths, registry, config, stdin_filename, set(), reference=False)
+    seen = {s.display for s in sources}
+    more, more_errors = _expand(references, registry, config, None, seen, reference=True)
+    # References first: they are the older stories, so a corpus rule that
+    # keeps the first place it saw treats the checked documents as the new ones.
+    return more + sources, errors + more_errors
+
+
+def _expand(
+    paths: Sequence[str],
+    registry: Registry,
+    config: Config,
+    stdin_filename: str | None,
+    seen: set[str],
+    *,
+    reference: bool,
+) -> tuple[list[Source], list[str]]:
     sources: list[Source] = []
     errors: list[str] = []
-    seen: set[str] = set()
     suffixes = registry.suffixes
     for given in paths:
         if given == STDIN:
@@ -72,12 +109,12 @@ def collect_sources(
                     wanted = name.lower().endswith(suffixes) and not _excluded(full, config)
                     if wanted and full not in seen:
                         seen.add(full)
-                        sources.append(Source(full, full))
+                        sources.append(Source(full, full, reference))
         else:
             norm = os.path.normpath(given)
             if norm not in seen and not _excluded(norm, config, explicit=True):
                 seen.add(norm)
-                sources.append(Source(norm, norm))
+                sources.append(Source(norm, norm, reference))
     return sources, errors
 
 
@@ -279,6 +316,7 @@ def run(
         list(registry.extractors) if all_facts else [n for r in result.rules for n in r.requires]
     )
     order = extraction_order(registry.extractors, dict.fromkeys(wanted))
+    reference_paths = {s.display for s in sources if s.reference}
     for display, document, facts, message in _load_all(
         sources, registry, config, order, jobs, progress
     ):
@@ -290,12 +328,14 @@ def run(
             continue
         result.documents.append(document)
         result.facts.append(facts)
+        if display in reference_paths:
+            result.references.add(display)
 
     raw: list[Finding] = []
     for rule in result.rules:
         try:
             if isinstance(rule, DocumentRule):
-                for document, facts in zip(result.documents, result.facts, strict=True):
+                for document, facts in result.checked():
                     raw.extend(rule.check(document, facts))
             elif isinstance(rule, CorpusRule):
                 corpus = Corpus(tuple(result.documents), tuple(result.facts))
@@ -323,6 +363,8 @@ def filter_findings(
         result.suppressions[document.path] = parse_suppressions(document.text)
     for finding in findings:
         path = finding.location.path
+        if path in result.references:
+            continue  # reference documents are compared with, never reported on
         if path not in ignored_cache:
             ignored_cache[path] = (
                 ignored_for_path(_relative_to(path, config.root), per_file) if per_file else set()
@@ -335,7 +377,7 @@ def filter_findings(
     ran = {rule.code for rule in result.rules if not isinstance(rule, SuppressionRule)}
     for rule in result.rules:
         if isinstance(rule, SuppressionRule):
-            for document in result.documents:
+            for document, _facts in result.checked():
                 sups = result.suppressions[document.path]
                 if sups:
                     found = rule.check_suppressions(document, sups, set(registry.rules), ran)
