@@ -112,13 +112,13 @@ def _expand(
                         sources.append(Source(full, full, reference))
         else:
             norm = os.path.normpath(given)
-            if norm not in seen and not _excluded(norm, config, explicit=True):
+            if norm not in seen and not _excluded(norm, config):
                 seen.add(norm)
                 sources.append(Source(norm, norm, reference))
     return sources, errors
 
 
-def _excluded(path: str, config: Config, explicit: bool = False) -> bool:
+def _excluded(path: str, config: Config) -> bool:
     if not config.exclude:
         return False
     posix = path.replace(os.sep, "/")
