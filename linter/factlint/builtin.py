@@ -34,8 +34,9 @@ def factlint_readers() -> Sequence[Reader]:
 def factlint_extractors() -> Sequence[Extractor]:
     from factlint.facts.acronyms import AcronymExtractor
     from factlint.facts.links import LinkExtractor
+    from factlint.facts.people import PeopleExtractor
 
-    return [LinkExtractor(), AcronymExtractor()]
+    return [LinkExtractor(), AcronymExtractor(), PeopleExtractor()]
 
 
 @hookimpl

@@ -332,13 +332,13 @@ def run(
             result.references.add(display)
 
     raw: list[Finding] = []
+    corpus = Corpus(tuple(result.documents), tuple(result.facts))  # one, shared by corpus rules
     for rule in result.rules:
         try:
             if isinstance(rule, DocumentRule):
                 for document, facts in result.checked():
                     raw.extend(rule.check(document, facts))
             elif isinstance(rule, CorpusRule):
-                corpus = Corpus(tuple(result.documents), tuple(result.facts))
                 raw.extend(rule.check_corpus(corpus))
         except Exception as exc:  # a plugin bug must not hide other findings
             result.errors.append(

@@ -108,3 +108,8 @@ class CorpusRule(Rule):
 def related_at(document: Document, start: int, end: int, message: str) -> Related:
     """A related location in ``document``."""
     return Related(Location(document.path, start, end), message)
+
+
+def place(document: Document, offset: int) -> str:
+    """``path:line`` of an offset, for messages that name another place."""
+    return f"{document.path}:{document.text.count(chr(10), 0, offset) + 1}"

@@ -12,6 +12,10 @@ RULE_MODULES = (
     "truncated_link",
     "shortened_link",
     "malformed_link",
+    "name_variant",
+    "name_alias",
+    "first_reference",
+    "title_mismatch",
     "undefined_acronym",
 )
 

@@ -1,0 +1,1 @@
+"""Word lists the extractors read (package data, loaded lazily)."""

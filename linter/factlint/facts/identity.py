@@ -1,0 +1,300 @@
+"""Who is who across the run: group person mentions that name the same person.
+
+Distinct full names (``Christine Newman-Ortiz``) are the nodes. Candidate
+pairs come from blocking on the surname's first three letters, last three
+letters and first letter with the given name, so the work grows with the
+number of distinct names, never with all pairs. A pair is
+
+- a **variant** (one person, two spellings) when the given names agree and
+  the surnames differ by a small edit (Damerau-Levenshtein 1, or 2 for
+  surnames of 7+ letters with Jaro-Winkler >= 0.9), by diacritics, case, a
+  hyphen or space, or when the surnames agree and the given names differ by
+  one edit (5+ letters);
+- an **alias** when the surnames agree and one given name is a short form of
+  the other (Ed / Edward, from the ``nicknames`` table);
+
+and never either when the two carry conflicting formal titles (Mayor Tom
+Barrett / Ald. Tom Barnett), when the registry says they are different
+people, or when both appear in full in the same story (two people there).
+Surname-only mentions join the person named in full in the same story, or
+the only person in the run with that surname.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from factlint.facts.people import PersonMention, fold, nickname_table
+
+if TYPE_CHECKING:
+    from factlint.config import Config
+    from factlint.names_registry import NamesRegistry
+    from factlint.rules import Corpus
+
+_NOT_LETTER = re.compile(r"[^a-z]")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One mention in one document of the run."""
+
+    doc: int
+    mention: PersonMention
+
+
+@dataclass
+class Name:
+    """One distinct full name as written (a node)."""
+
+    key: str
+    given: str
+    surname: str
+    refs: list[Ref] = field(default_factory=list)
+    titles: set[str] = field(default_factory=set)
+    registry: bool = False  # the registry's canonical or alias form
+
+
+@dataclass
+class Person:
+    """Names that resolve to one person, with how they relate."""
+
+    names: list[Name]
+    variants: list[tuple[Name, Name]] = field(default_factory=list)
+    aliases: list[tuple[Name, Name]] = field(default_factory=list)
+    surname_refs: list[Ref] = field(default_factory=list)
+    canonical: str | None = None  # the registry's spelling
+
+    def refs_by_surname(self) -> dict[str, list[Ref]]:
+        """Every mention, keyed by the surname spelling it uses."""
+        out: dict[str, list[Ref]] = defaultdict(list)
+        for name in self.names:
+            for ref in name.refs:
+                out[name.surname].append(ref)
+        for ref in self.surname_refs:
+            out[ref.mention.surname].append(ref)
+        return out
+
+
+@dataclass
+class PeopleIndex:
+    people: list[Person]
+    by_ref: dict[tuple[int, int], Person]  # (doc, mention start) -> person
+    names_by_surname: dict[str, list[Name]]  # folded surname -> names
+
+    def person_of(self, doc: int, mention: PersonMention) -> Person | None:
+        return self.by_ref.get((doc, mention.start))
+
+
+def name_key(given: str, surname: str) -> str:
+    return f"{given} {surname}"
+
+
+def _letters(text: str) -> str:
+    return _NOT_LETTER.sub("", fold(text))
+
+
+def surnames_close(a: str, b: str) -> bool:
+    """Two surname spellings that are one name misspelled."""
+    from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
+
+    la, lb = _letters(a), _letters(b)
+    if la == lb:
+        return a != b  # differs only by diacritics, case, hyphen or space
+    if min(len(la), len(lb)) < 4:
+        return False
+    distance = DamerauLevenshtein.distance(la, lb)
+    if distance == 1:
+        return True
+    return distance == 2 and min(len(la), len(lb)) >= 7 and JaroWinkler.similarity(la, lb) >= 0.9
+
+
+def givens_close(a: str, b: str) -> bool:
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    la, lb = _letters(a), _letters(b)
+    if la == lb:
+        return True
+    return min(len(la), len(lb)) >= 5 and DamerauLevenshtein.distance(la, lb) == 1
+
+
+def _blocking_keys(name: Name) -> Iterable[tuple[str, str]]:
+    s = _letters(name.surname)
+    g = _letters(name.given)
+    yield ("p", s[:3])
+    yield ("s", s[-3:])
+    yield ("g", (g[:1] + s[:1]))
+
+
+def relation(a: Name, b: Name, together: bool, never: set[frozenset[str]]) -> str | None:
+    """'variant', 'alias' or None for two distinct names."""
+    if frozenset((fold(a.key), fold(b.key))) in never:
+        return None
+    if a.titles and b.titles and not (a.titles & b.titles):
+        return None  # conflicting formal titles: two people
+    same_surname = _letters(a.surname) == _letters(b.surname)
+    if (
+        same_surname
+        and fold(a.given) != fold(b.given)
+        and nickname_table().related(a.given, b.given)
+    ):
+        return "alias"
+    same_letters = _letters(a.key) == _letters(b.key)
+    if together and not same_letters and not (a.registry or b.registry):
+        return None  # both written in full in one story: two people
+    if fold(a.given) == fold(b.given) and surnames_close(a.surname, b.surname):
+        return "variant"
+    if same_surname and givens_close(a.given, b.given) and a.given != b.given:
+        return "variant"
+    return None
+
+
+def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> PeopleIndex:
+    names: dict[str, Name] = {}
+    docs_of: dict[str, set[int]] = defaultdict(set)
+    surname_only: list[Ref] = []
+    for doc_index, (_document, facts) in enumerate(corpus):
+        for mention in facts.get_list("people"):
+            ref = Ref(doc_index, mention)
+            if mention.kind != "full" or mention.given is None:
+                surname_only.append(ref)
+                continue
+            key = name_key(mention.given, mention.surname)
+            name = names.get(key)
+            if name is None:
+                name = names[key] = Name(key, mention.given, mention.surname)
+            name.refs.append(ref)
+            if mention.title_key and "former" not in (mention.title or "").lower():
+                name.titles.add(mention.title_key)
+            docs_of[key].add(doc_index)
+
+    never: set[frozenset[str]] = set()
+    canonical_of: dict[str, str] = {}
+    if registry is not None:
+        for entry in registry.entries:
+            forms = [entry.name, *entry.aliases]
+            for form in forms:
+                parts = form.split()
+                key = name_key(parts[0], " ".join(parts[1:]))
+                canonical_of[fold(key)] = entry.name
+                if key not in names:
+                    names[key] = Name(key, parts[0], " ".join(parts[1:]), registry=True)
+                else:
+                    names[key].registry = True
+            for other in entry.not_same:
+                for form in forms:
+                    never.add(frozenset((fold(form), fold(other))))
+
+    # Union-find over names joined by a variant or alias relation.
+    parent = {key: key for key in names}
+
+    def find(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    blocks: dict[tuple[str, str], list[Name]] = defaultdict(list)
+    for name in names.values():
+        for block_key in _blocking_keys(name):
+            blocks[block_key].append(name)
+    edges: dict[tuple[str, str], str] = {}
+    for block in blocks.values():
+        if len(block) < 2:
+            continue
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                pair = (a.key, b.key) if a.key < b.key else (b.key, a.key)
+                if pair in edges:
+                    continue
+                together = bool(docs_of[a.key] & docs_of[b.key])
+                kind = relation(a, b, together, never)
+                if kind:
+                    edges[pair] = kind
+                    parent[find(a.key)] = find(b.key)
+
+    groups: dict[str, list[Name]] = defaultdict(list)
+    for key, name in names.items():
+        groups[find(key)].append(name)
+    people: list[Person] = []
+    person_of_name: dict[str, Person] = {}
+    for group in groups.values():
+        person = Person(names=sorted(group, key=lambda n: n.key))
+        for name in group:
+            person_of_name[name.key] = person
+            canonical = canonical_of.get(fold(name.key))
+            if canonical:
+                person.canonical = canonical
+        people.append(person)
+    for (ka, kb), kind in sorted(edges.items()):
+        person = person_of_name[ka]
+        (person.variants if kind == "variant" else person.aliases).append((names[ka], names[kb]))
+
+    # Surname-only mentions: the person named in full in the same story, else
+    # the only person in the run with that surname spelling.
+    by_surname: dict[str, list[Name]] = defaultdict(list)
+    for name in names.values():
+        by_surname[fold(name.surname)].append(name)
+    by_ref: dict[tuple[int, int], Person] = {}
+    for person in people:
+        for name in person.names:
+            for ref in name.refs:
+                by_ref[(ref.doc, ref.mention.start)] = person
+    surname_blocks: dict[str, list[Name]] = defaultdict(list)
+    for name in names.values():
+        letters = _letters(name.surname)
+        for surname_key in {"p" + letters[:3], "s" + letters[-3:]}:
+            surname_blocks[surname_key].append(name)
+    for ref in surname_only:
+        candidates = by_surname.get(fold(ref.mention.surname), [])
+        if not candidates:
+            # A misspelled lone surname ("Underley said" after "Jill Underly").
+            letters = _letters(ref.mention.surname)
+            near = {
+                n.key: n
+                for surname_key in ("p" + letters[:3], "s" + letters[-3:])
+                for n in surname_blocks.get(surname_key, [])
+                if surnames_close(n.surname, ref.mention.surname)
+            }
+            candidates = list(near.values())
+        here = {
+            id(person_of_name[n.key]): person_of_name[n.key]
+            for n in candidates
+            if ref.doc in docs_of[n.key]
+        }
+        chosen = None
+        if len(here) == 1:
+            chosen = next(iter(here.values()))
+        elif not here:
+            everywhere = {id(person_of_name[n.key]): person_of_name[n.key] for n in candidates}
+            if len(everywhere) == 1:
+                chosen = next(iter(everywhere.values()))
+        if chosen is not None:
+            chosen.surname_refs.append(ref)
+            by_ref[(ref.doc, ref.mention.start)] = chosen
+    return PeopleIndex(people, by_ref, dict(by_surname))
+
+
+_CACHE: dict[str, tuple[object, PeopleIndex]] = {}
+
+
+def people_index(corpus: Corpus, config: Config) -> PeopleIndex:
+    """The run's index, built once and shared by every names rule."""
+    cached = _CACHE.get("index")
+    if cached is not None and cached[0] is corpus:
+        return cached[1]
+    registry = None
+    if config.names_registry is not None:
+        from factlint.names_registry import load_names_registry
+
+        registry = load_names_registry(config.names_registry)
+    index = build_index(corpus, registry)
+    _CACHE["index"] = (corpus, index)
+    return index
+
+
+def spelling_counts(person: Person) -> Counter[str]:
+    return Counter({surname: len(refs) for surname, refs in person.refs_by_surname().items()})

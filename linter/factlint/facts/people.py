@@ -1,0 +1,392 @@
+"""People: every mention of a person in a document's prose, with its exact span.
+
+A mention is a full name ("Christine Neumann-Ortiz", "David A. Clarke Jr.",
+"Ludwig van Beethoven"), a surname alone ("Barrett", "Barrett's") or a title
+with a surname ("Sheriff Clarke"). Titles before a name ("Milwaukee County
+Sheriff", "Gov.") and roles around it ("executive director", "spokesman")
+are recorded. Evidence that a capitalised phrase is a person: a known given
+name, a title, a courtesy title, a role, or for a lone surname a speech verb
+("Walker said") or a full name with that surname in the same story.
+Organisations, places, months, weekdays, sentence-opening words and headline
+text are not people. Mentions inside quotations are marked ``quoted``.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from factlint.document import Document
+from factlint.facts import Facts
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int
+    end: int
+    text: str  # the name as written, without title or possessive
+    given: str | None  # None for a surname-only mention
+    surname: str
+    surname_start: int
+    kind: str  # "full", "surname" or "title-surname"
+    title: str | None = None  # "Milwaukee County Sheriff"
+    title_key: str | None = None  # "sheriff": formal titles compare by key
+    role: str | None = None  # "executive director"
+    quoted: bool = False
+    attributive: bool = False  # "the Trump administration": not a reference to the person
+    cue: str = ""  # the evidence that made it a person
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: dict[str, str]
+    title_words: frozenset[str]
+    courtesy: frozenset[str]
+    particles: frozenset[str]
+    suffixes: frozenset[str]
+    roles: tuple[str, ...]
+    organisations: frozenset[str]
+    organisation_words: frozenset[str]
+    not_names: frozenset[str]
+    given_names: frozenset[str]
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: 'Núñez' → 'nunez'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load(
+        resources.files("factlint.data").joinpath("people.yml").read_text("utf-8")
+    )
+    given = {fold(n) for n in data["given_names"]}
+    given |= nickname_table().names
+    return Lexicon(
+        titles={str(k): str(v) for k, v in data["titles"].items()},
+        title_words=frozenset(data["title_words"]),
+        courtesy=frozenset(data["courtesy"]),
+        particles=frozenset(data["particles"]),
+        suffixes=frozenset(data["suffixes"]),
+        roles=tuple(sorted(data["roles"], key=len, reverse=True)),
+        organisations=frozenset(data["organisations"]),
+        organisation_words=frozenset(data["organisation_words"]),
+        not_names=frozenset(data["not_names"]),
+        given_names=frozenset(given),
+    )
+
+
+@dataclass(frozen=True)
+class NicknameTable:
+    names: frozenset[str]
+    pairs: frozenset[tuple[str, str]]  # (full, short), folded
+
+    def related(self, a: str, b: str) -> bool:
+        """True if one given name is a short form of the other (Ed / Edward)."""
+        a, b = fold(a), fold(b)
+        return (a, b) in self.pairs or (b, a) in self.pairs
+
+
+@functools.cache
+def nickname_table() -> NicknameTable:
+    """The ``nicknames`` package's 2,600 given-name/short-form pairs (Apache-2.0)."""
+    import csv
+    import os
+
+    import nicknames
+
+    path = os.path.join(os.path.dirname(nicknames.__file__), "names.csv")
+    names: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    with open(path, encoding="utf-8") as handle:
+        for row in csv.reader(handle):
+            if len(row) == 3 and row[1] == "has_nickname":
+                full, short = fold(row[0]), fold(row[2])
+                names.update((full, short))
+                pairs.add((full, short))
+    return NicknameTable(frozenset(names), frozenset(pairs))
+
+
+_UP = r"\p{Lu}"
+# A capitalised word: internal capitals (McDonald, DeSantis), apostrophes
+# (O'Brien, D’Amato), hyphenated parts (Neumann-Ortiz), a possessive, or an
+# initial / abbreviation with its period (J., Gov., Jr.).
+_TOKEN = (
+    rf"(?:(?:al|el|bin|ibn|ben|de|di|da)-)?{_UP}[\p{{L}}\p{{M}}]*(?:['’]{_UP}[\p{{L}}\p{{M}}]+)?"
+    rf"(?:-[\p{{L}}][\p{{L}}\p{{M}}]*)*(?:['’]s\b|['’](?=\s))?\.?"
+)
+
+
+@functools.cache
+def _patterns() -> tuple[Any, Any, Any, Any, Any]:
+    lex = lexicon()
+    particles = "|".join(sorted(lex.particles, key=len, reverse=True))
+    run = regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}'’-]){_TOKEN}(?:[ \t]+(?:(?:{particles})[ \t]+)*{_TOKEN})*",
+        regex.V1,
+    )
+    speech = regex.compile(
+        r"^\s*,?\s*(?:said|says|say|told|tells|wrote|writes|added|adds|asked|explained|noted|stated"
+        r"|argued|testified|tweeted|posted|announced|declared|insisted|continued|replied|responded"
+        r"|warned|claimed|acknowledged|admitted|recalled|has said|had said|also said|would say)\b"
+    )
+    speech_before = regex.compile(
+        r"(?:\b(?:said|says|according to|asked|added|wrote|told)\s*,?\s*)$"
+    )
+    roles = "|".join(regex.escape(r) for r in lex.roles)
+    role_after = regex.compile(
+        rf"^,\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\p{{L}}'’.-]+\s+){{0,4}}?({roles})\b"
+    )
+    role_before = regex.compile(rf"\b({roles})(?:,)?\s+$")
+    return run, speech, speech_before, role_after, role_before
+
+
+_ATTRIBUTIVE_NOUNS = regex.compile(
+    r"^(?:['’]s\s+)?\s*(?:administration|campaign|era|presidency|government|years|doctrine|"
+    r"White House|team|camp|family|foundation|estate|case|trial|impeachment|rally|rallies)\b"
+)
+# After "said X", X is a name only if the clause ends or an appositive
+# follows ("said Walker." / "said Walker, who"), not in "says Milwaukee officials".
+_NAME_ENDS_CLAUSE = regex.compile(r"^(?:['’]s)?\s*(?:[,.;:!?)\"”]|$|\s+(?:of|who|in|at|on|from)\b)")
+_DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|The|A|An)\s+$")
+_QUOTE_CHARS = regex.compile(r"[\"“”]")
+_PARAGRAPH = regex.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+_WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
+
+
+def quoted_spans(prose: str) -> list[tuple[int, int]]:
+    """Spans inside double quotation marks; an unclosed quote at the end of a
+    paragraph continues into the next (the multi-paragraph convention)."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in _QUOTE_CHARS.finditer(prose):
+        ch = m.group()
+        if open_at is None:
+            if ch != "”":
+                open_at = m.end()
+        elif ch == "“" and open_at is not None:
+            # A new opening mark: the previous paragraph's quote ran on.
+            spans.append((open_at, m.start()))
+            open_at = m.end()
+        else:
+            spans.append((open_at, m.start()))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, len(prose)))
+    return spans
+
+
+def _headline_spans(prose: str) -> list[tuple[int, int]]:
+    """Paragraphs in title case or capitals with no closing punctuation."""
+    spans = []
+    for m in _PARAGRAPH.finditer(prose):
+        para = m.group().strip()
+        if not para or para[-1] in '.!?"”’:)':
+            continue
+        words = [w for w in _WORD.findall(para) if len(w) > 3]
+        if 2 <= len(words) <= 25 and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+class PeopleExtractor:
+    name = "people"
+    requires: tuple[str, ...] = ()
+
+    def extract(self, document: Document, facts: Facts) -> list[Any]:
+        prose = document.prose
+        lex = lexicon()
+        run_re, speech, speech_before, role_after, role_before = _patterns()
+        quotes = quoted_spans(prose)
+        headlines = _headline_spans(prose)
+        skip = list(headlines)
+        if document.metadata.dateline_span:
+            skip.append(document.metadata.dateline_span)
+        mentions: list[PersonMention] = []
+        singles: list[tuple[int, int, str, bool]] = []  # candidate lone words
+        for m in run_re.finditer(prose):
+            if _inside(m.start(), skip):
+                continue
+            for mention in _read_run(
+                m, prose, lex, speech, speech_before, role_after, role_before, quotes
+            ):
+                if isinstance(mention, PersonMention):
+                    mentions.append(mention)
+                else:
+                    singles.append(mention)
+        # Lone words that are the surname of someone named in full here.
+        known = {fold(p.surname): p.surname for p in mentions}
+        taken = {p.start for p in mentions}
+        for start, end, word, _possessive in singles:
+            if start in taken or fold(word) not in known:
+                continue
+            mentions.append(
+                PersonMention(
+                    start, end, word, None, word, start, "surname",
+                    quoted=_inside(start, quotes),
+                    attributive=_attributive(prose, start, end),
+                    cue="known-surname",
+                )
+            )  # fmt: skip
+        mentions.sort(key=lambda p: p.start)
+        return mentions
+
+
+def _attributive(prose: str, start: int, end: int) -> bool:
+    return bool(
+        _DETERMINER_BEFORE.search(prose[max(0, start - 6) : start])
+        or _ATTRIBUTIVE_NOUNS.match(prose[end : end + 30])
+    )
+
+
+def _strip_token(token: str) -> tuple[str, bool]:
+    """Drop a possessive ending; report whether there was one."""
+    for ending in ("'s", "’s", "'", "’"):
+        if token.endswith(ending) and len(token) > len(ending) + 1:
+            return token[: -len(ending)], True
+    return token, False
+
+
+def _read_run(
+    m: Any,
+    prose: str,
+    lex: Lexicon,
+    speech: Any,
+    speech_before: Any,
+    role_after: Any,
+    role_before: Any,
+    quotes: list[tuple[int, int]],
+) -> list[Any]:
+    tokens = [(t.start(), t.end(), t.group()) for t in regex.finditer(r"\S+", m.group())]
+    tokens = [(m.start() + a, m.start() + b, text) for a, b, text in tokens]
+    # Sentence openers and other never-name words at the front.
+    while tokens and (
+        tokens[0][2].rstrip(".,") in lex.not_names and tokens[0][2] not in lex.titles
+    ):
+        tokens.pop(0)
+    if not tokens:
+        return []
+    # A sentence-final period on the last word is punctuation, not an initial.
+    start, end, text = tokens[-1]
+    if text.endswith(".") and len(text) > 2 and text not in lex.suffixes and text not in lex.titles:
+        tokens[-1] = (start, end - 1, text[:-1])
+    # The title phrase: everything up to the last title word.
+    title_end = -1
+    title_key = None
+    for i, (_, _, text) in enumerate(tokens):
+        word = _strip_token(text)[0]
+        if word in lex.titles or word in lex.courtesy:
+            title_end = i
+            title_key = lex.titles.get(word)
+            if i > 0:  # two-word titles: "Vice President", "Lt. Gov.", "Attorney General"
+                pair = f"{tokens[i - 1][2]} {word}"
+                title_key = lex.titles.get(pair, title_key)
+    title = None
+    if title_end >= 0:
+        last = tokens[title_end][2]
+        if _strip_token(last)[1]:
+            return []  # "Sheriff's Office": a possessive title is an organisation
+        title = prose[tokens[0][0] : tokens[title_end][1]]
+        if tokens[title_end][2] in lex.courtesy:
+            title_key = None
+        tokens = tokens[title_end + 1 :]
+    if not tokens:
+        return []
+    # Split off suffixes (Jr., III) and a possessive on the last word.
+    while len(tokens) > 1 and tokens[-1][2].rstrip(",") in lex.suffixes:
+        tokens.pop()
+    start, end, text = tokens[-1]
+    bare, possessive = _strip_token(text)
+    tokens[-1] = (start, start + len(bare), bare)
+    words = [t[2] for t in tokens]
+    capital_words = [w for w in words if w not in lex.particles]
+    # An organisation or place word after the first ("Milwaukee Police
+    # Department"); as the first word it may be a given name ("Bill Jones").
+    organisation = any(
+        w in lex.organisation_words or w.rstrip(".") in lex.not_names for w in capital_words[1:]
+    ) or (
+        capital_words[0].rstrip(".") in lex.not_names
+        or (len(capital_words) == 1 and capital_words[0] in lex.organisation_words)
+    )
+    if organisation and (title is None or len(capital_words) > 1):
+        return []
+    if any(w.isupper() and len(w) > 1 and not w.endswith(".") for w in capital_words):
+        return []  # acronyms and text in capitals
+    name_start, name_end = tokens[0][0], tokens[-1][1]
+    quoted = _inside(name_start, quotes)
+    after = prose[name_end + (len(text) - len(bare)) : name_end + 80]
+    before = prose[max(0, name_start - 60) : name_start]
+    role = None
+    role_m = role_after.match(after) or role_before.search(before)
+    if role_m:
+        role = role_m.group(1)
+
+    if len(capital_words) == 1:
+        word = capital_words[0]
+        if word in lex.organisations or len(word) < 2 or word.endswith("."):
+            return []
+        cue = ""
+        if title is not None:
+            cue = "title"
+        elif speech.match(after) or (
+            speech_before.search(before) and _NAME_ENDS_CLAUSE.match(after)
+        ):
+            cue = "speech"
+        elif regex.match(
+            r"^\s+(?:spokesman|spokeswoman|spokesperson|aide|adviser|press secretary"
+            r"|chief of staff)\b",
+            after,
+        ) and not _DETERMINER_BEFORE.search(before):
+            cue = "role"
+        if not cue:
+            return [(name_start, name_end, word, possessive)]
+        kind = "title-surname" if title is not None and title_key is not None else "surname"
+        return [
+            PersonMention(
+                name_start, name_end, word, None, word, name_start, kind,
+                title=title, title_key=title_key, role=role, quoted=quoted,
+                attributive=_attributive(prose, name_start, name_end), cue=cue,
+            )
+        ]  # fmt: skip
+    if len(capital_words) > 5:
+        return []
+    given = words[0]
+    if given in lex.particles:
+        return []
+    # Surname: from the first particle after the given name (van Beethoven),
+    # else the last word; middle names and initials sit between.
+    surname_index = len(tokens) - 1
+    for i in range(1, len(tokens) - 1):
+        if tokens[i][2] in lex.particles:
+            surname_index = i
+            break
+    surname_start = tokens[surname_index][0]
+    surname = prose[surname_start:name_end]
+    if fold(given).rstrip(".") in lex.given_names or (len(given) == 2 and given.endswith(".")):
+        cue = "given-name"
+    elif title is not None:
+        cue = "title"
+    elif role is not None:
+        cue = "role"
+    else:
+        return []
+    return [
+        PersonMention(
+            name_start, name_end, prose[name_start:name_end], given, surname, surname_start, "full",
+            title=title, title_key=title_key, role=role, quoted=quoted, cue=cue,
+        )
+    ]  # fmt: skip

@@ -1,0 +1,66 @@
+"""One person under a short and a full given name (Ed Flynn / Edward Flynn).
+
+**What it flags.** A name written with a short form of the given name in
+one place and the full form in another, within a story or across the run,
+for the same surname and no conflicting title: "Milwaukee Police Chief Ed
+Flynn" and "Police Chief Edward Flynn". Short forms come from the
+``nicknames`` table (Ed, Ted and Ned for Edward; Bill for William; ...).
+
+**Why.** A short form is usually deliberate (the name the person goes by),
+so this is information, not an error: but a desk picks one form per person
+and uses it in every story.
+
+**Example.** "Milwaukee Police Chief Ed Flynn has said ..." in one story,
+"Police Chief Edward Flynn" in another.
+
+**Fix.** Use the form the person is known by (check the newsroom's names
+registry) in every story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factlint import CorpusRule, Finding, Severity
+from factlint.facts.identity import people_index
+from factlint.facts.people import fold
+from factlint.rules import Corpus, place, related_at
+
+
+class NameAlias(CorpusRule):
+    code = "FL102"
+    name = "name-alias"
+    severity = Severity.INFO
+    requires = ("people",)
+
+    def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
+        index = people_index(corpus, self.config)
+        documents = corpus.documents
+        for person in index.people:
+            for a, b in person.aliases:
+                if not a.refs or not b.refs:
+                    continue
+                short, full = (a, b) if len(fold(a.given)) < len(fold(b.given)) else (b, a)
+                first_full = full.refs[0]
+                for ref in short.refs:
+                    where = place(documents[first_full.doc], first_full.mention.start)
+                    yield self.finding(
+                        documents[ref.doc],
+                        ref.mention.start,
+                        ref.mention.end,
+                        f'"{short.key}" here, "{full.key}" in {where}: one person under a short'
+                        " and a full given name; use one form",
+                        related=[
+                            related_at(
+                                documents[r.doc],
+                                r.mention.start,
+                                r.mention.end,
+                                f'"{full.key}" here',
+                            )
+                            for r in full.refs[:5]
+                        ],
+                        subject=short.key,
+                    )
+
+
+RULE = NameAlias
