@@ -58,12 +58,13 @@ class FirstReference(CorpusRule):
                 if mention.kind == "full":
                     continue
                 known = index.names_by_surname.get(fold(mention.surname), [])
-                if mention.cue in ("speech", "known-surname") and not known:
-                    continue  # a lone word nobody names in full: maybe an organisation
                 full_here = [
                     m for m in facts.get_list("people")
                     if m.kind == "full" and fold(m.surname) == fold(mention.surname)
                 ]  # fmt: skip
+                registry_name = registry_names.get(fold(mention.surname))
+                if mention.cue in ("speech", "known-surname") and not (full_here or registry_name):
+                    continue  # a lone word nobody names in full here: maybe an organisation
                 what = (
                     "a title and surname" if mention.kind == "title-surname" else "a surname alone"
                 )
@@ -74,7 +75,7 @@ class FirstReference(CorpusRule):
                     message += f'; the full name "{full_here[0].text}" comes later'
                 else:
                     message += "; give the full name (and title) on first reference"
-                    suggestion = _suggest(known, registry_names.get(fold(mention.surname)))
+                    suggestion = _suggest(known, registry_name)
                     if suggestion:
                         message += f' (elsewhere: "{suggestion}")'
                 start = mention.start

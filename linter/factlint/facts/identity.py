@@ -36,6 +36,12 @@ if TYPE_CHECKING:
     from factlint.rules import Corpus
 
 _NOT_LETTER = re.compile(r"[^a-z]")
+# Proper nouns inside a sentence (after a lower-case word or a comma), so
+# sentence openers such as "They" or "After" do not count as shared context.
+_CAPITALISED = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{3,}")
+#: Capitalised words two stories must share before a near spelling in one is
+#: taken for a misspelling of the name in the other.
+MIN_SHARED_CONTEXT = 2
 
 
 @dataclass(frozen=True)
@@ -104,8 +110,8 @@ def surnames_close(a: str, b: str) -> bool:
     la, lb = _letters(a), _letters(b)
     if la == lb:
         return a != b  # differs only by diacritics, case, hyphen or space
-    if min(len(la), len(lb)) < 4:
-        return False
+    if min(len(la), len(lb)) < 5:
+        return False  # Hill / Gill, Smit / Smith: too short to tell a typo from a name
     distance = DamerauLevenshtein.distance(la, lb)
     if distance == 1:
         return True
@@ -188,6 +194,23 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
                 for form in forms:
                     never.add(frozenset((fold(form), fold(other))))
 
+    signatures: dict[int, frozenset[str]] = {}
+
+    def signature(i: int) -> frozenset[str]:
+        if i not in signatures:
+            signatures[i] = frozenset(
+                fold(w) for w in _CAPITALISED.findall(corpus.documents[i].prose)
+            )
+        return signatures[i]
+
+    def shared_context(docs_a: set[int], docs_b: set[int], own: set[str]) -> int:
+        """The most capitalised words one story of each side shares."""
+        best = 0
+        for i in sorted(docs_a)[:8]:
+            for j in sorted(docs_b)[:8]:
+                best = max(best, len((signature(i) & signature(j)) - own))
+        return best
+
     # Union-find over names joined by a variant or alias relation.
     parent = {key: key for key in names}
 
@@ -212,6 +235,13 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
                     continue
                 together = bool(docs_of[a.key] & docs_of[b.key])
                 kind = relation(a, b, together, never)
+                if kind == "variant" and not together and not (a.registry or b.registry):
+                    # Across stories, a near spelling is one person only if the
+                    # stories share context (John Terry the footballer is not
+                    # John Kerry the senator).
+                    own = {fold(w) for w in (*a.key.split(), *b.key.split())}
+                    if shared_context(docs_of[a.key], docs_of[b.key], own) < MIN_SHARED_CONTEXT:
+                        kind = None
                 if kind:
                     edges[pair] = kind
                     parent[find(a.key)] = find(b.key)
@@ -250,14 +280,15 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
             surname_blocks[surname_key].append(name)
     for ref in surname_only:
         candidates = by_surname.get(fold(ref.mention.surname), [])
-        if not candidates:
-            # A misspelled lone surname ("Underley said" after "Jill Underly").
-            letters = _letters(ref.mention.surname)
+        letters = _letters(ref.mention.surname)
+        if not candidates and len(letters) >= 5 and ref.mention.cue != "known-surname":
+            # A misspelled lone surname in the story that names the person in
+            # full ("Underley said" after "Jill Underly").
             near = {
                 n.key: n
                 for surname_key in ("p" + letters[:3], "s" + letters[-3:])
                 for n in surname_blocks.get(surname_key, [])
-                if surnames_close(n.surname, ref.mention.surname)
+                if ref.doc in docs_of[n.key] and surnames_close(n.surname, ref.mention.surname)
             }
             candidates = list(near.values())
         here = {

@@ -162,6 +162,7 @@ _DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|The|A|An)\s+$")
 _QUOTE_CHARS = regex.compile(r"[\"“”]")
 _PARAGRAPH = regex.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 _WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
+_SPACE_SEPARATED = regex.compile(r"\S+")
 
 
 def quoted_spans(prose: str) -> list[tuple[int, int]]:
@@ -187,11 +188,15 @@ def quoted_spans(prose: str) -> list[tuple[int, int]]:
 
 
 def _headline_spans(prose: str) -> list[tuple[int, int]]:
-    """Paragraphs in title case or capitals with no closing punctuation."""
+    """Headlines: the first paragraph if it has no closing punctuation, and
+    paragraphs in title case or capitals with none."""
     spans = []
-    for m in _PARAGRAPH.finditer(prose):
+    for number, m in enumerate(_PARAGRAPH.finditer(prose)):
         para = m.group().strip()
         if not para or para[-1] in '.!?"”’:)':
+            continue
+        if number == 0 and len(para.split()) <= 20:
+            spans.append((m.start(), m.end()))  # a first line with no full stop: the headline
             continue
         words = [w for w in _WORD.findall(para) if len(w) > 3]
         if 2 <= len(words) <= 25 and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
@@ -221,13 +226,14 @@ class PeopleExtractor:
         for m in run_re.finditer(prose):
             if _inside(m.start(), skip):
                 continue
-            for mention in _read_run(
-                m, prose, lex, speech, speech_before, role_after, role_before, quotes
-            ):
-                if isinstance(mention, PersonMention):
-                    mentions.append(mention)
-                else:
-                    singles.append(mention)
+            for tokens in _split_sentences(m, lex):
+                for mention in _read_run(
+                    tokens, prose, lex, speech, speech_before, role_after, role_before, quotes
+                ):
+                    if isinstance(mention, PersonMention):
+                        mentions.append(mention)
+                    else:
+                        singles.append(mention)
         # Lone words that are the surname of someone named in full here.
         known = {fold(p.surname): p.surname for p in mentions}
         taken = {p.start for p in mentions}
@@ -261,8 +267,30 @@ def _strip_token(token: str) -> tuple[str, bool]:
     return token, False
 
 
+Token = tuple[int, int, str]
+
+
+def _split_sentences(m: Any, lex: Lexicon) -> list[list[Token]]:
+    """A run's words, cut after a word that ends a sentence ("Brown. Rover")."""
+    pieces: list[list[Token]] = [[]]
+    for t in _SPACE_SEPARATED.finditer(m.group()):
+        text = t.group()
+        pieces[-1].append((m.start() + t.start(), m.start() + t.end(), text))
+        ends_sentence = (
+            text.endswith(".")
+            and len(text) > 2
+            and text not in lex.titles
+            and text not in lex.suffixes
+            and text not in lex.courtesy
+            and text not in lex.title_words
+        )
+        if ends_sentence:
+            pieces.append([])
+    return [p for p in pieces if p]
+
+
 def _read_run(
-    m: Any,
+    tokens: list[Token],
     prose: str,
     lex: Lexicon,
     speech: Any,
@@ -271,8 +299,6 @@ def _read_run(
     role_before: Any,
     quotes: list[tuple[int, int]],
 ) -> list[Any]:
-    tokens = [(t.start(), t.end(), t.group()) for t in regex.finditer(r"\S+", m.group())]
-    tokens = [(m.start() + a, m.start() + b, text) for a, b, text in tokens]
     # Sentence openers and other never-name words at the front.
     while tokens and (
         tokens[0][2].rstrip(".,") in lex.not_names and tokens[0][2] not in lex.titles
@@ -323,6 +349,8 @@ def _read_run(
         or (len(capital_words) == 1 and capital_words[0] in lex.organisation_words)
     )
     if organisation and (title is None or len(capital_words) > 1):
+        return []
+    if len(capital_words) == 1 and capital_words[0] in lex.organisation_words:
         return []
     if any(w.isupper() and len(w) > 1 and not w.endswith(".") for w in capital_words):
         return []  # acronyms and text in capitals
