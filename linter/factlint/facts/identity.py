@@ -63,6 +63,13 @@ class Name:
     titles: set[str] = field(default_factory=set)
     registry: bool = False  # the registry's canonical or alias form
 
+    def __post_init__(self) -> None:
+        # Compared many times during resolution: computed once.
+        self.given_fold = fold(self.given)
+        self.surname_letters = _letters(self.surname)
+        self.letters = _letters(self.key)
+        self.key_fold = fold(self.key)
+
 
 @dataclass
 class Person:
@@ -128,30 +135,24 @@ def givens_close(a: str, b: str) -> bool:
 
 
 def _blocking_keys(name: Name) -> Iterable[tuple[str, str]]:
-    s = _letters(name.surname)
-    g = _letters(name.given)
+    # One edit leaves the first or the last three letters of a surname intact.
+    s = name.surname_letters
     yield ("p", s[:3])
     yield ("s", s[-3:])
-    yield ("g", (g[:1] + s[:1]))
 
 
 def relation(a: Name, b: Name, together: bool, never: set[frozenset[str]]) -> str | None:
     """'variant', 'alias' or None for two distinct names."""
-    if frozenset((fold(a.key), fold(b.key))) in never:
+    if never and frozenset((a.key_fold, b.key_fold)) in never:
         return None
     if a.titles and b.titles and not (a.titles & b.titles):
         return None  # conflicting formal titles: two people
-    same_surname = _letters(a.surname) == _letters(b.surname)
-    if (
-        same_surname
-        and fold(a.given) != fold(b.given)
-        and nickname_table().related(a.given, b.given)
-    ):
+    same_surname = a.surname_letters == b.surname_letters
+    if same_surname and a.given_fold != b.given_fold and nickname_table().related(a.given, b.given):
         return "alias"
-    same_letters = _letters(a.key) == _letters(b.key)
-    if together and not same_letters and not (a.registry or b.registry):
+    if together and a.letters != b.letters and not (a.registry or b.registry):
         return None  # both written in full in one story: two people
-    if fold(a.given) == fold(b.given) and surnames_close(a.surname, b.surname):
+    if a.given_fold == b.given_fold and surnames_close(a.surname, b.surname):
         return "variant"
     if same_surname and givens_close(a.given, b.given) and a.given != b.given:
         return "variant"

@@ -55,8 +55,11 @@ class Lexicon:
     given_names: frozenset[str]
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without diacritics: 'Núñez' → 'nunez'."""
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -158,6 +161,10 @@ _ATTRIBUTIVE_NOUNS = regex.compile(
 # After "said X", X is a name only if the clause ends or an appositive
 # follows ("said Walker." / "said Walker, who"), not in "says Milwaukee officials".
 _NAME_ENDS_CLAUSE = regex.compile(r"^(?:['’]s)?\s*(?:[,.;:!?)\"”]|$|\s+(?:of|who|in|at|on|from)\b)")
+# "Barrett spokesman Jeff Fleming": a lone word before one of these is a person.
+_ROLE_CUE = regex.compile(
+    r"^\s+(?:spokesman|spokeswoman|spokesperson|aide|adviser|press secretary|chief of staff)\b"
+)
 _DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|The|A|An)\s+$")
 _QUOTE_CHARS = regex.compile(r"[\"“”]")
 _PARAGRAPH = regex.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
@@ -374,11 +381,7 @@ def _read_run(
             speech_before.search(before) and _NAME_ENDS_CLAUSE.match(after)
         ):
             cue = "speech"
-        elif regex.match(
-            r"^\s+(?:spokesman|spokeswoman|spokesperson|aide|adviser|press secretary"
-            r"|chief of staff)\b",
-            after,
-        ) and not _DETERMINER_BEFORE.search(before):
+        elif _ROLE_CUE.match(after) and not _DETERMINER_BEFORE.search(before):
             cue = "role"
         if not cue:
             return [(name_start, name_end, word, possessive)]
