@@ -90,6 +90,7 @@ def main() -> None:
     parser.add_argument("--corpus", default="bbc")
     parser.add_argument("--people", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--show-misses", action="store_true", help="list injections FL101 missed")
     args = parser.parse_args()
     source = NEWS / args.corpus
     if not source.is_dir():
@@ -205,6 +206,10 @@ def main() -> None:
                 if any((path, s[0]) in hit_spans for s in spans if s[2] == kind):
                     found_kinds[kind] += 1
                     per_doc_found += 1
+        if args.show_misses:
+            for path, spans in injected.items():
+                if not any((path, sp[0]) in hit_spans for sp in spans):
+                    print("missed:", path, spans[0][3], spans[0][2])
         total = sum(total_kinds.values())
         print("\n| injected misspelling | injected | found | recall |")
         print("| --- | --- | --- | --- |")

@@ -33,10 +33,11 @@ def factlint_readers() -> Sequence[Reader]:
 @hookimpl
 def factlint_extractors() -> Sequence[Extractor]:
     from factlint.facts.acronyms import AcronymExtractor
+    from factlint.facts.dates import DateExtractor
     from factlint.facts.links import LinkExtractor
     from factlint.facts.people import PeopleExtractor
 
-    return [LinkExtractor(), AcronymExtractor(), PeopleExtractor()]
+    return [LinkExtractor(), AcronymExtractor(), PeopleExtractor(), DateExtractor()]
 
 
 @hookimpl

@@ -23,6 +23,7 @@ class Metadata:
     date_source: str | None = None
     dateline: str | None = None
     dateline_span: tuple[int, int] | None = None
+    dateline_end: int | None = None  # end of the whole dateline ("SALVADOR, Feb 26 - ")
     title: str | None = None
     front_matter: dict[str, Any] = field(default_factory=dict)
 

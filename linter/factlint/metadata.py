@@ -40,7 +40,7 @@ _TIMESTAMP_LINE = re.compile(
 _DATELINE = re.compile(
     r"(?P<place>[^\W\d_](?:[^\W\d_]|[.'’ -]){0,40}[^\W\d_]\.?)"
     rf"(?:,[ \t]+(?:(?P<month>{_MONTH})[ \t]+(?P<day>\d{{1,2}})"
-    r"|[^\W\d_][\w.]*(?:[ \t][^\W\d_][\w.]*)?))?"
+    r"|[^\W\d_][\w.]*(?:[ \t][^\W\d_][\w.]*)?)){0,3}"
     r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|--?)[ \t]+"
 )
 _TIMESTAMP_WINDOW = 12  # lines from the top in which a timestamp line counts
@@ -52,6 +52,7 @@ class DetectedMetadata:
     date_source: str | None = None
     dateline: str | None = None
     dateline_span: tuple[int, int] | None = None
+    dateline_end: int | None = None
     title: str | None = None
 
 
@@ -149,6 +150,7 @@ def _find_dateline(text: str, cursor: int, meta: DetectedMetadata) -> None:
         if m and len(m["place"]) >= 3 and m["place"].isupper():
             meta.dateline = m["place"].strip()
             meta.dateline_span = (m.start("place"), m.end("place"))
+            meta.dateline_end = m.end()
             return
         end = text.find("\n\n", pos)
         if end < 0:

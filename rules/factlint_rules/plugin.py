@@ -16,6 +16,10 @@ RULE_MODULES = (
     "name_alias",
     "first_reference",
     "title_mismatch",
+    "weekday_mismatch",
+    "tense_date_mismatch",
+    "date_conflict",
+    "no_dateline",
     "undefined_acronym",
 )
 

@@ -67,6 +67,7 @@ def build_document(
         date_source=found.date_source,
         dateline=found.dateline,
         dateline_span=found.dateline_span,
+        dateline_end=found.dateline_end,
         title=found.title,
         front_matter=front,
     )

@@ -1,0 +1,437 @@
+"""Dates: every date expression in prose, resolved against the story's own date.
+
+Forms: absolute dates ("July 4, 2017", "Jul. 4", "Sept. 5", "4 July 2017",
+"2017-07-04", "7/4/2017", "May 1st", "the Fourth of July"), weekdays alone
+or with a date ("Tuesday, July 5, 2017", "Tuesday (July 5)"), relative
+expressions ("today", "yesterday", "last Tuesday", "next week", "last
+month", "this year", "two days ago", "earlier this month"), months ("in
+April", "in late January", "March 2016") and years ("in 2016").
+
+Each is resolved against ``metadata.published``, never the clock, using the
+clause's tense for the direction: past tense points back (a bare weekday is
+the latest such day on or before the dateline), "will", "is set to",
+"plans to", "takes effect" point forward, and with no cue the nearest
+occurrence wins. A month and day with no year resolve to the nearest
+occurrence (within six months of the dateline). Values follow TimeML:
+``2017-07-04``, ``2017-07``, ``2017``, ``2017-W27``; ``range`` gives the
+first and last day covered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from factlint.document import Document
+from factlint.facts import Facts
+from factlint.metadata import MONTHS
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    start: int
+    end: int
+    text: str
+    kind: str  # "absolute", "weekday", "relative", "month" or "year"
+    value: str | None  # TimeML-style ISO value, None when unresolved
+    range: tuple[str, str] | None  # first and last day covered
+    tense: str | None  # "past", "future" or None
+    how: str  # how it was resolved, or why not
+    weekday: str | None = None  # the weekday the text states, if any
+    year_stated: bool = False
+    day_precision: bool = False
+    tense_cue: str | None = None  # the word that set the tense
+    cue_distance: int | None = None  # words between the cue and the date (-1: after it)
+
+
+_MONTH = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_UNIT = r"(?P<unit>day|week|month|year)s?"
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    wd = _WEEKDAY
+    parts = [
+        # Tuesday, July 5, 2017 / Tuesday (July 5) / July 4 / Jul. 4, 2017 / May 1st
+        rf"(?P<abs>(?:(?P<absrel>last|next|this)\s+)?(?:{wd},?\s+(?:\(\s*)?)?{_MONTH}"
+        r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b\)?"
+        r"(?:,?\s+(?P<year>\d{4})\b)?)",
+        # 4 July 2017
+        r"(?P<dmy>\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        + _MONTH.replace("month", "month2")
+        + r"(?:,?\s+(?P<year2>\d{4})\b)?)",
+        r"(?P<iso>\b(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b)",
+        r"(?P<us>\b(?P<um>\d{1,2})/(?P<ud>\d{1,2})/(?P<uy>\d{4}|\d{2})\b)",
+        r"(?P<july4>\b[Tt]he Fourth of July\b)",
+        # in late January / early March 2016 / March 2016 / in April
+        r"(?P<mon>(?:\b(?P<part>early|mid|late|mid-)\s*-?\s*)?"
+        + _MONTH.replace("month", "month3")
+        + r"(?:\s+(?P<year3>\d{4}))?\b)",
+        # last Tuesday / next Friday / on Tuesday / Tuesday
+        r"(?P<wday>(?:\b(?P<wrel>last|next|this|coming|past)\s+)?"
+        + wd.replace("weekday", "weekday2")
+        + r"\b)",
+        r"(?P<rel>\b(?:(?P<simple>today|yesterday|tomorrow|tonight)"
+        r"|(?P<lnt>last|next|this|past|coming)\s+(?P<lunit>week|month|year|weekend)"
+        r"|(?P<earlier>earlier|later)\s+this\s+(?P<eunit>week|month|year)"
+        r"|(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+        + _UNIT
+        + r"\s+(?P<dir>ago|earlier|later|from now))\b)",
+        r"(?P<yr>\b(?:in|since|by|during|of|until|before|after)\s+(?P<year4>(?:19|20)\d{2})\b)",
+    ]
+    return re.compile("|".join(parts), re.I)
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|shall|is set to|are set to|set to|plans? to|planning to|planned for"
+    r"|scheduled|is expected to|are expected to|expects? to|is going to|are going to|to take effect"
+    r"|takes? effect|upcoming|would take effect|is due|are due|aims? to|intends? to|hopes? to)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|reported|announced|approved|ended|began|held|voted|took"
+    r"|went|came|made|gave|saw|met|won|lost|died|killed|arrested|threatened|signed|released"
+    r"|filed|issued|passed|wrote|spoke|sent|left|fell|rose|paid|sold|bought|brought|thought|found"
+    r"|got|kept|led|ran|struck|became|chose|drove|flew|grew|knew|meant|stood|taught|threw|began"
+    r"|\w{3,}ed)\b",
+    re.I,
+)
+_PASSIVE = re.compile(r"\b(will|shall|would|could|may|might|must|to)\s+(?:\w+\s+)?be\s+$", re.I)
+_CLAUSE_BREAK = re.compile(r"[.;:!?\n]|\band\b|\bbut\b|, (?:which|who|while)\b")
+
+
+def tense_near(prose: str, start: int, end: int) -> tuple[str | None, str | None, int | None]:
+    """The tense of the clause around a date, its cue word and how many words
+    lie between cue and date: the nearest cue before the date wins."""
+    left_edge = max(0, start - 120)
+    left = prose[left_edge:start]
+    cut = None
+    for m in _CLAUSE_BREAK.finditer(left):
+        cut = m.end()
+    clause = left[cut:] if cut is not None else left
+    best: tuple[int, str, str] | None = None
+    for pattern, kind in ((_FUTURE, "future"), (_PAST, "past")):
+        for m in pattern.finditer(clause):
+            if best is None or m.end() > best[0] or (m.end() == best[0] and kind == "future"):
+                best = (m.end(), kind, m.group())
+    if best is not None:
+        between = len(clause[best[0] :].split())
+        if best[1] == "past":
+            # A participle after "be": "will be issued March 12" is future.
+            aux = _PASSIVE.search(clause[: best[0] - len(best[2])])
+            if aux:
+                passive = "future" if aux.group(1).lower() in ("will", "shall") else None
+                return passive, f"{aux.group(0).strip()} {best[2]}", between
+        return best[1], best[2], between
+    right = prose[end : end + 60]
+    stop = _CLAUSE_BREAK.search(right)
+    right = right[: stop.start()] if stop else right
+    f, p = _FUTURE.search(right), _PAST.search(right)
+    if f and (not p or f.start() <= p.start()):
+        return "future", f.group(), -1
+    if p:
+        return "past", p.group(), -1
+    return None, None, None
+
+
+def _month(name: str) -> int:
+    number = MONTHS.get(name.lower().rstrip("."))
+    assert number is not None
+    return number
+
+
+def nearest_date(
+    month: int, day: int, published: dt.date, relation: str | None = None
+) -> dt.date | None:
+    """A month and day without a year: the nearest occurrence to the dateline
+    ("last Feb. 28": the latest before it, "next Jan. 1": the first after it).
+
+    The tense does not move it: FL302 compares the two.
+    """
+    best = None
+    relation = (relation or "").lower()
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if relation == "last" and candidate >= published:
+            continue
+        if relation == "next" and candidate <= published:
+            continue
+        if best is None or abs((candidate - published).days) < abs((best - published).days):
+            best = candidate
+    return best
+
+
+def _month_range(year: int, month: int, part: str | None) -> tuple[dt.date, dt.date]:
+    last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    first_day, last_day = 1, last
+    if part:
+        part = part.lower().rstrip("-")
+        if part == "early":
+            last_day = 10
+        elif part == "mid":
+            first_day, last_day = 11, 20
+        elif part == "late":
+            first_day = 21
+    return dt.date(year, month, first_day), dt.date(year, month, last_day)
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def resolve(prose: str, published: dt.date | None) -> list[DateExpression]:
+    """Every date expression in ``prose`` resolved against ``published``."""
+    out: list[DateExpression] = []
+    for m in _pattern().finditer(prose):
+        expression = _resolve_match(m, prose, published)
+        if expression is not None:
+            out.append(expression)
+    return out
+
+
+def _make(
+    m: Any, kind: str, value: dt.date | str | None, how: str, tense: Any, **extra: Any
+) -> DateExpression:
+    rng = extra.pop("range", None)
+    tense, cue, distance = tense
+    if isinstance(value, dt.date):
+        rng = rng or (value, value)
+        value_text: str | None = value.isoformat()
+        extra.setdefault("day_precision", True)
+    else:
+        value_text = value
+    return DateExpression(
+        m.start(),
+        m.end(),
+        m.group(),
+        kind,
+        value_text,
+        (rng[0].isoformat(), rng[1].isoformat()) if rng else None,
+        tense,
+        how,
+        tense_cue=cue,
+        cue_distance=distance,
+        **extra,
+    )
+
+
+def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpression | None:
+    cue = tense_near(prose, m.start(), m.end())
+    tense = cue[0]
+    g = m.groupdict()
+    if g["abs"] or g["dmy"] or g["iso"] or g["us"] or g["july4"]:
+        weekday = g.get("weekday")
+        if g["abs"]:
+            month, day, year = _month(g["month"]), int(g["day"]), g["year"]
+        elif g["dmy"]:
+            month, day, year = _month(g["month2"]), int(g["day2"]), g["year2"]
+        elif g["iso"]:
+            month, day, year = int(g["im"]), int(g["id"]), g["iy"]
+        elif g["us"]:
+            month, day = int(g["um"]), int(g["ud"])
+            year = g["uy"] if len(g["uy"]) == 4 else f"20{g['uy']}"
+        else:
+            month, day, year = 7, 4, None
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        if year is not None:
+            try:
+                date = dt.date(int(year), month, day)
+            except ValueError:
+                return _make(
+                    m, "absolute", None, "no such date", cue, weekday=weekday, year_stated=True
+                )
+            return _make(
+                m, "absolute", date, "stated in full", cue, weekday=weekday, year_stated=True
+            )
+        if published is None:
+            return _make(
+                m, "absolute", None, "no year and no publication date", cue, weekday=weekday
+            )
+        found = nearest_date(month, day, published, g.get("absrel"))
+        if found is None:
+            return _make(m, "absolute", None, "no such date", cue, weekday=weekday)
+        how = "year from the dateline (nearest occurrence)"
+        if g.get("absrel"):
+            how = f'year from the dateline ("{g["absrel"].lower()}")'
+        return _make(m, "absolute", found, how, cue, weekday=weekday)
+    if g["mon"]:
+        month = _month(g["month3"])
+        name = g["month3"]
+        if name.lower().rstrip(".") == "may" and not g["year3"] and not g["part"]:
+            before = prose[max(0, m.start() - 4) : m.start()].lower()
+            if not before.endswith(("in ", "of ")):
+                return None  # the verb "may"
+        if g["month3"][0].islower():
+            return None
+        if g["year3"]:
+            year = int(g["year3"])
+            how = "stated in full"
+        elif published is None:
+            return _make(m, "month", None, "no year and no publication date", cue)
+        else:
+            year = _year_for_month(month, published, tense)
+            how = "year from the dateline"
+        first, last = _month_range(year, month, g["part"])
+        return _make(m, "month", f"{year:04d}-{month:02d}", how, cue, range=(first, last))
+    if g["wday"]:
+        name = g["weekday2"]
+        if name[0].islower():
+            return None
+        if published is None:
+            return _make(m, "weekday", None, "no publication date", cue, weekday=name)
+        target = WEEKDAYS.index(name.lower())
+        rel = (g["wrel"] or "").lower()
+        today = published.weekday()
+        if rel in ("last", "past"):
+            delta = (today - target) % 7 or 7
+            date = published - dt.timedelta(days=delta)
+            how = "the latest before the dateline"
+        elif rel in ("next", "coming"):
+            delta = (target - today) % 7 or 7
+            date = published + dt.timedelta(days=delta)
+            how = "the next after the dateline"
+        elif tense == "future":
+            date = published + dt.timedelta(days=(target - today) % 7)
+            how = "future tense: the next on or after the dateline"
+        elif tense == "past":
+            date = published - dt.timedelta(days=(today - target) % 7)
+            how = "past tense: the latest on or before the dateline"
+        else:
+            back = (today - target) % 7
+            ahead = (target - today) % 7
+            date = (
+                published - dt.timedelta(days=back)
+                if back <= ahead
+                else published + dt.timedelta(days=ahead)
+            )
+            how = "no tense: the nearest to the dateline"
+        return _make(m, "weekday", date, how, cue, weekday=name)
+    if g["rel"]:
+        if published is None:
+            return _make(m, "relative", None, "no publication date", cue)
+        return _relative(m, g, published, cue)
+    if g["yr"]:
+        year = int(g["year4"])
+        return _make(
+            m, "year", f"{year:04d}", "stated", cue,
+            range=(dt.date(year, 1, 1), dt.date(year, 12, 31)), year_stated=True,
+        )  # fmt: skip
+    return None
+
+
+def _year_for_month(month: int, published: dt.date, tense: str | None) -> int:
+    if tense == "past":
+        return published.year if month <= published.month else published.year - 1
+    if tense == "future":
+        return published.year if month >= published.month else published.year + 1
+    best = min(
+        (published.year - 1, published.year, published.year + 1),
+        key=lambda y: abs((y * 12 + month) - (published.year * 12 + published.month)),
+    )
+    return best
+
+
+def _relative(m: Any, g: dict[str, Any], published: dt.date, cue: Any) -> DateExpression:
+    if g["simple"]:
+        word = g["simple"].lower()
+        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+        return _make(
+            m, "relative", published + dt.timedelta(days=offset), f"{word} from the dateline", cue
+        )
+    if g["lnt"] or g["earlier"]:
+        which = (g["lnt"] or "this").lower()
+        unit = (g["lunit"] or g["eunit"]).lower()
+        step = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}[which]
+        if unit in ("week", "weekend"):
+            monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
+            iso = monday.isocalendar()
+            first, last = monday, monday + dt.timedelta(days=6)
+            if unit == "weekend":
+                first = monday + dt.timedelta(days=5)
+            return _make(
+                m,
+                "relative",
+                f"{iso[0]}-W{iso[1]:02d}",
+                f"{which} {unit}",
+                cue,
+                range=(first, last),
+            )
+        if unit == "month":
+            year, month = _shift_month(published.year, published.month, step)
+            first, last = _month_range(year, month, None)
+            return _make(
+                m, "relative", f"{year:04d}-{month:02d}", f"{which} month", cue, range=(first, last)
+            )
+        year = published.year + step
+        return _make(
+            m, "relative", f"{year:04d}", f"{which} year", cue,
+            range=(dt.date(year, 1, 1), dt.date(year, 12, 31)),
+        )  # fmt: skip
+    number_text = g["num"].lower()
+    number = int(number_text) if number_text.isdigit() else _NUMBER_WORDS[number_text]
+    unit = g["unit"].lower()
+    sign = -1 if g["dir"].lower() in ("ago", "earlier") else 1
+    if unit == "day":
+        return _make(
+            m,
+            "relative",
+            published + dt.timedelta(days=sign * number),
+            "counted from the dateline",
+            cue,
+        )
+    if unit == "week":
+        date = published + dt.timedelta(weeks=sign * number)
+        iso = date.isocalendar()
+        monday = date - dt.timedelta(days=date.weekday())
+        return _make(
+            m, "relative", f"{iso[0]}-W{iso[1]:02d}", "counted from the dateline", cue,
+            range=(monday, monday + dt.timedelta(days=6)),
+        )  # fmt: skip
+    if unit == "month":
+        year, month = _shift_month(published.year, published.month, sign * number)
+        first, last = _month_range(year, month, None)
+        return _make(
+            m,
+            "relative",
+            f"{year:04d}-{month:02d}",
+            "counted from the dateline",
+            cue,
+            range=(first, last),
+        )
+    year = published.year + sign * number
+    return _make(
+        m, "relative", f"{year:04d}", "counted from the dateline", cue,
+        range=(dt.date(year, 1, 1), dt.date(year, 12, 31)),
+    )  # fmt: skip
+
+
+class DateExtractor:
+    name = "dates"
+    requires: tuple[str, ...] = ()
+
+    def extract(self, document: Document, facts: Facts) -> list[Any]:
+        found = resolve(document.prose, document.metadata.published)
+        meta = document.metadata
+        if meta.dateline_span and meta.dateline_end:
+            # The dateline's own date ("SALVADOR, Feb 26 -") is metadata.
+            first, last = meta.dateline_span[0], meta.dateline_end
+            found = [e for e in found if not first <= e.start < last]
+        return found

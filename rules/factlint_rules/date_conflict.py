@@ -1,0 +1,148 @@
+"""The same event dated differently in two stories of the run.
+
+**What it flags.** Two stories that describe one event with the same words
+("a general strike on May 1", "the general strike on May 2") but give it
+dates that differ, within a month of each other. Precision comes first: the
+words around the dates must match (at least three content words, and most
+of them), and the two stories must share names (at least two proper nouns), so
+a vote in Madison and a vote in Milwaukee are not compared. The finding
+sits at the later story's date, with the other story's date as a related
+place. A recurring report (weekly figures dated the same distance from each
+story's own date) is not a conflict.
+
+**Why.** When two stories disagree, at least one is wrong, and readers of
+both notice.
+
+**Example.** "Voces de la Frontera is planning a general strike on May 1"
+in one story, "the general strike on May 2" in another.
+
+**Fix.** Check the date with the source and correct the story that is
+wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from factlint import CorpusRule, Finding, Severity
+from factlint.rules import Corpus, place, related_at
+
+_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+_PROPER = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{3,}")
+_STOP = frozenset(
+    [
+     "that", "this", "with", "from", "have", "has", "had", "will", "would", "could", "should",
+     "been", "were", "was", "said", "says", "about", "after", "before", "their", "there", "they",
+     "them", "then", "than", "when", "what", "which", "while", "also", "into", "over", "under",
+     "more", "most", "some", "such", "only", "other", "last", "next", "week", "month", "year",
+     "years", "today", "tomorrow", "yesterday", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july",
+     "august", "september", "october", "november", "december", "sept", "planning", "plans",
+     "planned", "scheduled", "expected", "set", "take", "takes", "effect", "held", "hold",
+    ]
+)  # fmt: skip
+
+
+def event_words(prose: str, start: int, end: int) -> frozenset[str]:
+    """Content words of the clause around a date, which name its event."""
+    left = prose[max(0, start - 80) : start]
+    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("; "))
+    left = left[cut + 1 :] if cut >= 0 else left
+    right = prose[end : end + 50]
+    stop = re.search(r"[.;\n]", right)
+    right = right[: stop.start()] if stop else right
+    words = _WORD.findall(left.lower()) + _WORD.findall(right.lower())
+    return frozenset(w for w in words if w not in _STOP)
+
+
+#: Share of the event words two dates' clauses must have in common.
+MIN_OVERLAP = 0.6
+
+
+def _recurring(corpus: Corpus, doc_a: int, date_a: dt.date, doc_b: int, date_b: dt.date) -> bool:
+    """Two dates each as far from their own story's date: a report that
+    recurs (weekly figures, daily briefings), not one event dated twice."""
+    pub_a = corpus.documents[doc_a].metadata.published
+    pub_b = corpus.documents[doc_b].metadata.published
+    if pub_a is None or pub_b is None or pub_a == pub_b:
+        return False
+    return abs((date_a - pub_a).days - (date_b - pub_b).days) <= 2
+
+
+class DateConflict(CorpusRule):
+    code = "FL303"
+    name = "date-conflict"
+    severity = Severity.WARNING
+    requires = ("dates",)
+
+    def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
+        events: list[tuple[int, Any, frozenset[str], dt.date]] = []
+        by_word: dict[str, list[int]] = defaultdict(list)
+        for doc_index, (document, facts) in enumerate(corpus):
+            for expression in facts.get_list("dates"):
+                if expression.kind != "absolute" or not expression.value:
+                    continue  # weekdays resolved by tense are too loose to compare
+                words = event_words(document.prose, expression.start, expression.end)
+                if len(words) < 2:
+                    continue
+                event_id = len(events)
+                events.append(
+                    (doc_index, expression, words, dt.date.fromisoformat(expression.value))
+                )
+                for word in words:
+                    by_word[word].append(event_id)
+        dates_in: dict[int, set[dt.date]] = defaultdict(set)
+        for doc_index, _expression, _words, date in events:
+            dates_in[doc_index].add(date)
+        proper: dict[int, frozenset[str]] = {}
+        for i in {e[0] for e in events}:
+            proper[i] = frozenset(_PROPER.findall(corpus.documents[i].prose))
+        # Names that occur in many stories ("Corp", "Reuters") say nothing.
+        frequency: dict[str, int] = defaultdict(int)
+        for found in proper.values():
+            for name in found:
+                frequency[name] += 1
+        common = max(2, len(corpus) // 100)
+
+        def names(i: int) -> frozenset[str]:
+            return frozenset(n for n in proper[i] if frequency[n] <= common)
+
+        reported: set[int] = set()
+        for a, (doc_a, expr_a, words_a, date_a) in enumerate(events):
+            candidates = {b for w in words_a for b in by_word[w] if b > a}
+            for b in sorted(candidates):
+                doc_b, expr_b, words_b, date_b = events[b]
+                if doc_a == doc_b or date_a == date_b or abs((date_a - date_b).days) > 31:
+                    continue
+                if date_b in dates_in[doc_a] or date_a in dates_in[doc_b]:
+                    continue  # both stories name both dates: several events, not a conflict
+                shared = words_a & words_b
+                if len(shared) < 3 or len(shared) / len(words_a | words_b) < MIN_OVERLAP:
+                    continue
+                if len(names(doc_a) & names(doc_b)) < 2:
+                    continue
+                if b in reported or _recurring(corpus, doc_a, date_a, doc_b, date_b):
+                    continue
+                reported.add(b)
+                later, earlier = corpus.documents[doc_b], corpus.documents[doc_a]
+                yield self.finding(
+                    later,
+                    expr_b.start,
+                    expr_b.end,
+                    f'"{expr_b.text}" ({date_b.isoformat()}) here, but "{expr_a.text}"'
+                    f" ({date_a.isoformat()}) in {place(earlier, expr_a.start)} for what reads as"
+                    f" the same event ({', '.join(sorted(shared)[:4])})",
+                    related=[
+                        related_at(
+                            earlier, expr_a.start, expr_a.end, f"dated {date_a.isoformat()} here"
+                        )
+                    ],
+                    subject=" ".join(sorted(shared)),
+                )
+
+
+RULE = DateConflict

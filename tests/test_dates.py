@@ -1,0 +1,93 @@
+"""The date resolver on the seeds and on short drafts, and property tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factlint.cli import main
+from factlint.facts.dates import resolve
+
+
+def _dates(seeds: Path, name: str, capsys: pytest.CaptureFixture[str]) -> dict[str, dict]:  # type: ignore[type-arg]
+    main(["facts", "--isolated", str(seeds / name)])
+    (doc,) = json.loads(capsys.readouterr().out)
+    return {d["text"]: d for d in doc["facts"]["dates"]}
+
+
+def test_seed_001_weekdays_resolve_by_tense(
+    seeds: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dates = _dates(seeds, "001_503aeeceae458385.txt", capsys)
+    assert dates["Tuesday"]["value"] == "2017-07-04"  # "reported Tuesday": past
+    assert dates["Tuesday"]["tense"] == "past"
+    assert dates["Thursday"]["value"] == "2017-07-06"  # "set to take effect Thursday"
+    assert dates["Thursday"]["tense"] == "future"
+    assert dates["last month"]["value"] == "2017-06"
+    assert dates["April"]["value"] == "2017-04"
+
+
+def test_seed_000_absolute_and_month_ranges(
+    seeds: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dates = _dates(seeds, "000_3c3a6071b36f80b8.txt", capsys)
+    assert dates["May 1st"]["value"] == "2017-05-01"
+    late = dates["late January"]
+    assert late["value"] == "2017-01"
+    assert late["range"] == ["2017-01-21", "2017-01-31"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("It happened yesterday.", "2017-07-04", "2017-07-03"),
+        ("It will happen tomorrow.", "2017-07-04", "2017-07-05"),
+        ("They met last Tuesday.", "2017-07-04", "2017-06-27"),
+        ("They meet next Friday.", "2017-07-04", "2017-07-07"),
+        ("It happened two days ago.", "2017-07-04", "2017-07-02"),
+        ("The report came out last week.", "2017-07-04", "2017-W26"),
+        ("It will be done next week.", "2017-07-04", "2017-W28"),
+        ("Sales rose this year.", "2017-07-04", "2017"),
+        ("It was cold earlier this month.", "2017-07-04", "2017-07"),
+        ("The rule takes effect Jan. 1.", "2017-12-12", "2018-01-01"),
+        ("They met on Dec. 30.", "2018-01-02", "2017-12-30"),
+        ("Filed 7/4/2017 in court.", "2017-07-10", "2017-07-04"),
+        ("On 4 July 2017 it rained.", "2017-07-10", "2017-07-04"),
+        ("Dated 2017-07-04.", "2017-07-10", "2017-07-04"),
+        ("Fireworks on the Fourth of July drew crowds.", "2017-07-10", "2017-07-04"),
+        ("The deal closed in March 2016.", "2017-07-10", "2016-03"),
+        ("Announced last February 28, the plan froze prices.", "1987-02-26", "1986-02-28"),
+    ],
+)
+def test_resolution(text: str, published: str, value: str) -> None:
+    (expression,) = resolve(text, dt.date.fromisoformat(published))
+    assert expression.value == value
+
+
+def test_no_clock_without_a_dateline() -> None:
+    (expression,) = resolve("The vote was Tuesday.", None)
+    assert expression.value is None
+    assert expression.how == "no publication date"
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert resolve("The council may vote. It met in May.", dt.date(2017, 7, 4))[0].text == "May"
+    assert len(resolve("The council may vote.", dt.date(2017, 7, 4))) == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("MayJuneTuesday 0123456789,./-lastnextago ")), max_size=80
+    ),
+    published=st.one_of(st.none(), st.dates(dt.date(1901, 1, 1), dt.date(2099, 12, 31))),
+)
+def test_resolver_never_crashes_and_spans_stay_inside(text: str, published: dt.date | None) -> None:
+    for expression in resolve(text, published):
+        assert 0 <= expression.start < expression.end <= len(text)
+        assert text[expression.start : expression.end] == expression.text
