@@ -10,8 +10,9 @@ April", "in late January", "March 2016") and years ("in 2016").
 Each is resolved against ``metadata.published``, never the clock, using the
 clause's tense for the direction: past tense points back (a bare weekday is
 the latest such day on or before the dateline), "will", "is set to",
-"plans to", "takes effect" point forward, and with no cue the nearest
-occurrence wins. A month and day with no year resolve to the nearest
+"plans to", "takes effect" point forward; with no cue a bare weekday is
+read as past (news reports what happened) and other forms take the nearest
+occurrence. A month and day with no year resolve to the nearest
 occurrence (within six months of the dateline). Values follow TimeML:
 ``2017-07-04``, ``2017-07``, ``2017``, ``2017-W27``; ``range`` gives the
 first and last day covered.
@@ -315,14 +316,9 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
             date = published - dt.timedelta(days=(today - target) % 7)
             how = "past tense: the latest on or before the dateline"
         else:
-            back = (today - target) % 7
-            ahead = (target - today) % 7
-            date = (
-                published - dt.timedelta(days=back)
-                if back <= ahead
-                else published + dt.timedelta(days=ahead)
-            )
-            how = "no tense: the nearest to the dateline"
+            # News reports what happened: with no cue a bare weekday is past.
+            date = published - dt.timedelta(days=(today - target) % 7)
+            how = "no tense cue: the latest on or before the dateline"
         return _make(m, "weekday", date, how, cue, weekday=name)
     if g["rel"]:
         if published is None:
