@@ -36,8 +36,15 @@ def factlint_extractors() -> Sequence[Extractor]:
     from factlint.facts.dates import DateExtractor
     from factlint.facts.links import LinkExtractor
     from factlint.facts.people import PeopleExtractor
+    from factlint.facts.quotes import QuoteExtractor
 
-    return [LinkExtractor(), AcronymExtractor(), PeopleExtractor(), DateExtractor()]
+    return [
+        LinkExtractor(),
+        AcronymExtractor(),
+        PeopleExtractor(),
+        DateExtractor(),
+        QuoteExtractor(),
+    ]
 
 
 @hookimpl
