@@ -49,11 +49,15 @@ def factlint_extractors() -> Sequence[Extractor]:
 
 @hookimpl
 def factlint_reporters() -> dict[str, Callable[[Report], str]]:
-    from factlint.reporters import github, json_report, sarif, text
+    from factlint.reporters import concise, github, gitlab, html, json_report, junit, sarif, text
 
     return {
         "text": text.render,
+        "concise": concise.render,
         "json": json_report.render,
         "sarif": sarif.render,
         "github": github.render,
+        "gitlab": gitlab.render,
+        "junit": junit.render,
+        "html": html.render,
     }
