@@ -110,7 +110,9 @@ def render(report: Report) -> str:
     for f in report.findings:
         by_file[f.location.path].append(f)
     counts = report.counts()
-    summary = ", ".join(f"{n} {sev.label}" for sev, n in sorted(counts.items(), reverse=True))
+    summary = ", ".join(
+        f"{n} {sev.label}{'s' if n != 1 else ''}" for sev, n in sorted(counts.items(), reverse=True)
+    )
     body = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
