@@ -29,7 +29,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from functools import cache
-from importlib import resources
 from typing import Any, ClassVar
 
 from factlint import Document, DocumentRule, Facts, Finding, Severity
@@ -37,10 +36,10 @@ from factlint import Document, DocumentRule, Facts, Finding, Severity
 
 @cache
 def allowed_acronyms() -> frozenset[str]:
-    import yaml
+    from factlint.data import load_data_yaml, read_data_file
 
-    text = resources.files("factlint_rules").joinpath("undefined_acronym.yml").read_text("utf-8")
-    return frozenset(str(a) for a in yaml.safe_load(text)["allowed"])
+    text = read_data_file("undefined_acronym.yml", __file__)
+    return frozenset(str(a) for a in load_data_yaml(text)["allowed"])
 
 
 class UndefinedAcronym(DocumentRule):

@@ -25,17 +25,16 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from importlib import resources
 
 from factlint import Document, DocumentRule, Facts, Finding, Severity
 
 
 @functools.cache
 def vague_pattern() -> re.Pattern[str]:
-    import yaml
+    from factlint.data import load_data_yaml, read_data_file
 
-    text = resources.files("factlint_rules").joinpath("vague_attribution.yml").read_text("utf-8")
-    phrases = yaml.safe_load(text)["phrases"]
+    text = read_data_file("vague_attribution.yml", __file__)
+    phrases = load_data_yaml(text)["phrases"]
     return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\b", re.I)
 
 
