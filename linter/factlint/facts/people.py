@@ -229,7 +229,11 @@ class PeopleExtractor:
             skip.append(document.metadata.dateline_span)
         mentions: list[PersonMention] = []
         singles: list[tuple[int, int, str, bool]] = []  # candidate lone words
+        not_names = lex.not_names
         for m in run_re.finditer(prose):
+            word = m.group()
+            if " " not in word and word.rstrip(".,") in not_names:
+                continue  # a lone sentence opener ("The", "But"): the common case, skipped fast
             if _inside(m.start(), skip):
                 continue
             for tokens in _split_sentences(m, lex):
@@ -365,9 +369,10 @@ def _read_run(
     after = prose[name_end + (len(text) - len(bare)) : name_end + 80]
     before = prose[max(0, name_start - 60) : name_start]
     role = None
-    role_m = role_after.match(after) or role_before.search(before)
-    if role_m:
-        role = role_m.group(1)
+    if len(capital_words) > 1:  # roles are read for full names only: lone words are many
+        role_m = role_after.match(after) or role_before.search(before)
+        if role_m:
+            role = role_m.group(1)
 
     if len(capital_words) == 1:
         word = capital_words[0]
