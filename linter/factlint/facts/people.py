@@ -130,7 +130,7 @@ _TOKEN = (
 
 
 @functools.cache
-def _patterns() -> tuple[Any, Any, Any, Any, Any]:
+def _patterns() -> tuple[Any, Any, Any, Any]:
     lex = lexicon()
     particles = "|".join(sorted(lex.particles, key=len, reverse=True))
     run = regex.compile(
@@ -142,17 +142,16 @@ def _patterns() -> tuple[Any, Any, Any, Any, Any]:
         r"|argued|testified|tweeted|posted|announced|declared|insisted|continued|replied|responded"
         r"|warned|claimed|acknowledged|admitted|recalled|has said|had said|also said|would say)\b"
     )
-    speech_before = regex.compile(
-        r"(?:\b(?:said|says|according to|asked|added|wrote|told)\s*,?\s*)$"
-    )
     roles = "|".join(regex.escape(r) for r in lex.roles)
     role_after = regex.compile(
         rf"^,\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\p{{L}}'’.-]+\s+){{0,4}}?({roles})\b"
     )
     role_before = regex.compile(rf"\b({roles})(?:,)?\s+$")
-    return run, speech, speech_before, role_after, role_before
+    return run, speech, role_after, role_before
 
 
+# "said Walker", "according to Walker": a lone word after these is a speaker.
+_SPEECH_BEFORE = (" said", " says", " according to", " asked", " added", " wrote", " told")
 _ATTRIBUTIVE_NOUNS = regex.compile(
     r"^(?:['’]s\s+)?\s*(?:administration|campaign|era|presidency|government|years|doctrine|"
     r"White House|team|camp|family|foundation|estate|case|trial|impeachment|rally|rallies)\b"
@@ -221,7 +220,7 @@ class PeopleExtractor:
     def extract(self, document: Document, facts: Facts) -> list[Any]:
         prose = document.prose
         lex = lexicon()
-        run_re, speech, speech_before, role_after, role_before = _patterns()
+        run_re, speech, role_after, role_before = _patterns()
         quotes = quoted_spans(prose)
         headlines = _headline_spans(prose)
         skip = list(headlines)
@@ -238,7 +237,7 @@ class PeopleExtractor:
                 continue
             for tokens in _split_sentences(m, lex):
                 for mention in _read_run(
-                    tokens, prose, lex, speech, speech_before, role_after, role_before, quotes
+                    tokens, prose, lex, speech, role_after, role_before, quotes
                 ):
                     if isinstance(mention, PersonMention):
                         mentions.append(mention)
@@ -304,7 +303,6 @@ def _read_run(
     prose: str,
     lex: Lexicon,
     speech: Any,
-    speech_before: Any,
     role_after: Any,
     role_before: Any,
     quotes: list[tuple[int, int]],
@@ -382,7 +380,8 @@ def _read_run(
         if title is not None:
             cue = "title"
         elif speech.match(after) or (
-            speech_before.search(before) and _NAME_ENDS_CLAUSE.match(after)
+            before.rstrip(" \t,").lower().endswith(_SPEECH_BEFORE)
+            and _NAME_ENDS_CLAUSE.match(after)
         ):
             cue = "speech"
         elif _ROLE_CUE.match(after) and not _DETERMINER_BEFORE.search(before):
