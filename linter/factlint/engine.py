@@ -201,7 +201,9 @@ def instantiate_rules(registry: Registry, config: Config, codes: Iterable[str]) 
     rules: list[Rule] = []
     for code in sorted(codes):
         cls = registry.rules[code]
-        options = config.rules.get(code) or config.rules.get(cls.name) or {}
+        given = config.rules.get(code) or config.rules.get(cls.name) or {}
+        # Option names, like config keys, may be written kebab-case or snake_case.
+        options = {str(k).replace("-", "_"): v for k, v in given.items()}
         unknown = set(options) - set(cls.options)
         if unknown:
             known = ", ".join(sorted(cls.options)) or "none"
