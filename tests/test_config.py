@@ -115,7 +115,7 @@ def test_unknown_rule_option(repo: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 def test_rule_option_is_used(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (repo / ".factlint.yml").write_text(
-        "rules:\n  FL402:\n    extra_hosts: [news.example]\n", encoding="utf-8"
+        "rules:\n  FL402:\n    extra-hosts: [news.example]\n", encoding="utf-8"
     )
     (repo / "stories" / "b.txt").write_text(
         "See https://news.example/x1 today.\n", encoding="utf-8"
