@@ -39,9 +39,9 @@ _NOT_LETTER = re.compile(r"[^a-z]")
 # Proper nouns inside a sentence (after a lower-case word or a comma), so
 # sentence openers such as "They" or "After" do not count as shared context.
 _CAPITALISED = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{3,}")
-#: Capitalised words two stories must share before a near spelling in one is
+#: Proper nouns two stories must share before a near spelling in one is
 #: taken for a misspelling of the name in the other.
-MIN_SHARED_CONTEXT = 2
+MIN_SHARED_CONTEXT = 1
 
 
 @dataclass(frozen=True)
