@@ -8,7 +8,9 @@ differ by a letter or two, by diacritics (Nunez / Núñez), by a hyphen or a
 space, or when the given names differ by one letter; the surname-only
 mentions ("Newman-Ortiz said") count with them. Two people with similar
 names are told apart by their titles (Mayor Tom Barrett / Ald. Tom Barnett),
-by both being named in full in one story, or by a registry ``not:`` entry.
+by both being named in full in one story, or by a registry ``not:`` entry;
+across stories, a near spelling counts only when the two stories share at
+least one other proper noun (John Terry the footballer is not John Kerry).
 
 The finding sits at the minority spelling, with related places at the
 majority one and its count; with a names registry, at every spelling the
