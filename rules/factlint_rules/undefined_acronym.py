@@ -4,7 +4,7 @@
 ``MPD`` when the story has not yet given the full name: neither "Immigration
 and Customs Enforcement (ICE)" nor a capitalised phrase whose initials make
 the acronym ("Milwaukee Police Department" before "MPD"). Acronyms every
-reader knows (AP, FBI, CEO, NATO, TV, ... in ``undefined_acronym.yml``) are
+reader knows (AP, FBI, CEO, NATO, TV, ... in ``undefined_acronym.json``) are
 allowed; text in capitals, datelines, Roman numerals and links are not
 acronyms. When the full name appears only later in the story, the message
 says where.
@@ -36,10 +36,9 @@ from factlint import Document, DocumentRule, Facts, Finding, Severity
 
 @cache
 def allowed_acronyms() -> frozenset[str]:
-    from factlint.data import load_data_yaml, read_data_file
+    from factlint.data import load_data
 
-    text = read_data_file("undefined_acronym.yml", __file__)
-    return frozenset(str(a) for a in load_data_yaml(text)["allowed"])
+    return frozenset(str(a) for a in load_data("undefined_acronym.json", __file__)["allowed"])
 
 
 class UndefinedAcronym(DocumentRule):

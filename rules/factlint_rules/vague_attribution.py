@@ -1,7 +1,7 @@
 """A claim attributed to nobody in particular ("critics say", "sources said", "reportedly").
 
 **What it flags.** Vague attributions, from a phrase list kept as data in
-``vague_attribution.yml`` ("critics say", "some say", "sources said",
+``vague_attribution.json`` ("critics say", "some say", "sources said",
 "reportedly", "it is believed", "experts say", "many people think" and
 their kin), in a sentence that names nobody. A sentence that also names a
 person ("critics, including Ald. Bob Donovan, say") is not flagged.
@@ -31,10 +31,9 @@ from factlint import Document, DocumentRule, Facts, Finding, Severity
 
 @functools.cache
 def vague_pattern() -> re.Pattern[str]:
-    from factlint.data import load_data_yaml, read_data_file
+    from factlint.data import load_data
 
-    text = read_data_file("vague_attribution.yml", __file__)
-    phrases = load_data_yaml(text)["phrases"]
+    phrases = load_data("vague_attribution.json", __file__)["phrases"]
     return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\b", re.I)
 
 

@@ -66,9 +66,9 @@ def fold(text: str) -> str:
 
 @functools.cache
 def lexicon() -> Lexicon:
-    from factlint.data import load_data_yaml, read_data_file
+    from factlint.data import load_data
 
-    data = load_data_yaml(read_data_file("people.yml"))
+    data = load_data("people.json")
     given = {fold(n) for n in data["given_names"]}
     given |= nickname_table().names
     return Lexicon(
