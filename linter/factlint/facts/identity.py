@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from factlint.facts.people import PersonMention, fold, nickname_table
+from factlint.facts.people import PersonMention, fold, lexicon, nickname_table
 
 if TYPE_CHECKING:
     from factlint.config import Config
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 _NOT_LETTER = re.compile(r"[^a-z]")
 # Proper nouns inside a sentence (after a lower-case word or a comma), so
 # sentence openers such as "They" or "After" do not count as shared context.
-_CAPITALISED = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{3,}")
+_CAPITALISED = re.compile(r"(?<![\w.'’-])[A-Z][a-z]{3,}")
 #: Proper nouns two stories must share before a near spelling in one is
 #: taken for a misspelling of the name in the other.
 MIN_SHARED_CONTEXT = 1
@@ -199,8 +199,9 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
 
     def signature(i: int) -> frozenset[str]:
         if i not in signatures:
+            openers = lexicon().not_names  # "They", "After": not context
             signatures[i] = frozenset(
-                fold(w) for w in _CAPITALISED.findall(corpus.documents[i].prose)
+                fold(w) for w in _CAPITALISED.findall(corpus.documents[i].prose) if w not in openers
             )
         return signatures[i]
 
