@@ -5,7 +5,10 @@ that no attribution reaches: none right after it ("...," Fleming said), none
 right before it (Walker said, "..." / Sheriff Clarke wrote the
 following:), no attributed quote it continues (a split quote, or the next
 paragraph of a multi-paragraph quote), no "according to". A partial quote is
-flagged only when nothing in its sentence names or implies a source: "the
+flagged only when nothing in its sentence names or implies a source, and a
+full quotation only when no named speaker appears in its paragraph or the
+one before it (feature copy names a speaker once and runs several quoted
+sentences after): "the
 plan has been described as \\"a betrayal\\"" is flagged; "officers \\"shall
 inform\\"" after "Another change states" and "the group is planning
 \\"escalated resistance\\"" are not. Titles of songs, books and films in
@@ -43,6 +46,26 @@ _BY_AGENT = re.compile(r"^[^.\n]{0,40}?\bby\s+(?:the\s+)?[A-Z]")
 _PROPER_NOUN = re.compile(r"(?<=[\w,] )[A-Z][a-z]+")
 
 
+_NAMED_SPEAKER = re.compile(
+    rf"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?:{VERBS})\b|\b(?:{VERBS})\s+(?:\w+\s+){{0,3}}[A-Z][\w'’-]+"
+)
+
+
+def _speaker_nearby(prose: str, start: int, end: int) -> bool:
+    """A named speaker in the quote's paragraph or the one before it.
+
+    Feature copy often names the speaker once and runs several quoted
+    sentences after it; a desk reads those as attributed. Only a quote with
+    no named speaker anywhere around it is flagged.
+    """
+    para_start = prose.rfind("\n\n", 0, start)
+    previous = prose.rfind("\n\n", 0, max(0, para_start))
+    para_end = prose.find("\n\n", end)
+    window = prose[previous + 1 if previous >= 0 else 0 : para_end if para_end >= 0 else len(prose)]
+    outside = window.replace(prose[start:end], " ")
+    return bool(_NAMED_SPEAKER.search(outside))
+
+
 class UnattributedQuote(DocumentRule):
     code = "FL201"
     name = "unattributed-quote"
@@ -55,6 +78,8 @@ class UnattributedQuote(DocumentRule):
             if quote.speaker is not None or quote.kind == "title":
                 continue
             if quote.kind == "partial" and self._sourced(prose, quote.start, quote.end):
+                continue
+            if quote.kind == "full" and _speaker_nearby(prose, quote.start, quote.end):
                 continue
             what = "quotation" if quote.kind == "full" else "partial quote"
             excerpt = quote.text if len(quote.text) <= 40 else quote.text[:37] + "..."
