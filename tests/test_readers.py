@@ -119,3 +119,13 @@ def test_facts_command_prints_metadata_and_links(
     ]
     text = (seeds / "001_503aeeceae458385.txt").read_text(encoding="utf-8")
     assert all(text[link["start"] : link["end"]] == link["url"] for link in links)
+
+
+def test_prose_spans_leave_out_code_and_front_matter() -> None:
+    text = "---\ntitle: T\n---\nBefore `code` after.\n"
+    doc = MarkdownReader().read("s.md", text)
+    spans = doc.prose_spans()
+    prose = "".join(text[a:b] for a, b in spans)
+    assert "title" not in prose and "code" not in prose
+    assert "Before" in prose and "after." in prose
+    assert all(0 <= a < b <= len(text) for a, b in spans)

@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator
 
 from factlint import Document, DocumentRule, Facts, Finding, Severity
+from factlint.facts.quotes import sentence_around
 
 
 @functools.cache
@@ -50,10 +51,8 @@ class VagueAttribution(DocumentRule):
         for m in vague_pattern().finditer(prose):
             if any(a <= m.start() < b for a, b in quoted):
                 continue  # the speaker's own words
-            first = max(prose.rfind(". ", 0, m.start()), prose.rfind("\n", 0, m.start())) + 1
-            stops = [i for i in (prose.find(". ", m.end()), prose.find("\n", m.end())) if i >= 0]
-            last = min(stops) if stops else len(prose)
-            if any(first <= p.start < last for p in people):
+            first, sentence = sentence_around(prose, m.start(), m.end())
+            if any(first <= p.start < first + len(sentence) for p in people):
                 continue  # someone is named in the sentence
             yield self.finding(
                 document,

@@ -23,7 +23,7 @@ the only person in the run with that surname.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -327,7 +327,3 @@ def people_index(corpus: Corpus, config: Config) -> PeopleIndex:
     index = build_index(corpus, registry)
     _CACHE["index"] = (corpus, index)
     return index
-
-
-def spelling_counts(person: Person) -> Counter[str]:
-    return Counter({surname: len(refs) for surname, refs in person.refs_by_surname().items()})

@@ -251,7 +251,7 @@ class QuoteExtractor:
                     verb, c_start, c_end = previous.verb, previous.cue_start, previous.cue_end
                     how = "continuation"
             if speaker is None:
-                sentence = _sentence(prose, start, end)
+                sentence = sentence_around(prose, start, end)
                 m = pats["according"].search(sentence[1])
                 if m:
                     speaker, verb, how = m.group("speaker"), "according to", "according-to"
@@ -285,8 +285,12 @@ class QuoteExtractor:
         return quotes
 
 
-def _sentence(prose: str, start: int, end: int) -> tuple[int, str]:
-    """The sentence holding a span: (its offset, its text)."""
+def sentence_around(prose: str, start: int, end: int) -> tuple[int, str]:
+    """The sentence holding ``prose[start:end]``: (its offset, its text).
+
+    A sentence ends at ". " or a line break; good enough to ask whether a
+    source is named near a quote or a phrase.
+    """
     left = max(prose.rfind(". ", 0, start), prose.rfind("\n", 0, start))
     first = left + 1 if left >= 0 else 0
     stops = [i for i in (prose.find(". ", end), prose.find("\n", end)) if i >= 0]
