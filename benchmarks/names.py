@@ -40,7 +40,8 @@ def misspell(surname: str, kind: str, rng: random.Random) -> str | None:
     if kind == "substitution":
         i = rng.choice(letters[1:-1] or letters)
         choices = [c for c in "aeiourlnst" if c != surname[i].lower()]
-        return surname[:i] + rng.choice(choices) + surname[i + 1 :]
+        letter = rng.choice(choices)
+        return surname[:i] + (letter.upper() if surname[i].isupper() else letter) + surname[i + 1 :]
     if kind == "doubling":
         for i in range(1, len(surname)):
             if surname[i] == surname[i - 1] and surname[i].isalpha():
@@ -91,6 +92,7 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show-misses", action="store_true", help="list injections FL101 missed")
+    parser.add_argument("--keep", type=Path, help="also copy the injected corpus to this folder")
     args = parser.parse_args()
     source = NEWS / args.corpus
     if not source.is_dir():
@@ -156,6 +158,8 @@ def main() -> None:
             injected[str(target)].extend(spans)
             kinds_done[kind] += 1
 
+        if args.keep:
+            shutil.copytree(clean, args.keep, dirs_exist_ok=True)
         findings, _, _ = check(clean)
         base_keys = {(f.location.path, f.subject) for f in base if f.code == "FL101"}
         found_kinds: Counter[str] = Counter()

@@ -1,9 +1,10 @@
 """Who is who across the run: group person mentions that name the same person.
 
 Distinct full names (``Christine Newman-Ortiz``) are the nodes. Candidate
-pairs come from blocking on the surname's first three letters, last three
-letters and first letter with the given name, so the work grows with the
-number of distinct names, never with all pairs. A pair is
+pairs come from blocking on the surname's first three letters, its last
+three letters, and the given name with each one-letter deletion of the
+surname (two spellings one edit apart always share one), so the work grows
+with the number of distinct names, never with all pairs. A pair is
 
 - a **variant** (one person, two spellings) when the given names agree and
   the surnames differ by a small edit (Damerau-Levenshtein 1, or 2 for
@@ -22,6 +23,7 @@ the only person in the run with that surname.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -36,12 +38,15 @@ if TYPE_CHECKING:
     from factlint.rules import Corpus
 
 _NOT_LETTER = re.compile(r"[^a-z]")
+_DOUBLES = re.compile(r"(.)\1+")
 # Proper nouns inside a sentence (after a lower-case word or a comma), so
 # sentence openers such as "They" or "After" do not count as shared context.
 _CAPITALISED = re.compile(r"(?<![\w.'’-])[A-Z][a-z]{3,}")
-#: Proper nouns two stories must share before a near spelling in one is
-#: taken for a misspelling of the name in the other.
-MIN_SHARED_CONTEXT = 1
+#: Proper nouns two stories must share before a near spelling of two common
+#: surnames (Thomson / Thompson) in them is taken for one name misspelled.
+COMMON_SURNAME_CONTEXT = 3
+#: ... and before a different first letter (Hurosawa / Kurosawa) is.
+DIFFERENT_INITIAL_CONTEXT = 2
 
 
 @dataclass(frozen=True)
@@ -86,9 +91,9 @@ class Person:
         out: dict[str, list[Ref]] = defaultdict(list)
         for name in self.names:
             for ref in name.refs:
-                out[name.surname].append(ref)
+                out[typography(name.surname)].append(ref)
         for ref in self.surname_refs:
-            out[ref.mention.surname].append(ref)
+            out[typography(ref.mention.surname)].append(ref)
         return out
 
 
@@ -102,12 +107,33 @@ class PeopleIndex:
         return self.by_ref.get((doc, mention.start))
 
 
+def typography(text: str) -> str:
+    """A name with its apostrophes straightened: O’Neill and O'Neill are one
+    spelling set in two styles, not two spellings."""
+    return text.replace("’", "'")
+
+
 def name_key(given: str, surname: str) -> str:
-    return f"{given} {surname}"
+    return typography(f"{given} {surname}")
 
 
 def _letters(text: str) -> str:
     return _NOT_LETTER.sub("", fold(text))
+
+
+@functools.cache
+def common_surnames() -> frozenset[str]:
+    """The 5,000 commonest surnames (US Census): real names, not typos."""
+    from factlint.data import load_data
+
+    return frozenset(load_data("surnames.json")["surnames"])
+
+
+def both_common(a: str, b: str) -> bool:
+    """Two spellings that are both common surnames (Thomson / Thompson):
+    more likely two people than one misspelled."""
+    common = common_surnames()
+    return _letters(a) in common and _letters(b) in common
 
 
 def surnames_close(a: str, b: str) -> bool:
@@ -116,9 +142,18 @@ def surnames_close(a: str, b: str) -> bool:
 
     la, lb = _letters(a), _letters(b)
     if la == lb:
-        return a != b  # differs only by diacritics, case, hyphen or space
-    if min(len(la), len(lb)) < 5:
-        return False  # Hill / Gill, Smit / Smith: too short to tell a typo from a name
+        # Differs only by diacritics, case, hyphen or space (not by the style
+        # of its apostrophe).
+        return typography(a) != typography(b)
+    shortest = min(len(la), len(lb))
+    if shortest < 4:
+        return False  # Ng / Wu: too short to tell a typo from another name
+    if shortest == 4:
+        # Smit / Smith, Reid / Reed: short names a letter apart are mostly
+        # two names; only a doubled letter (Flyn / Flynn) is a typical slip.
+        return _DOUBLES.sub(r"\1", la) == _DOUBLES.sub(r"\1", lb)
+    if la[0] != lb[0] and shortest < 7:
+        return False  # Hill / Gill, Terry / Kerry: a slip in the first letter is rare
     distance = DamerauLevenshtein.distance(la, lb)
     if distance == 1:
         return True
@@ -135,10 +170,38 @@ def givens_close(a: str, b: str) -> bool:
 
 
 def _blocking_keys(name: Name) -> Iterable[tuple[str, str]]:
-    # One edit leaves the first or the last three letters of a surname intact.
     s = name.surname_letters
+    # Same surname or a far edit that leaves its first or last three letters
+    # intact (given-name variants, aliases, two-letter slips in long names).
     yield ("p", s[:3])
     yield ("s", s[-3:])
+    # One edit anywhere (Beith / Belth, Marlu / Mralu) with the same given
+    # name: two spellings one edit apart share a one-letter deletion.
+    given = name.given_fold
+    yield ("d", f"{given} {s}")
+    for i in range(len(s)):
+        yield ("d", f"{given} {s[:i]}{s[i + 1 :]}")
+
+
+def _context_needed(a: Name, b: Name) -> int:
+    """How many other proper nouns two stories must share before a near
+    spelling in one is taken for the other's name misspelled.
+
+    A slip inside a name that is no common surname (Davenport / Daveport)
+    needs none. Two common surnames (Thomson / Thompson, Sanders / Saunders)
+    or a name and its patronymic (Nettle / Nettles) are more often two
+    people, and a different first letter (Hurosawa / Kurosawa) is rarely a
+    typo: those need the stories to share context, as do two given names a
+    letter apart (Damian / Damien).
+    """
+    if a.surname_letters == b.surname_letters:
+        return 1  # the given names differ (Mathew / Matthew, Damian / Damien)
+    if a.surname_letters[:1] != b.surname_letters[:1]:
+        return DIFFERENT_INITIAL_CONTEXT
+    sa, sb = sorted((a.surname_letters, b.surname_letters), key=len)
+    if both_common(a.surname, b.surname) or sb == sa + "s":
+        return COMMON_SURNAME_CONTEXT  # Thomson / Thompson, Nettle / Nettles
+    return 0
 
 
 def relation(a: Name, b: Name, together: bool, never: set[frozenset[str]]) -> str | None:
@@ -199,9 +262,12 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
 
     def signature(i: int) -> frozenset[str]:
         if i not in signatures:
-            openers = lexicon().not_names  # "They", "After": not context
+            # Sentence openers ("They", "After") and given names ("John",
+            # "Robert") say nothing about which story is about whom.
+            lex = lexicon()
+            words = {fold(w) for w in _CAPITALISED.findall(corpus.documents[i].prose)}
             signatures[i] = frozenset(
-                fold(w) for w in _CAPITALISED.findall(corpus.documents[i].prose) if w not in openers
+                w for w in words if w not in lex.given_names and w.title() not in lex.not_names
             )
         return signatures[i]
 
@@ -237,13 +303,15 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
                     continue
                 together = bool(docs_of[a.key] & docs_of[b.key])
                 kind = relation(a, b, together, never)
-                if kind == "variant" and not together and not (a.registry or b.registry):
-                    # Across stories, a near spelling is one person only if the
-                    # stories share context (John Terry the footballer is not
-                    # John Kerry the senator).
-                    own = {fold(w) for w in (*a.key.split(), *b.key.split())}
-                    if shared_context(docs_of[a.key], docs_of[b.key], own) < MIN_SHARED_CONTEXT:
-                        kind = None
+                if kind and not together and not (a.registry or b.registry):
+                    # Billy Preston the musician is not Robert Preston.
+                    needed = _context_needed(a, b) if kind == "variant" else 1
+                    if a.titles & b.titles:
+                        needed = 0  # the same title is context enough
+                    if needed:
+                        own = {fold(w) for w in (*a.key.split(), *b.key.split())}
+                        if shared_context(docs_of[a.key], docs_of[b.key], own) < needed:
+                            kind = None
                 if kind:
                     edges[pair] = kind
                     parent[find(a.key)] = find(b.key)
@@ -269,7 +337,7 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
     # the only person in the run with that surname spelling.
     by_surname: dict[str, list[Name]] = defaultdict(list)
     for name in names.values():
-        by_surname[fold(name.surname)].append(name)
+        by_surname[fold(typography(name.surname))].append(name)
     by_ref: dict[tuple[int, int], Person] = {}
     for person in people:
         for name in person.names:
@@ -281,7 +349,7 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
         for surname_key in {"p" + letters[:3], "s" + letters[-3:]}:
             surname_blocks[surname_key].append(name)
     for ref in surname_only:
-        candidates = by_surname.get(fold(ref.mention.surname), [])
+        candidates = by_surname.get(fold(typography(ref.mention.surname)), [])
         letters = _letters(ref.mention.surname)
         if not candidates and len(letters) >= 5 and ref.mention.cue != "known-surname":
             # A misspelled lone surname in the story that names the person in

@@ -134,7 +134,7 @@ def _patterns() -> tuple[Any, Any, Any, Any]:
     lex = lexicon()
     particles = "|".join(sorted(lex.particles, key=len, reverse=True))
     run = regex.compile(
-        rf"(?<![\p{{L}}\p{{M}}'’-]){_TOKEN}(?:[ \t]+(?:(?:{particles})[ \t]+)*{_TOKEN})*",
+        rf"(?<![\p{{L}}\p{{M}}'’.-]){_TOKEN}(?:[ \t]+(?:(?:{particles})[ \t]+)*{_TOKEN})*",
         regex.V1,
     )
     speech = regex.compile(
@@ -280,7 +280,8 @@ Token = tuple[int, int, str]
 
 
 def _split_sentences(m: Any, lex: Lexicon) -> list[list[Token]]:
-    """A run's words, cut after a word that ends a sentence ("Brown. Rover")."""
+    """A run's words, cut after a word that ends a sentence ("Brown. Rover")
+    or a possessive ("Thatcher's Conservatives")."""
     pieces: list[list[Token]] = [[]]
     for t in _SPACE_SEPARATED.finditer(m.group()):
         text = t.group()
@@ -293,7 +294,9 @@ def _split_sentences(m: Any, lex: Lexicon) -> list[list[Token]]:
             and text not in lex.courtesy
             and text not in lex.title_words
         )
-        if ends_sentence:
+        # "Margaret Thatcher's Conservatives": a possessive ends the name.
+        possessive = text.endswith(("'s", "’s")) and len(text) > 3
+        if ends_sentence or possessive:
             pieces.append([])
     return [p for p in pieces if p]
 
