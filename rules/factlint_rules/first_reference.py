@@ -5,7 +5,9 @@ surname alone ("Barrett spokesman Jeff Fleming said ...") or a title and
 surname ("Sheriff Clarke wrote ...") and the full name comes later or not at
 all. Quotations are the speaker's words and are not judged; neither is a
 surname used as a modifier after "the" or before "administration",
-"campaign" and the like ("the Trump administration"). A lone word counts as
+"campaign" and the like ("the Trump administration"), nor a headline, where
+a surname alone is the style: a short first paragraph (one or two lines of
+at most 20 words, no dateline) before the story. A lone word counts as
 a person when a title, a role ("Barrett spokesman") or the same surname
 elsewhere in the run or the names registry says so. When the full name is
 known from another story or the registry, the message suggests it.
@@ -48,7 +50,7 @@ class FirstReference(CorpusRule):
         for doc_index, (document, facts) in enumerate(corpus):
             firsts: dict[object, PersonMention] = {}
             for mention in facts.get_list("people"):
-                if mention.quoted or mention.attributive:
+                if mention.quoted or mention.attributive or mention.headline:
                     continue
                 owner = index.person_of(doc_index, mention)
                 key: object = id(owner) if owner is not None else fold(mention.surname)
@@ -71,8 +73,14 @@ class FirstReference(CorpusRule):
                 message = (
                     f'"{document.text[mention.start : mention.end]}": first reference uses {what}'
                 )
-                if full_here:
-                    message += f'; the full name "{full_here[0].text}" comes later'
+                later = [m for m in full_here if not m.headline]
+                if later:
+                    message += f'; the full name "{later[0].text}" comes later'
+                elif full_here:
+                    message += (
+                        f'; the full name "{full_here[0].text}" is only in the headline:'
+                        " give it in the story too"
+                    )
                 else:
                     message += "; give the full name (and title) on first reference"
                     suggestion = _suggest(known, registry_name)

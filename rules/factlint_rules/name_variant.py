@@ -8,9 +8,15 @@ differ by a letter or two, by diacritics (Nunez / Núñez), by a hyphen or a
 space, or when the given names differ by one letter; the surname-only
 mentions ("Newman-Ortiz said") count with them. Two people with similar
 names are told apart by their titles (Mayor Tom Barrett / Ald. Tom Barnett),
-by both being named in full in one story, or by a registry ``not:`` entry;
-across stories, a near spelling counts only when the two stories share at
-least one other proper noun (John Terry the footballer is not John Kerry).
+by both being named in full in one story, or by a registry ``not:`` entry.
+Across stories, a slip inside an uncommon surname (Davenport / Daveport)
+counts as it is; a pair that is more often two people needs the two stories
+to share other proper nouns first: two common surnames (Thompson / Thomson),
+a surname and its patronymic (Nettle / Nettles), a different first letter
+in a long surname (Hurosawa / Kurosawa) or two given names a letter apart
+(Damian / Damien). Short surnames with different first letters (Terry /
+Kerry) and surnames under four letters are never taken for one another;
+four-letter ones only for a doubled letter (Flyn / Flynn).
 
 The finding sits at the minority spelling, with related places at the
 majority one and its count; with a names registry, at every spelling the

@@ -13,6 +13,7 @@ text are not people. Mentions inside quotations are marked ``quoted``.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import unicodedata
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ class PersonMention:
     quoted: bool = False
     attributive: bool = False  # "the Trump administration": not a reference to the person
     cue: str = ""  # the evidence that made it a person
+    headline: bool = False  # in a headline or dek, where a surname alone is the style
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,10 @@ def lexicon() -> Lexicon:
     data = load_data("people.json")
     given = {fold(n) for n in data["given_names"]}
     given |= nickname_table().names
+    # Words are compared with and without a final period ("Dec." / "Dec"),
+    # except where the bare word is a given name ("Jan." / Jan Brewer).
+    not_names = set(data["not_names"])
+    not_names |= {w[:-1] for w in not_names if w.endswith(".") and fold(w[:-1]) not in given}
     return Lexicon(
         titles={str(k): str(v) for k, v in data["titles"].items()},
         title_words=frozenset(data["title_words"]),
@@ -80,7 +86,7 @@ def lexicon() -> Lexicon:
         roles=tuple(sorted(data["roles"], key=len, reverse=True)),
         organisations=frozenset(data["organisations"]),
         organisation_words=frozenset(data["organisation_words"]),
-        not_names=frozenset(data["not_names"]),
+        not_names=frozenset(not_names),
         given_names=frozenset(given),
     )
 
@@ -158,6 +164,7 @@ _ATTRIBUTIVE_NOUNS = regex.compile(
 )
 # After "said X", X is a name only if the clause ends or an appositive
 # follows ("said Walker." / "said Walker, who"), not in "says Milwaukee officials".
+_AGE_AFTER = regex.compile(r"^,\s*\d{1,3},")  # "Marcel Lazar, 44, was ...": an age
 _NAME_ENDS_CLAUSE = regex.compile(r"^(?:['’]s)?\s*(?:[,.;:!?)\"”]|$|\s+(?:of|who|in|at|on|from)\b)")
 # "Barrett spokesman Jeff Fleming": a lone word before one of these is a person.
 _ROLE_CUE = regex.compile(
@@ -209,6 +216,30 @@ def _headline_spans(prose: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _used_in_lower_case(word: str, prose: str) -> bool:
+    """A capitalised word the story also writes in lower case is a common
+    word at a sentence start ("Maybe Trump", "Outside Carrier"), not a name."""
+    return regex.search(rf"\b{regex.escape(word.lower())}\b", prose) is not None
+
+
+def _lead_headline_end(prose: str, dateline: tuple[int, int] | None) -> int:
+    """Where a headline written as a sentence (and its dek) ends, or 0.
+
+    The first paragraph is a headline, not a lede, when it has at most two
+    lines of at most 20 words each, no dateline, and the story goes on after
+    it ("Trump calls for bringing back surveillance." then the body).
+    """
+    first = _PARAGRAPH.search(prose)
+    if first is None or first.end() >= len(prose.rstrip()):
+        return 0
+    if dateline and dateline[0] < first.end():
+        return 0
+    lines = first.group().strip().split("\n")
+    if len(lines) > 2 or any(len(line.split()) > 20 for line in lines):
+        return 0
+    return first.end()
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
@@ -243,6 +274,29 @@ class PeopleExtractor:
                         mentions.append(mention)
                     else:
                         singles.append(mention)
+        # Full names with no cue of their own ("Parker Griffith experienced")
+        # count when the story gives the surname a title or a role elsewhere
+        # ("said Dr. Griffith"); organisations speak too ("Carrier said"), so
+        # speech does not confirm. Not in a headline, whose capitals prove
+        # nothing ("Donor Adelson"), and not when someone else is named in full
+        # with the surname ("Donald Trump" makes "Dump Trump" a phrase).
+        lead_end = _lead_headline_end(prose, document.metadata.dateline_span)
+        confirmed = {
+            fold(p.surname) for p in mentions if p.kind != "full" and p.cue in ("title", "role")
+        }
+        confirmed -= {
+            fold(p.surname) for p in mentions if p.kind == "full" and p.cue != "unconfirmed"
+        }
+        mentions = [
+            dataclasses.replace(p, cue="named-elsewhere") if p.cue == "unconfirmed" else p
+            for p in mentions
+            if p.cue != "unconfirmed"
+            or (
+                fold(p.surname) in confirmed
+                and p.start >= lead_end
+                and not _used_in_lower_case(p.given or "", prose)
+            )
+        ]
         # Lone words that are the surname of someone named in full here.
         known = {fold(p.surname): p.surname for p in mentions}
         taken = {p.start for p in mentions}
@@ -258,6 +312,10 @@ class PeopleExtractor:
                 )
             )  # fmt: skip
         mentions.sort(key=lambda p: p.start)
+        if lead_end:
+            mentions = [
+                dataclasses.replace(p, headline=True) if p.start < lead_end else p for p in mentions
+            ]
         return mentions
 
 
@@ -419,8 +477,12 @@ def _read_run(
         cue = "title"
     elif role is not None:
         cue = "role"
+    elif _AGE_AFTER.match(after):
+        cue = "age"
+    elif len(capital_words) == 2:
+        cue = "unconfirmed"  # a person if the story names the surname as one elsewhere
     else:
-        return []
+        return []  # "Iron Mike Tyson": a longer run is a nickname or a phrase
     return [
         PersonMention(
             name_start, name_end, prose[name_start:name_end], given, surname, surname_start, "full",
