@@ -275,15 +275,13 @@ class PeopleExtractor:
                     else:
                         singles.append(mention)
         # Full names with no cue of their own ("Parker Griffith experienced")
-        # count when the story gives the surname a title or a role elsewhere
-        # ("said Dr. Griffith"); organisations speak too ("Carrier said"), so
-        # speech does not confirm. Not in a headline, whose capitals prove
+        # count when the story gives the surname a title elsewhere ("said Dr.
+        # Griffith"); organisations speak and have spokesmen too ("Carrier
+        # said", "Carrier spokesman"), so neither confirms. Not in a headline, whose capitals prove
         # nothing ("Donor Adelson"), and not when someone else is named in full
         # with the surname ("Donald Trump" makes "Dump Trump" a phrase).
         lead_end = _lead_headline_end(prose, document.metadata.dateline_span)
-        confirmed = {
-            fold(p.surname) for p in mentions if p.kind != "full" and p.cue in ("title", "role")
-        }
+        confirmed = {fold(p.surname) for p in mentions if p.kind != "full" and p.cue == "title"}
         confirmed -= {
             fold(p.surname) for p in mentions if p.kind == "full" and p.cue != "unconfirmed"
         }

@@ -1,0 +1,70 @@
+"""What `factlint facts` lists as people, on short drafts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from factlint.cli import main
+from factlint.data import load_data
+
+
+def _people(tmp_path: Path, text: str, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    path = tmp_path / "draft.txt"
+    path.write_text(text, encoding="utf-8")
+    assert main(["facts", "--isolated", str(path)]) == 0
+    (doc,) = json.loads(capsys.readouterr().out)
+    return [p["text"] for p in doc["facts"]["people"]]
+
+
+def test_word_lists_hold_only_words() -> None:
+    """A YAML round trip once turned On, No and Yes into booleans."""
+    data = load_data("people.json")
+    for key, value in data.items():
+        words = value if isinstance(value, list) else list(value) if isinstance(value, dict) else []
+        assert all(isinstance(w, str) and w for w in words), key
+
+
+def test_month_abbreviations_and_sentence_openers_are_not_people(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "Sen. Marco Rubio spoke on CNN on Dec. 6 and Gov. Jeb Bush said Dec. 7 that police"
+        " needed help. On Dec. 8, Sen. Rubio said it again. No Gov. Bush aide would comment.\n"
+    )
+    people = _people(tmp_path, text, capsys)
+    assert "Dec" not in people
+    assert not any(p.startswith(("On ", "No ")) for p in people), people
+    assert people.count("Rubio") == 1 and people.count("Bush") == 1
+
+
+def test_unknown_given_name_with_an_age_or_a_titled_surname(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "Hacker gets 52-month sentence.\n\n"
+        "Marcel Lehel Lazar, 44, known online as Guccifer, was extradited in 2014 and"
+        " pleaded guilty in May to identity theft and unauthorized access.\n\n"
+        "Parker Griffith experienced the move away from the political middle firsthand.\n\n"
+        "Dr. Griffith was beaten in the Republican primary in 2010.\n"
+    )
+    people = _people(tmp_path, text, capsys)
+    assert "Marcel Lehel Lazar" in people
+    assert "Parker Griffith" in people
+
+
+def test_capitalised_phrases_are_not_full_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "Republican Donor Adelson and Trump May Be Aligning on Israel.\n\n"
+        "Top Republican donor Sheldon Adelson said on Friday that he met presidential"
+        " candidate Donald Trump this week and that they discussed Israel at length.\n\n"
+        "Iron Mike Tyson was not asked to speak, Trump wrote. Outside Carrier's plant,"
+        " workers said Carrier had moved jobs; Carrier spokesman Todd Smith declined to comment.\n"
+    )
+    people = _people(tmp_path, text, capsys)
+    assert "Sheldon Adelson" in people and "Donald Trump" in people
+    assert not {"Donor Adelson", "Iron Mike Tyson", "Outside Carrier"} & set(people), people
