@@ -23,6 +23,7 @@ the only person in the run with that surname.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import defaultdict
@@ -195,6 +196,8 @@ def _context_needed(a: Name, b: Name) -> int:
     letter apart (Damian / Damien).
     """
     if a.surname_letters == b.surname_letters:
+        if a.given_fold == b.given_fold:
+            return 0  # only a hyphen, a space or an accent (Seitz-Wald / Seitz Wald)
         return 1  # the given names differ (Mathew / Matthew, Damian / Damien)
     if a.surname_letters[:1] != b.surname_letters[:1]:
         return DIFFERENT_INITIAL_CONTEXT
@@ -222,12 +225,34 @@ def relation(a: Name, b: Name, together: bool, never: set[frozenset[str]]) -> st
     return None
 
 
+def _rejoin_surname(mention: PersonMention, hyphenated: set[tuple[str, str]]) -> PersonMention:
+    """ "Alex Seitz Wald" where the run has "Alex Seitz-Wald": the middle word
+    is the first half of the surname, written with a space for a hyphen."""
+    offset = mention.surname_start - mention.start
+    before = mention.text[:offset].split()
+    if len(before) < 2 or "." in before[-1] or "-" in mention.surname:
+        return mention
+    joined = f"{before[-1]} {mention.surname}"
+    if (fold(mention.given or ""), _letters(joined)) not in hyphenated:
+        return mention
+    start = mention.start + mention.text.rindex(before[-1], 0, offset)
+    return dataclasses.replace(mention, surname=joined, surname_start=start)
+
+
 def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> PeopleIndex:
     names: dict[str, Name] = {}
     docs_of: dict[str, set[int]] = defaultdict(set)
     surname_only: list[Ref] = []
+    hyphenated = {
+        (fold(m.given), _letters(m.surname))
+        for _document, facts in corpus
+        for m in facts.get_list("people")
+        if m.kind == "full" and m.given and "-" in m.surname
+    }
     for doc_index, (_document, facts) in enumerate(corpus):
         for mention in facts.get_list("people"):
+            if hyphenated and mention.kind == "full" and mention.given:
+                mention = _rejoin_surname(mention, hyphenated)
             ref = Ref(doc_index, mention)
             if mention.kind != "full" or mention.given is None:
                 surname_only.append(ref)
