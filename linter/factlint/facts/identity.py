@@ -115,6 +115,8 @@ def typography(text: str) -> str:
 
 
 def name_key(given: str, surname: str) -> str:
+    if len(given) == 2 and given.endswith("."):
+        given = given[0]  # "J. Wagg" and "J Wagg" are one spelling set in two styles
     return typography(f"{given} {surname}")
 
 
@@ -144,8 +146,8 @@ def surnames_close(a: str, b: str) -> bool:
     la, lb = _letters(a), _letters(b)
     if la == lb:
         # Differs only by diacritics, case, hyphen or space (not by the style
-        # of its apostrophe).
-        return typography(a) != typography(b)
+        # of its apostrophe); too short a word may be an acronym (BAe / Bae).
+        return len(la) >= 4 and typography(a) != typography(b)
     shortest = min(len(la), len(lb))
     if shortest < 4:
         return False  # Ng / Wu: too short to tell a typo from another name

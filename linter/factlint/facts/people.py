@@ -164,6 +164,8 @@ _ATTRIBUTIVE_NOUNS = regex.compile(
 )
 # After "said X", X is a name only if the clause ends or an appositive
 # follows ("said Walker." / "said Walker, who"), not in "says Milwaukee officials".
+_ACRONYM_START = regex.compile(r"\p{Lu}\p{Lu}")
+_FIRM_AFTER = regex.compile(r"(?:['’]s)?\s+(?:and|&)\s+(?:Co|Cos|Company|Sons|Partners)\b")
 _AGE_AFTER = regex.compile(r"^,\s*\d{1,3},")  # "Marcel Lazar, 44, was ...": an age
 _NAME_ENDS_CLAUSE = regex.compile(r"^(?:['’]s)?\s*(?:[,.;:!?)\"”]|$|\s+(?:of|who|in|at|on|from)\b)")
 # "Barrett spokesman Jeff Fleming": a lone word before one of these is a person.
@@ -421,6 +423,10 @@ def _read_run(
         return []
     if any(w.isupper() and len(w) > 1 and not w.endswith(".") for w in capital_words):
         return []  # acronyms and text in capitals
+    if len(capital_words) == 1 and _ACRONYM_START.match(capital_words[0]):
+        return []  # "BAe", "PCs": two capitals open an acronym, not a surname
+    if _FIRM_AFTER.match(prose, tokens[-1][1]):
+        return []  # "J Henry Schroder Wagg and Co": a firm named after its founders
     name_start, name_end = tokens[0][0], tokens[-1][1]
     quoted = _inside(name_start, quotes)
     after = prose[name_end + (len(text) - len(bare)) : name_end + 80]
