@@ -91,7 +91,11 @@ def main() -> None:
     parser.add_argument("--corpus", default="bbc")
     parser.add_argument("--people", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--show-misses", action="store_true", help="list injections FL101 missed")
+    parser.add_argument(
+        "--show-misses",
+        action="store_true",
+        help="list injections FL101 missed and its findings elsewhere",
+    )
     parser.add_argument("--keep", type=Path, help="also copy the injected corpus to this folder")
     args = parser.parse_args()
     source = NEWS / args.corpus
@@ -203,6 +207,8 @@ def main() -> None:
                         )
                 else:
                     false_pos += 1
+                    if args.show_misses:
+                        print("new elsewhere:", f.location.path, f.message[:120])
         per_doc_found = 0
         for path, spans in injected.items():
             for kind in {s[2] for s in spans}:

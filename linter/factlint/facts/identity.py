@@ -85,6 +85,11 @@ class Person:
     variants: list[tuple[Name, Name]] = field(default_factory=list)
     aliases: list[tuple[Name, Name]] = field(default_factory=list)
     surname_refs: list[Ref] = field(default_factory=list)
+    # Lone surnames in stories that never name the person in full, joined
+    # because no one else in the run has the surname: enough to suggest the
+    # full name, too weak to count as a spelling ("Philips said" may be the
+    # company).
+    distant_refs: list[Ref] = field(default_factory=list)
     canonical: str | None = None  # the registry's spelling
 
     def refs_by_surname(self) -> dict[str, list[Ref]]:
@@ -361,7 +366,7 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
         (person.variants if kind == "variant" else person.aliases).append((names[ka], names[kb]))
 
     # Surname-only mentions: the person named in full in the same story, else
-    # the only person in the run with that surname spelling.
+    # (as a distant reference) the only person in the run with that surname.
     by_surname: dict[str, list[Name]] = defaultdict(list)
     for name in names.values():
         by_surname[fold(typography(name.surname))].append(name)
@@ -393,16 +398,16 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
             for n in candidates
             if ref.doc in docs_of[n.key]
         }
-        chosen = None
         if len(here) == 1:
             chosen = next(iter(here.values()))
+            chosen.surname_refs.append(ref)
+            by_ref[(ref.doc, ref.mention.start)] = chosen
         elif not here:
             everywhere = {id(person_of_name[n.key]): person_of_name[n.key] for n in candidates}
             if len(everywhere) == 1:
                 chosen = next(iter(everywhere.values()))
-        if chosen is not None:
-            chosen.surname_refs.append(ref)
-            by_ref[(ref.doc, ref.mention.start)] = chosen
+                chosen.distant_refs.append(ref)
+                by_ref[(ref.doc, ref.mention.start)] = chosen
     return PeopleIndex(people, by_ref, dict(by_surname))
 
 
