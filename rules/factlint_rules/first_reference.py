@@ -5,12 +5,14 @@ surname alone ("Barrett spokesman Jeff Fleming said ...") or a title and
 surname ("Sheriff Clarke wrote ...") and the full name comes later or not at
 all. Quotations are the speaker's words and are not judged; neither is a
 surname used as a modifier after "the" or before "administration",
-"campaign" and the like ("the Trump administration"), nor a headline, where
-a surname alone is the style: a short first paragraph (one or two lines of
-at most 20 words, no dateline) before the story. A lone word counts as
-a person when a title, a role ("Barrett spokesman") or the same surname
-elsewhere in the run or the names registry says so. When the full name is
-known from another story or the registry, the message suggests it.
+"campaign" and the like ("the Trump administration"), a peer named by the
+peerage ("Lord Falconer", British style), a knight by the given name ("Sir
+Richard"), or a headline, where a surname alone is the style: a short first
+paragraph (one or two lines of at most 20 words, no dateline) before the
+story. A lone word counts as a person when a title, a role ("Barrett
+spokesman") or the same surname elsewhere in the run or the names registry
+says so. When the full name is known from another story or the registry,
+the message suggests it.
 
 **Why.** News style gives the full name, usually with a title, on first
 reference; readers of this story may not have read the others.
@@ -57,7 +59,7 @@ class FirstReference(CorpusRule):
                 if key not in firsts:
                     firsts[key] = mention
             for mention in firsts.values():
-                if mention.kind == "full":
+                if mention.kind == "full" or mention.cue == "peerage":
                     continue
                 known = index.names_by_surname.get(fold(mention.surname), [])
                 full_here = [
@@ -67,9 +69,7 @@ class FirstReference(CorpusRule):
                 registry_name = registry_names.get(fold(mention.surname))
                 if mention.cue in ("speech", "known-surname") and not (full_here or registry_name):
                     continue  # a lone word nobody names in full here: maybe an organisation
-                what = (
-                    "a title and surname" if mention.kind == "title-surname" else "a surname alone"
-                )
+                what = "a title and surname" if mention.title else "a surname alone"
                 message = (
                     f'"{document.text[mention.start : mention.end]}": first reference uses {what}'
                 )
@@ -87,7 +87,7 @@ class FirstReference(CorpusRule):
                     if suggestion:
                         message += f' (elsewhere: "{suggestion}")'
                 start = mention.start
-                if mention.title and mention.kind == "title-surname":
+                if mention.title:
                     start = document.text.rfind(mention.title, 0, mention.start)
                     start = mention.start if start < 0 else start
                 yield self.finding(document, start, mention.end, message, subject=mention.surname)

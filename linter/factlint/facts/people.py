@@ -164,6 +164,12 @@ _ATTRIBUTIVE_NOUNS = regex.compile(
 )
 # After "said X", X is a name only if the clause ends or an appositive
 # follows ("said Walker." / "said Walker, who"), not in "says Milwaukee officials".
+_GIVEN_NAME_TITLES = frozenset({"Sir", "Dame"})
+_PEERAGE_TITLES = frozenset({"Lord", "Lady"})
+_SENTENCE_START = regex.compile(r"(?:^|[.!?\"”:]\s*|\n)\s*$")
+# "the Trump spokesman", "Department for Education and Skills spokeswoman":
+# the word before a role is then a modifier or the end of an organisation.
+_NOT_A_NAME_BEFORE = regex.compile(r"\b(?:the|a|an|The|A|An|and|of|for|&)\s+$")
 _ACRONYM_START = regex.compile(r"\p{Lu}\p{Lu}")
 _FIRM_AFTER = regex.compile(r"(?:['’]s)?\s+(?:and|&)\s+(?:Co|Cos|Company|Sons|Partners)\b")
 _AGE_AFTER = regex.compile(r"^,\s*\d{1,3},")  # "Marcel Lazar, 44, was ...": an age
@@ -441,16 +447,26 @@ def _read_run(
         word = capital_words[0]
         if word in lex.organisations or len(word) < 2 or word.endswith("."):
             return []
+        if word in lex.not_names or word in lex.title_words or word in lex.titles:
+            return []  # "The Lord Of the Rings", "Director General"
+        if title in _GIVEN_NAME_TITLES:
+            return []  # "Sir Richard", "Dame Judi": a given name, not a surname
         cue = ""
-        if title is not None:
+        if title in _PEERAGE_TITLES:
+            cue = "peerage"  # "Lord Falconer": the peerage is the name in British style
+        elif title is not None:
             cue = "title"
         elif speech.match(after) or (
             before.rstrip(" \t,").lower().endswith(_SPEECH_BEFORE)
             and _NAME_ENDS_CLAUSE.match(after)
         ):
             cue = "speech"
-        elif _ROLE_CUE.match(after) and not _DETERMINER_BEFORE.search(before):
-            cue = "role"
+        elif (
+            _ROLE_CUE.match(after)
+            and not _NOT_A_NAME_BEFORE.search(before)
+            and not (_SENTENCE_START.search(before) and _used_in_lower_case(word, prose))
+        ):
+            cue = "role"  # not "Auction spokesman" in a story about an auction
         if not cue:
             return [(name_start, name_end, word, possessive)]
         kind = "title-surname" if title is not None and title_key is not None else "surname"
