@@ -162,8 +162,6 @@ _ATTRIBUTIVE_NOUNS = regex.compile(
     r"^(?:['’]s\s+)?\s*(?:administration|campaign|era|presidency|government|years|doctrine|"
     r"White House|team|camp|family|foundation|estate|case|trial|impeachment|rally|rallies)\b"
 )
-# After "said X", X is a name only if the clause ends or an appositive
-# follows ("said Walker." / "said Walker, who"), not in "says Milwaukee officials".
 _GIVEN_NAME_TITLES = frozenset({"Sir", "Dame"})
 _PEERAGE_TITLES = frozenset({"Lord", "Lady"})
 _SENTENCE_START = regex.compile(r"(?:^|[.!?\"”:]\s*|\n)\s*$")
@@ -173,6 +171,8 @@ _NOT_A_NAME_BEFORE = regex.compile(r"\b(?:the|a|an|The|A|An|and|of|for|&)\s+$")
 _ACRONYM_START = regex.compile(r"\p{Lu}\p{Lu}")
 _FIRM_AFTER = regex.compile(r"(?:['’]s)?\s+(?:and|&)\s+(?:Co|Cos|Company|Sons|Partners)\b")
 _AGE_AFTER = regex.compile(r"^,\s*\d{1,3},")  # "Marcel Lazar, 44, was ...": an age
+# After "said X", X is a name only if the clause ends or an appositive
+# follows ("said Walker." / "said Walker, who"), not in "says Milwaukee officials".
 _NAME_ENDS_CLAUSE = regex.compile(r"^(?:['’]s)?\s*(?:[,.;:!?)\"”]|$|\s+(?:of|who|in|at|on|from)\b)")
 # "Barrett spokesman Jeff Fleming": a lone word before one of these is a person.
 _ROLE_CUE = regex.compile(
