@@ -4,10 +4,15 @@
 the name ("Police Chief Edward Flynn" and "Sheriff Edward Flynn", "Sen.
 Jones" and "Rep. Jones") in one story, or in stories of the run published
 within ``window-days`` of each other (default 30; stories with no date are
-compared with each other). Titles compare by kind, so "Milwaukee County
-Sheriff" and "Sheriff" agree, as do "Gov." and "Governor"; titles with
-"former" are left alone, and so are roles after a name (a person can be a
-senator and a committee chair).
+compared with each other). A title and surname alone ("Rep. Jones") is
+compared only with the full name in its own story, since it may be a
+relative, and "President" and a surname alone is not compared at all
+("President Bush" in a story about Gov. Jeb Bush). Titles compare
+by kind, so "Milwaukee County Sheriff" and "Sheriff" agree, as do "Gov."
+and "Governor"; titles with "former", "then-" or "ex-" are left alone, as
+are titles in quotations (the speaker's words), titles held together
+(Speaker and Rep.), and roles after a name (a person can be a senator and
+a committee chair).
 
 **Why.** A wrong title is a factual error, and a common one when a story is
 written from older copy.
@@ -22,6 +27,7 @@ may be for their titles to be compared.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
@@ -42,22 +48,16 @@ class TitleMismatch(CorpusRule):
         documents = corpus.documents
         window = int(self.settings["window_days"])
         for person in index.people:
-            titled: list[Ref] = [
-                ref
-                for name in person.names
-                for ref in name.refs
-                if ref.mention.title_key and "former" not in (ref.mention.title or "").lower()
-            ]
-            titled += [
-                ref
-                for ref in person.surname_refs
-                if ref.mention.title_key and "former" not in (ref.mention.title or "").lower()
-            ]
+            refs = [ref for name in person.names for ref in name.refs] + person.surname_refs
+            titled = [ref for ref in refs if _current_title(documents[ref.doc].text, ref)]
             titled.sort(key=lambda r: (r.doc, r.mention.start))
             reported: set[tuple[int, int]] = set()
             for i, ref in enumerate(titled):
                 for earlier in titled[:i]:
-                    if earlier.mention.title_key == ref.mention.title_key:
+                    pair = frozenset((earlier.mention.title_key, ref.mention.title_key))
+                    if len(pair) == 1 or pair in _COMPATIBLE:
+                        continue
+                    if not _anchored(earlier, ref):
                         continue
                     if not self._comparable(documents[earlier.doc], documents[ref.doc], window):
                         continue
@@ -94,6 +94,47 @@ class TitleMismatch(CorpusRule):
         if da is None or db is None:
             return da is None and db is None
         return bool(abs((da - db).days) <= window)
+
+
+# Titles one person holds at once: the Speaker is a member of the House, a
+# premier is a minister.
+_COMPATIBLE = frozenset(
+    {
+        frozenset({"speaker", "representative"}),
+        frozenset({"prime-minister", "minister"}),
+        frozenset({"chancellor", "minister"}),
+    }
+)
+# Titles kept after leaving office, so a title and surname alone may be a
+# relative who held it.
+_KEPT_FOR_LIFE = frozenset({"president"})
+# "former Gov.", "then-Arkansas Gov.", "ex-Sen.": a past title, not a conflict.
+_PAST_TITLE = re.compile(r"\b(?:former|then|ex|onetime|one-time|late)(?:[- ]\S*)?\s*$", re.I)
+
+
+def _current_title(text: str, ref: Ref) -> bool:
+    """A formal title the story gives the person now, in its own words."""
+    mention = ref.mention
+    if not mention.title_key or mention.quoted:
+        return False  # "President Bernie Sanders," chanted the crowd
+    title = mention.title or ""
+    if "former" in title.lower():
+        return False
+    if mention.kind != "full" and mention.title_key in _KEPT_FOR_LIFE:
+        return False  # "President Bush" in a story about Gov. Jeb Bush: his brother
+    start = text.rfind(title, 0, mention.start) if title else mention.start
+    before = text[max(0, start - 25) : max(0, start)]
+    return not _PAST_TITLE.search(before)
+
+
+def _anchored(a: Ref, b: Ref) -> bool:
+    """A surname alone ("President Bush") may be a relative of the person
+    named in full ("Gov. Jeb Bush"): it is compared only with a full name in
+    its own story, never with another lone surname or another story."""
+    full_a, full_b = a.mention.kind == "full", b.mention.kind == "full"
+    if a.doc != b.doc:
+        return full_a and full_b
+    return full_a or full_b
 
 
 RULE = TitleMismatch

@@ -232,6 +232,11 @@ def relation(a: Name, b: Name, together: bool, never: set[frozenset[str]]) -> st
     return None
 
 
+def _titles_conflict(title_key: str | None, titles: set[str]) -> bool:
+    """ "Ald. Barnett" after "Mayor Tom Barrett": another person, not a typo."""
+    return bool(title_key and titles and title_key not in titles)
+
+
 def _rejoin_surname(mention: PersonMention, hyphenated: set[tuple[str, str]]) -> PersonMention:
     """ "Alex Seitz Wald" where the run has "Alex Seitz-Wald": the middle word
     is the first half of the surname, written with a space for a hyphen."""
@@ -390,7 +395,9 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
                 n.key: n
                 for surname_key in ("p" + letters[:3], "s" + letters[-3:])
                 for n in surname_blocks.get(surname_key, [])
-                if ref.doc in docs_of[n.key] and surnames_close(n.surname, ref.mention.surname)
+                if ref.doc in docs_of[n.key]
+                and surnames_close(n.surname, ref.mention.surname)
+                and not _titles_conflict(ref.mention.title_key, n.titles)
             }
             candidates = list(near.values())
         here = {

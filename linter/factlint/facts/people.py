@@ -139,8 +139,11 @@ _TOKEN = (
 def _patterns() -> tuple[Any, Any, Any, Any]:
     lex = lexicon()
     particles = "|".join(sorted(lex.particles, key=len, reverse=True))
+    # A lone surname may open with a particle ("said de Blasio").
+    leading = "|".join(sorted(lex.particles & _LEADING_PARTICLES, key=len, reverse=True))
     run = regex.compile(
-        rf"(?<![\p{{L}}\p{{M}}'’.-]){_TOKEN}(?:[ \t]+(?:(?:{particles})[ \t]+)*{_TOKEN})*",
+        rf"(?<![\p{{L}}\p{{M}}'’.-])(?:(?:{leading})[ \t]+(?=\p{{Lu}}))?{_TOKEN}"
+        rf"(?:[ \t]+(?:(?:{particles})[ \t]+)*{_TOKEN})*",
         regex.V1,
     )
     speech = regex.compile(
@@ -163,6 +166,27 @@ _ATTRIBUTIVE_NOUNS = regex.compile(
     r"White House|team|camp|family|foundation|estate|case|trial|impeachment|rally|rallies)\b"
 )
 _GIVEN_NAME_TITLES = frozenset({"Sir", "Dame"})
+# Particles that may open a surname used alone; not "y", "e", "ten" or "al"
+# ("al Qaeda"), which open other things.
+_LEADING_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "du",
+        "van",
+        "von",
+        "bin",
+        "ibn",
+        "dos",
+        "das",
+        "der",
+        "le",
+        "la",
+    }
+)
 _PEERAGE_TITLES = frozenset({"Lord", "Lady"})
 _SENTENCE_START = regex.compile(r"(?:^|[.!?\"”:]\s*|\n)\s*$")
 # "the Trump spokesman", "Department for Education and Skills spokeswoman":
@@ -468,11 +492,12 @@ def _read_run(
         ):
             cue = "role"  # not "Auction spokesman" in a story about an auction
         if not cue:
-            return [(name_start, name_end, word, possessive)]
+            return [(name_start, name_end, prose[name_start:name_end], possessive)]
         kind = "title-surname" if title is not None and title_key is not None else "surname"
+        surname = prose[name_start:name_end] if len(words) > 1 else word  # "de Blasio"
         return [
             PersonMention(
-                name_start, name_end, word, None, word, name_start, kind,
+                name_start, name_end, surname, None, surname, name_start, kind,
                 title=title, title_key=title_key, role=role, quoted=quoted,
                 attributive=_attributive(prose, name_start, name_end), cue=cue,
             )
