@@ -151,6 +151,21 @@ def _last_text(prose: str, start: int) -> int:
     return len(prose) if end < 0 else end
 
 
+#: How far before a quotation its speaker and verb can start: a six-word
+#: name, a 60-character appositive and the verb fit well inside.
+BEFORE_WINDOW = 250
+
+
+def _window_start(prose: str, line_start: int, start: int) -> int:
+    """Where to look for 'X said:' before a quotation: the line, or its last
+    BEFORE_WINDOW characters from a word boundary (the pattern is anchored
+    at the quotation, so scanning a long paragraph from its start is waste)."""
+    if start - line_start <= BEFORE_WINDOW:
+        return line_start
+    cut = prose.find(" ", start - BEFORE_WINDOW, start)
+    return line_start if cut < 0 else cut + 1
+
+
 def _kind(inner: str, prose: str, start: int) -> str:
     words = inner.split()
     if not words:
@@ -199,7 +214,7 @@ class QuoteExtractor:
                 s_start, s_end = end + m.start(group), end + m.end(group)
                 c_start, c_end = end + m.start(), end + m.end()
             if speaker is None:
-                line_start = prose.rfind("\n", 0, start) + 1
+                line_start = _window_start(prose, prose.rfind("\n", 0, start) + 1, start)
                 before_text = prose[line_start:start]
                 m = pats["before"].search(before_text)
                 if m is None and not before_text.strip():
