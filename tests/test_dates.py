@@ -91,3 +91,14 @@ def test_resolver_never_crashes_and_spans_stay_inside(text: str, published: dt.d
     for expression in resolve(text, published):
         assert 0 <= expression.start < expression.end <= len(text)
         assert text[expression.start : expression.end] == expression.text
+
+
+def test_text_whose_lower_case_changes_length_resolves_the_same() -> None:
+    """'İ' lower-cases to two characters: offsets must still point at the text."""
+    published = dt.date(2017, 7, 4)
+    plain = resolve("ISTANBUL — The talks began on Monday and end in late July.", published)
+    dotted = resolve("İSTANBUL — The talks began on Monday and end in late July.", published)
+    assert [(d.start, d.end, d.text, d.value) for d in dotted] == [
+        (d.start, d.end, d.text, d.value) for d in plain
+    ]
+    assert [d.text for d in plain] == ["Monday", "late July"]
