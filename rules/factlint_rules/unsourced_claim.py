@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factlint import Document, DocumentRule, Facts, Finding, Severity
+from factlint import Document, DocumentRule, Facts, Finding, Severity, casefree
 
 _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
@@ -62,9 +62,10 @@ class UnsourcedClaim(DocumentRule):
         dated = [(d.start, d.end) for d in facts.get_list("dates")]
         for sentence in _SENTENCE.finditer(prose):
             text = sentence.group()
-            if _SOURCE.search(text):
+            lower = text.lower()
+            if casefree.search(_SOURCE, text, lower):
                 continue
-            for m in _CLAIM.finditer(text):
+            for m in casefree.finditer(_CLAIM, text, lower):
                 at = sentence.start() + m.start()
                 if any(a <= at < b for a, b in quoted + dated):
                     continue

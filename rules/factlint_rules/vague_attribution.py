@@ -26,7 +26,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from factlint import Document, DocumentRule, Facts, Finding, Severity
+from factlint import Document, DocumentRule, Facts, Finding, Severity, casefree
 from factlint.facts.quotes import sentence_around
 
 
@@ -48,7 +48,7 @@ class VagueAttribution(DocumentRule):
         prose = document.prose
         people = [p for p in facts.get_list("people") if not p.quoted]
         quoted = [(q.start, q.end) for q in facts.get_list("quotes")]
-        for m in vague_pattern().finditer(prose):
+        for m in casefree.finditer(vague_pattern(), prose):
             if any(a <= m.start() < b for a, b in quoted):
                 continue  # the speaker's own words
             first, sentence = sentence_around(prose, m.start(), m.end())

@@ -23,10 +23,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from factlint import casefree
 from factlint.document import Document
 from factlint.facts import Facts
 from factlint.metadata import MONTHS
@@ -126,10 +126,11 @@ def tense_near(prose: str, start: int, end: int) -> tuple[str | None, str | None
         cut = m.end()
     clause = left[cut:] if cut is not None else left
     best: tuple[int, str, str] | None = None
+    lower = clause.lower()
     for pattern, kind in ((_FUTURE, "future"), (_PAST, "past")):
-        for m in pattern.finditer(clause):
-            if best is None or m.end() > best[0] or (m.end() == best[0] and kind == "future"):
-                best = (m.end(), kind, m.group())
+        for cue in casefree.finditer(pattern, clause, lower):
+            if best is None or cue.end() > best[0] or (cue.end() == best[0] and kind == "future"):
+                best = (cue.end(), kind, cue.group())
     if best is not None:
         between = len(clause[best[0] :].split())
         if best[1] == "past":
@@ -142,7 +143,8 @@ def tense_near(prose: str, start: int, end: int) -> tuple[str | None, str | None
     right = prose[end : end + 60]
     stop = _CLAUSE_BREAK.search(right)
     right = right[: stop.start()] if stop else right
-    f, p = _FUTURE.search(right), _PAST.search(right)
+    lower = right.lower()
+    f, p = casefree.search(_FUTURE, right, lower), casefree.search(_PAST, right, lower)
     if f and (not p or f.start() <= p.start()):
         return "future", f.group(), -1
     if p:
@@ -199,47 +201,10 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-@functools.cache
-def _lower_pattern() -> re.Pattern[str]:
-    """The date pattern in lower case, without IGNORECASE, for lower-cased
-    text: the same matches about twice as fast, since the engine can reject
-    most alternatives on their first letter only when case is exact."""
-    source = re.sub(r"(?<!\(\?)(?<!\\)[A-Z]", lambda c: c.group().lower(), _pattern().pattern)
-    return re.compile(source)
-
-
-class _Match:
-    """A match on the lower-cased text, read back from the text as written."""
-
-    __slots__ = ("_m", "_prose")
-
-    def __init__(self, m: re.Match[str], prose: str) -> None:
-        self._m, self._prose = m, prose
-
-    def start(self, group: int | str = 0) -> int:
-        return self._m.start(group)
-
-    def end(self, group: int | str = 0) -> int:
-        return self._m.end(group)
-
-    def group(self, group: int | str = 0) -> str | None:
-        start, end = self._m.span(group)
-        return None if start < 0 else self._prose[start:end]
-
-    def groupdict(self) -> dict[str, str | None]:
-        return {name: self.group(name) for name in self._m.re.groupindex}
-
-
 def resolve(prose: str, published: dt.date | None) -> list[DateExpression]:
     """Every date expression in ``prose`` resolved against ``published``."""
     out: list[DateExpression] = []
-    lowered = prose.lower()
-    matches: Iterable[Any]
-    if len(lowered) == len(prose):  # offsets agree (not so for a few letters such as İ)
-        matches = (_Match(m, prose) for m in _lower_pattern().finditer(lowered))
-    else:
-        matches = _pattern().finditer(prose)
-    for m in matches:
+    for m in casefree.finditer(_pattern(), prose):
         expression = _resolve_match(m, prose, published)
         if expression is not None:
             out.append(expression)
