@@ -8,26 +8,18 @@ finds the same matches three to four times faster. Matches read their text
 back from the string as written, so callers see the original case.
 
 Where lower-casing changes the length of the text (a handful of letters
-such as "İ"), offsets would drift: the original pattern scans the original
-text instead.
+such as "İ"), offsets would drift: the pattern as written, with
+``re.IGNORECASE``, scans the original text instead.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from typing import Any
 
 # Letters outside escapes (\\B, \\S) and group syntax ("(?P<").
 _LETTER = re.compile(r"(?<!\(\?)(?<!\\)[A-Z]")
-
-
-@functools.cache
-def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """``pattern`` (compiled with ``re.IGNORECASE``) in lower case, case-exact."""
-    source = _LETTER.sub(lambda m: m.group().lower(), pattern.pattern)
-    return re.compile(source, pattern.flags & ~re.IGNORECASE)
 
 
 class Match:
@@ -47,7 +39,7 @@ class Match:
     def span(self, group: int | str = 0) -> tuple[int, int]:
         return self._m.span(group)
 
-    def group(self, group: int | str = 0) -> Any:  # str, or None for a group that did not take part
+    def group(self, group: int | str = 0) -> Any:  # str, or None for a group that took no part
         start, end = self._m.span(group)
         return None if start < 0 else self._text[start:end]
 
@@ -55,21 +47,41 @@ class Match:
         return {name: self.group(name) for name in self._m.re.groupindex}
 
 
-def finditer(
-    pattern: re.Pattern[str], text: str, lower: str | None = None
-) -> Iterator[Match | re.Match[str]]:
-    """Every match of case-insensitive ``pattern`` in ``text``; pass
-    ``text.lower()`` as ``lower`` when scanning the same text repeatedly."""
-    lower = text.lower() if lower is None else lower
-    if len(lower) != len(text):
-        yield from pattern.finditer(text)
-        return
-    for m in lowered(pattern).finditer(lower):
-        yield Match(m, text)
+class Pattern:
+    """A case-insensitive pattern; compiled when first used."""
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.source, self.flags = source, flags & ~re.IGNORECASE
+        self._lower: re.Pattern[str] | None = None
+        self._exact: re.Pattern[str] | None = None
+
+    def _lowered(self) -> re.Pattern[str]:
+        if self._lower is None:
+            lowered = _LETTER.sub(lambda m: m.group().lower(), self.source)
+            self._lower = re.compile(lowered, self.flags)
+        return self._lower
+
+    def ignorecase(self) -> re.Pattern[str]:
+        """The pattern as written, with ``re.IGNORECASE``."""
+        if self._exact is None:
+            self._exact = re.compile(self.source, self.flags | re.IGNORECASE)
+        return self._exact
+
+    def finditer(self, text: str, lower: str | None = None) -> Iterator[Match | re.Match[str]]:
+        """Every match in ``text``; pass ``text.lower()`` as ``lower`` when
+        scanning the same text with several patterns."""
+        lower = text.lower() if lower is None else lower
+        if len(lower) != len(text):
+            yield from self.ignorecase().finditer(text)
+            return
+        for m in self._lowered().finditer(lower):
+            yield Match(m, text)
+
+    def search(self, text: str, lower: str | None = None) -> Match | re.Match[str] | None:
+        """The first match in ``text``, or None."""
+        return next(self.finditer(text, lower), None)
 
 
-def search(
-    pattern: re.Pattern[str], text: str, lower: str | None = None
-) -> Match | re.Match[str] | None:
-    """The first match of case-insensitive ``pattern`` in ``text``, or None."""
-    return next(finditer(pattern, text, lower), None)
+def compile(source: str, flags: int = 0) -> Pattern:
+    """A case-insensitive pattern, like ``re.compile(source, re.IGNORECASE)``."""
+    return Pattern(source, flags)

@@ -23,7 +23,6 @@ explains why the source cannot be named; otherwise a desk sends it back.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 
 from factlint import Document, DocumentRule, Facts, Finding, Severity, casefree
@@ -31,11 +30,11 @@ from factlint.facts.quotes import sentence_around
 
 
 @functools.cache
-def vague_pattern() -> re.Pattern[str]:
+def vague_pattern() -> casefree.Pattern:
     from factlint.data import load_data
 
     phrases = load_data("vague_attribution.json", __file__)["phrases"]
-    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\b", re.I)
+    return casefree.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\b")
 
 
 class VagueAttribution(DocumentRule):
@@ -48,7 +47,7 @@ class VagueAttribution(DocumentRule):
         prose = document.prose
         people = [p for p in facts.get_list("people") if not p.quoted]
         quoted = [(q.start, q.end) for q in facts.get_list("quotes")]
-        for m in casefree.finditer(vague_pattern(), prose):
+        for m in vague_pattern().finditer(prose):
             if any(a <= m.start() < b for a, b in quoted):
                 continue  # the speaker's own words
             first, sentence = sentence_around(prose, m.start(), m.end())
