@@ -13,8 +13,10 @@ text are not people. Mentions inside quotations are marked ``quoted``.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
+import sys
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -276,6 +278,12 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+def _inside_sorted(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """``_inside`` for spans in order that do not overlap (quotations)."""
+    i = bisect.bisect_right(spans, (pos, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
 class PeopleExtractor:
     name = "people"
     requires: tuple[str, ...] = ()
@@ -336,7 +344,7 @@ class PeopleExtractor:
             mentions.append(
                 PersonMention(
                     start, end, word, None, word, start, "surname",
-                    quoted=_inside(start, quotes),
+                    quoted=_inside_sorted(start, quotes),
                     attributive=_attributive(prose, start, end),
                     cue="known-surname",
                 )
@@ -370,8 +378,11 @@ Token = tuple[int, int, str]
 def _split_sentences(m: Any, lex: Lexicon) -> list[list[Token]]:
     """A run's words, cut after a word that ends a sentence ("Brown. Rover")
     or a possessive ("Thatcher's Conservatives")."""
+    run = m.group()
+    if " " not in run and "\t" not in run:
+        return [[(m.start(), m.end(), run)]]  # one word: the common case
     pieces: list[list[Token]] = [[]]
-    for t in _SPACE_SEPARATED.finditer(m.group()):
+    for t in _SPACE_SEPARATED.finditer(run):
         text = t.group()
         pieces[-1].append((m.start() + t.start(), m.start() + t.end(), text))
         ends_sentence = (
@@ -458,7 +469,7 @@ def _read_run(
     if _FIRM_AFTER.match(prose, tokens[-1][1]):
         return []  # "J Henry Schroder Wagg and Co": a firm named after its founders
     name_start, name_end = tokens[0][0], tokens[-1][1]
-    quoted = _inside(name_start, quotes)
+    quoted = _inside_sorted(name_start, quotes)
     after = prose[name_end + (len(text) - len(bare)) : name_end + 80]
     before = prose[max(0, name_start - 60) : name_start]
     role = None
