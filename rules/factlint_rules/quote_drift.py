@@ -64,16 +64,21 @@ class QuoteDrift(CorpusRule):
                     index[tuple(words[i : i + 3])].add(qid)
         seen: set[tuple[int, int]] = set()
         documents = corpus.documents
+        joined = [" ".join(words) for _doc, _quote, words in quotes]
         for b, (doc_b, quote_b, words_b) in enumerate(quotes):
-            candidates = set()
-            for i in range(len(words_b) - 2):
-                candidates |= {a for a in index[tuple(words_b[i : i + 3])] if a < b}
-            for a in sorted(candidates):
+            shared = set().union(
+                *(index[tuple(words_b[i : i + 3])] for i in range(len(words_b) - 2))
+            )
+            len_b = len(joined[b])
+            for a in sorted(a for a in shared if a < b):
                 doc_a, quote_a, words_a = quotes[a]
                 if doc_a == doc_b or (a, b) in seen:
                     continue
-                score = fuzz.ratio(" ".join(words_a), " ".join(words_b))
-                if score < SIMILAR:
+                # The ratio is at most 2 * shorter / (sum of lengths): skip hopeless pairs.
+                len_a = len(joined[a])
+                if 200 * min(len_a, len_b) < SIMILAR * (len_a + len_b):
+                    continue
+                if fuzz.ratio(joined[a], joined[b], score_cutoff=SIMILAR) < SIMILAR:
                     continue
                 seen.add((a, b))
                 other = documents[doc_a]

@@ -45,22 +45,24 @@ def _capitals_line(line: str) -> bool:
     return letters >= 8 and len(_UPPER.findall(line)) / letters > 0.6
 
 
-def spelled_out_forms(prose: str) -> dict[str, tuple[int, str]]:
+def spelled_out_forms(prose: str, wanted: set[str] | None = None) -> dict[str, tuple[int, str]]:
     """Initials of every run of capitalised words → (offset, phrase), earliest first.
 
     "Milwaukee Police Department" gives MPD, MP, PD and so on, small words
-    skipped, so each acronym is one dictionary look-up.
+    skipped, so each acronym is one dictionary look-up. With ``wanted``, only
+    those initials are kept.
     """
     forms: dict[str, tuple[int, str]] = {}
     for m in _CAP_PHRASE.finditer(prose):
         words = list(_CAP_WORD_IN_PHRASE.finditer(m.group()))
-        for i in range(len(words)):
-            for j in range(i + 2, min(len(words), i + 6) + 1):
-                initials = "".join(w.group()[0] for w in words[i:j])
-                if initials not in forms:
-                    start = m.start() + words[i].start()
-                    phrase = m.group()[words[i].start() : words[j - 1].end()]
-                    forms[initials] = (start, phrase)
+        for i in range(len(words) - 1):
+            initials = words[i].group()[0]
+            for j in range(i + 1, min(len(words), i + 6)):
+                initials += words[j].group()[0]
+                if initials in forms or (wanted is not None and initials not in wanted):
+                    continue
+                start = m.start() + words[i].start()
+                forms[initials] = (start, m.group()[words[i].start() : words[j].end()])
     return forms
 
 
@@ -77,6 +79,7 @@ class AcronymExtractor:
         if document.metadata.dateline_span:
             skip.append(document.metadata.dateline_span)
         forms: dict[str, tuple[int, str]] | None = None
+        wanted = {"".join(c for c in m.group(1) if c.isalpha()) for m in matches}
         capitals: dict[int, bool] = {}
         found: list[Acronym] = []
         for m in matches:
@@ -90,7 +93,7 @@ class AcronymExtractor:
             if capitals[line_start] or _next_to_capitals(prose, m.start(), m.end()):
                 continue
             if forms is None:
-                forms = spelled_out_forms(prose)
+                forms = spelled_out_forms(prose, wanted)
             token = m.group(1)
             spelled = forms.get("".join(c for c in token if c.isalpha()))
             found.append(
