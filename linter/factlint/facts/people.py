@@ -366,6 +366,8 @@ def _attributive(prose: str, start: int, end: int) -> bool:
 
 def _strip_token(token: str) -> tuple[str, bool]:
     """Drop a possessive ending; report whether there was one."""
+    if "'" not in token and "’" not in token:
+        return token, False
     for ending in ("'s", "’s", "'", "’"):
         if token.endswith(ending) and len(token) > len(ending) + 1:
             return token[: -len(ending)], True
@@ -466,7 +468,9 @@ def _read_run(
         return []  # acronyms and text in capitals
     if len(capital_words) == 1 and _ACRONYM_START.match(capital_words[0]):
         return []  # "BAe", "PCs": two capitals open an acronym, not a surname
-    if _FIRM_AFTER.match(prose, tokens[-1][1]):
+    firm_at = tokens[-1][1]
+    near = prose[firm_at : firm_at + 12]  # a cheap test before the pattern
+    if ("and" in near or "&" in near) and _FIRM_AFTER.match(prose, firm_at):
         return []  # "J Henry Schroder Wagg and Co": a firm named after its founders
     name_start, name_end = tokens[0][0], tokens[-1][1]
     quoted = _inside_sorted(name_start, quotes)
