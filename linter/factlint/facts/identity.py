@@ -17,8 +17,15 @@ with the number of distinct names, never with all pairs. A pair is
 and never either when the two carry conflicting formal titles (Mayor Tom
 Barrett / Ald. Tom Barnett), when the registry says they are different
 people, or when both appear in full in the same story (two people there).
-Surname-only mentions join the person named in full in the same story, or
-the only person in the run with that surname.
+Across stories, pairs that are more often two people (two common surnames,
+a patronymic, a different first letter, an alias) count only when the
+stories share other proper nouns; see ``_context_needed``. Surnames under
+four letters never pair, four-letter ones only for a doubled letter.
+
+Surname-only mentions join the person named in full in the same story (a
+near spelling too, unless its title conflicts), or, as a distant reference
+that suggests a full name but does not count as a spelling, the only person
+in the run with that surname.
 """
 
 from __future__ import annotations

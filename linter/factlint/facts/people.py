@@ -171,23 +171,8 @@ _GIVEN_NAME_TITLES = frozenset({"Sir", "Dame"})
 # Particles that may open a surname used alone; not "y", "e", "ten" or "al"
 # ("al Qaeda"), which open other things.
 _LEADING_PARTICLES = frozenset(
-    {
-        "de",
-        "da",
-        "del",
-        "della",
-        "di",
-        "du",
-        "van",
-        "von",
-        "bin",
-        "ibn",
-        "dos",
-        "das",
-        "der",
-        "le",
-        "la",
-    }
+    {"de", "da", "del", "della", "di", "du", "van", "von", "bin", "ibn", "dos", "das", "der"}
+    | {"le", "la"}
 )
 _PEERAGE_TITLES = frozenset({"Lord", "Lady"})
 _SENTENCE_START = regex.compile(r"(?:^|[.!?\"”:]\s*|\n)\s*$")
@@ -317,9 +302,10 @@ class PeopleExtractor:
         # Full names with no cue of their own ("Parker Griffith experienced")
         # count when the story gives the surname a title elsewhere ("said Dr.
         # Griffith"); organisations speak and have spokesmen too ("Carrier
-        # said", "Carrier spokesman"), so neither confirms. Not in a headline, whose capitals prove
-        # nothing ("Donor Adelson"), and not when someone else is named in full
-        # with the surname ("Donald Trump" makes "Dump Trump" a phrase).
+        # said", "Carrier spokesman"), so neither confirms. Not in a
+        # headline, whose capitals prove nothing ("Donor Adelson"), and not
+        # when someone else is named in full with the surname ("Donald Trump"
+        # makes "Dump Trump" a phrase).
         lead_end = _lead_headline_end(prose, document.metadata.dateline_span)
         confirmed = {fold(p.surname) for p in mentions if p.kind != "full" and p.cue == "title"}
         confirmed -= {
