@@ -211,7 +211,9 @@ def _context_needed(a: Name, b: Name) -> int:
     """
     if a.surname_letters == b.surname_letters:
         if a.given_fold == b.given_fold:
-            return 0  # only a hyphen, a space or an accent (Seitz-Wald / Seitz Wald)
+            # Only a hyphen, a space or an accent (Seitz-Wald / Seitz Wald);
+            # José García and Jose Garcia in unrelated stories may be two men.
+            return COMMON_SURNAME_CONTEXT if both_common(a.surname, b.surname) else 0
         return 1  # the given names differ (Mathew / Matthew, Damian / Damien)
     if a.surname_letters[:1] != b.surname_letters[:1]:
         return DIFFERENT_INITIAL_CONTEXT
