@@ -15,8 +15,9 @@ to share other proper nouns first: two common surnames (Thompson / Thomson),
 a surname and its patronymic (Nettle / Nettles), a different first letter
 in a long surname (Hurosawa / Kurosawa) or two given names a letter apart
 (Damian / Damien). Short surnames with different first letters (Terry /
-Kerry) and surnames under four letters are never taken for one another;
-four-letter ones only for a doubled letter (Flyn / Flynn).
+Kerry) and surnames under three letters are never taken for one another;
+three- and four-letter ones only for a doubled letter (Vos / Voss, Flyn /
+Flynn).
 
 The finding sits at the minority spelling, with related places at the
 majority one and its count; with a names registry, at every spelling the

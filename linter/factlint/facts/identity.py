@@ -20,7 +20,8 @@ people, or when both appear in full in the same story (two people there).
 Across stories, pairs that are more often two people (two common surnames,
 a patronymic, a different first letter, an alias) count only when the
 stories share other proper nouns; see ``_context_needed``. Surnames under
-four letters never pair, four-letter ones only for a doubled letter.
+three letters never pair, three- and four-letter ones only for a doubled
+letter.
 
 Surname-only mentions join the person named in full in the same story (a
 near spelling too, unless its title conflicts), or, as a distant reference
@@ -161,11 +162,12 @@ def surnames_close(a: str, b: str) -> bool:
         # of its apostrophe); too short a word may be an acronym (BAe / Bae).
         return len(la) >= 4 and typography(a) != typography(b)
     shortest = min(len(la), len(lb))
-    if shortest < 4:
+    if shortest < 3:
         return False  # Ng / Wu: too short to tell a typo from another name
-    if shortest == 4:
+    if shortest <= 4:
         # Smit / Smith, Reid / Reed: short names a letter apart are mostly
-        # two names; only a doubled letter (Flyn / Flynn) is a typical slip.
+        # two names; only a doubled letter (Vos / Voss, Flyn / Flynn) is a
+        # typical slip.
         return _DOUBLES.sub(r"\1", la) == _DOUBLES.sub(r"\1", lb)
     if la[0] != lb[0] and shortest < 7:
         return False  # Hill / Gill, Terry / Kerry: a slip in the first letter is rare
