@@ -72,3 +72,18 @@ def test_capitalised_phrases_are_not_full_names(
     unwanted = {"Donor Adelson", "Iron Mike Tyson", "Outside Carrier", "BAe"}
     assert not unwanted & set(people), people
     assert not any("Wagg" in p for p in people), people
+
+
+def test_nicknames_in_quotes_and_no_break_spaces_inside_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        'RICHMOND, Va. — In a tradition he has kept for 40 years, Rep. Robert C. "Bobby" Scott'
+        " threw open his family farm on Saturday.\n\n"
+        "Scott said the crowd was bigger than ever. Sen.\u00a0Marco\u00a0Rubio came too, and"
+        " said Priorities spokesman Justin Barasky had set the priorities for the day.\n"
+    )
+    people = _people(tmp_path, text, capsys)
+    assert 'Robert C. "Bobby" Scott' in people
+    assert "Marco\u00a0Rubio" in people
+    assert "Priorities" not in people and "Justin Barasky" in people
