@@ -87,3 +87,22 @@ def test_nicknames_in_quotes_and_no_break_spaces_inside_names(
     assert 'Robert C. "Bobby" Scott' in people
     assert "Marco\u00a0Rubio" in people
     assert "Priorities" not in people and "Justin Barasky" in people
+
+
+def test_two_word_titles_whose_last_word_is_no_title_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "Lt. Gov. Mandela Barnes and Attorney General Josh Kaul also spoke, as did"
+        " District Attorney John Chisholm.\n"
+    )
+    path = tmp_path / "draft.txt"
+    path.write_text(text, encoding="utf-8")
+    assert main(["facts", "--isolated", str(path)]) == 0
+    (doc,) = json.loads(capsys.readouterr().out)
+    titles = {p["text"]: p["title_key"] for p in doc["facts"]["people"]}
+    assert titles == {
+        "Mandela Barnes": "lieutenant-governor",
+        "Josh Kaul": "attorney-general",
+        "John Chisholm": "district-attorney",
+    }

@@ -426,12 +426,12 @@ def _read_run(
     title_key = None
     for i, (_, _, text) in enumerate(tokens):
         word = _strip_token(text)[0]
-        if word in lex.titles or word in lex.courtesy:
+        # Two-word titles: "Vice President", "Lt. Gov.", and those whose last
+        # word is no title alone: "Attorney General", "District Attorney".
+        pair = f"{tokens[i - 1][2]} {word}" if i > 0 else ""
+        if word in lex.titles or word in lex.courtesy or pair in lex.titles:
             title_end = i
-            title_key = lex.titles.get(word)
-            if i > 0:  # two-word titles: "Vice President", "Lt. Gov.", "Attorney General"
-                pair = f"{tokens[i - 1][2]} {word}"
-                title_key = lex.titles.get(pair, title_key)
+            title_key = lex.titles.get(pair, lex.titles.get(word))
     title = None
     if title_end >= 0:
         last = tokens[title_end][2]
