@@ -106,3 +106,15 @@ def test_two_word_titles_whose_last_word_is_no_title_alone(
         "Josh Kaul": "attorney-general",
         "John Chisholm": "district-attorney",
     }
+
+
+def test_middle_initials_suffixes_and_streets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "MILWAUKEE (AP) — Traffic was stopped on Martin Luther King Jr. Drive on Tuesday."
+        " Sheriff David A. Clarke Jr. said deputies were safe, and actress Sally Field agreed.\n"
+    )
+    people = _people(tmp_path, text, capsys)
+    assert "David A. Clarke" in people and "Sally Field" in people
+    assert not any("Drive" in p for p in people), people

@@ -454,7 +454,8 @@ def _read_run(
     # An organisation or place word after the first ("Milwaukee Police
     # Department"); as the first word it may be a given name ("Bill Jones").
     organisation = any(
-        w in lex.organisation_words or w.rstrip(".") in lex.not_names for w in capital_words[1:]
+        w in lex.organisation_words or (w.rstrip(".") in lex.not_names and len(w.rstrip(".")) > 1)
+        for w in capital_words[1:]  # a middle initial "A." is no article
     ) or (
         capital_words[0].rstrip(".") in lex.not_names
         or (len(capital_words) == 1 and capital_words[0] in lex.organisation_words)
