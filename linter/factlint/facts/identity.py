@@ -48,6 +48,10 @@ if TYPE_CHECKING:
 
 _NOT_LETTER = re.compile(r"[^a-z]")
 _DOUBLES = re.compile(r"(.)\1+")
+# Particles whose capital is a matter of position, not spelling.
+_PARTICLES = frozenset(
+    {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "le", "la", "bin", "ibn"}
+)
 # Proper nouns inside a sentence (after a lower-case word or a comma), so
 # sentence openers such as "They" or "After" do not count as shared context.
 _CAPITALISED = re.compile(r"(?<![\w.'’-])[A-Z][a-z]{3,}")
@@ -122,15 +126,21 @@ class PeopleIndex:
 
 
 def typography(text: str) -> str:
-    """A name with its apostrophes straightened: O’Neill and O'Neill are one
-    spelling set in two styles, not two spellings."""
-    return text.replace("’", "'")
+    """A name as a spelling, without matters of style: apostrophes
+    straightened (O’Neill / O'Neill) and a leading particle in lower case,
+    since "Van Gogh" alone or at a sentence start is the style for "van
+    Gogh"."""
+    text = text.replace("’", "'")
+    first, space, rest = text.partition(" ")
+    if space and first[:1].isupper() and first.lower() in _PARTICLES:
+        return first.lower() + space + rest
+    return text
 
 
 def name_key(given: str, surname: str) -> str:
     if len(given) == 2 and given.endswith("."):
         given = given[0]  # "J. Wagg" and "J Wagg" are one spelling set in two styles
-    return typography(f"{given} {surname}")
+    return f"{typography(given)} {typography(surname)}"
 
 
 def _letters(text: str) -> str:

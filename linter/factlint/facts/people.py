@@ -61,10 +61,11 @@ class Lexicon:
 
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower case without diacritics: 'Núñez' → 'nunez'."""
+    """Lower case without diacritics, apostrophes straight: 'Núñez' → 'nunez',
+    'O’Neill' → "o'neill"."""
     if text.isascii():
         return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
@@ -176,7 +177,7 @@ _ATTRIBUTIVE_NOUNS = regex.compile(
     r"^(?:['’]s\s+)?\s*(?:administration|campaign|era|presidency|government|years|doctrine|"
     r"White House|team|camp|family|foundation|estate|case|trial|impeachment|rally|rallies)\b"
 )
-_GIVEN_NAME_TITLES = frozenset({"Sir", "Dame"})
+_GIVEN_NAME_TITLES = frozenset({"Sir", "Dame", "King", "Queen", "Prince", "Princess", "Sheikh"})
 # Particles that may open a surname used alone; not "y", "e", "ten" or "al"
 # ("al Qaeda"), which open other things.
 _LEADING_PARTICLES = frozenset(
@@ -187,6 +188,7 @@ _PEERAGE_TITLES = frozenset({"Lord", "Lady"})
 # "the Trump spokesman", "Department for Education and Skills spokeswoman":
 # the word before a role is then a modifier or the end of an organisation.
 _NOT_A_NAME_BEFORE = regex.compile(r"\b(?:the|a|an|The|A|An|and|of|for|&)\s+$")
+_PLACE_BEFORE = regex.compile(r"\b(?:in|at|from|to|near|across|into|outside)\s+$")
 _ACRONYM_START = regex.compile(r"\p{Lu}\p{Lu}")
 _FIRM_AFTER = regex.compile(r"(?:['’]s)?\s+(?:and|&)\s+(?:Co|Cos|Company|Sons|Partners)\b")
 _AGE_AFTER = regex.compile(r"^,\s*\d{1,3},")  # "Marcel Lazar, 44, was ...": an age
@@ -241,6 +243,12 @@ def _headline_spans(prose: str) -> list[tuple[int, int]]:
         if 2 <= len(words) <= 25 and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
             spans.append((m.start(), m.end()))
     return spans
+
+
+def _opens_sentence(before: str) -> bool:
+    """The text before a word ends a sentence (or there is none)."""
+    rest = before.rstrip(" \t\u00a0\"“'‘")
+    return not rest or rest[-1] in ".!?:\n"
 
 
 def _used_in_lower_case(word: str, prose: str) -> bool:
@@ -342,7 +350,7 @@ class PeopleExtractor:
                 continue
             mentions.append(
                 PersonMention(
-                    start, end, word, None, word, start, "surname",
+                    start, end, prose[start:end], None, word, start, "surname",
                     quoted=_inside_sorted(start, quotes),
                     attributive=_attributive(prose, start, end),
                     cue="known-surname",
@@ -424,7 +432,8 @@ def _read_run(
     # The title phrase: everything up to the last title word.
     title_end = -1
     title_key = None
-    for i, (_, _, text) in enumerate(tokens):
+    # A title word that ends the run is a surname (Stephen King, Mike Judge).
+    for i, (_, _, text) in enumerate(tokens[:-1]):
         word = _strip_token(text)[0]
         # Two-word titles: "Vice President", "Lt. Gov.", and those whose last
         # word is no title alone: "Attorney General", "District Attorney".
@@ -450,7 +459,13 @@ def _read_run(
     bare, possessive = _strip_token(text)
     tokens[-1] = (start, start + len(bare), bare)
     words = [t[2] for t in tokens]
-    capital_words = [w for w in words if w not in lex.particles]
+    # A particle opening a sentence is capitalised: "Bin Salman's office".
+    capital_words = [
+        w
+        for i, w in enumerate(words)
+        if w not in lex.particles
+        and not (i == 0 and len(words) > 1 and w.lower() in _LEADING_PARTICLES)
+    ]
     # An organisation or place word after the first ("Milwaukee Police
     # Department"); as the first word it may be a given name ("Bill Jones").
     organisation = any(
@@ -488,13 +503,15 @@ def _read_run(
             return []
         if word in lex.not_names or word in lex.title_words or word in lex.titles:
             return []  # "The Lord Of the Rings", "Director General"
-        if title in _GIVEN_NAME_TITLES:
-            return []  # "Sir Richard", "Dame Judi": a given name, not a surname
+        if title and title.split()[-1] in _GIVEN_NAME_TITLES:
+            return []  # "Sir Richard", "King Abdullah": a given name, not a surname
         cue = ""
-        if title in _PEERAGE_TITLES:
+        if title and title.split()[-1] in _PEERAGE_TITLES:
             cue = "peerage"  # "Lord Falconer": the peerage is the name in British style
         elif title is not None:
             cue = "title"
+        elif _PLACE_BEFORE.search(before):
+            cue = ""  # "speaking in Dublin, said": a place
         elif speech.match(after) or (
             before.rstrip(" \t,").lower().endswith(_SPEECH_BEFORE)
             and _NAME_ENDS_CLAUSE.match(after)
@@ -506,13 +523,15 @@ def _read_run(
             and not _used_in_lower_case(word, prose)
         ):
             cue = "role"  # not "Auction spokesman" in a story about an auction
-        if not cue:
-            return [(name_start, name_end, prose[name_start:name_end], possessive)]
-        kind = "title-surname" if title is not None and title_key is not None else "surname"
         surname = prose[name_start:name_end] if len(words) > 1 else word  # "de Blasio"
+        if len(words) > 1 and words[0][0].isupper() and _opens_sentence(before):
+            surname = words[0].lower() + surname[len(words[0]) :]  # "Bin Salman's office"
+        if not cue:
+            return [(name_start, name_end, surname, possessive)]
+        kind = "title-surname" if title is not None and title_key is not None else "surname"
         return [
             PersonMention(
-                name_start, name_end, surname, None, surname, name_start, kind,
+                name_start, name_end, prose[name_start:name_end], None, surname, name_start, kind,
                 title=title, title_key=title_key, role=role, quoted=quoted,
                 attributive=_attributive(prose, name_start, name_end), cue=cue,
             )
