@@ -118,3 +118,16 @@ def test_middle_initials_suffixes_and_streets(
     people = _people(tmp_path, text, capsys)
     assert "David A. Clarke" in people and "Sally Field" in people
     assert not any("Drive" in p for p in people), people
+
+
+def test_royal_titles_title_word_surnames_and_places_before_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "Saudi Crown Prince Mohammed bin Salman met the author Stephen King and director"
+        " Mike Judge. Simon Coveney, speaking in Dublin, said he welcomed the talks."
+        " King Abdullah sent a message.\n"
+    )
+    people = _people(tmp_path, text, capsys)
+    assert {"Mohammed bin Salman", "Stephen King", "Mike Judge", "Simon Coveney"} <= set(people)
+    assert "Dublin" not in people and "Abdullah" not in people
