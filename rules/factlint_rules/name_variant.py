@@ -6,18 +6,23 @@ from the way the rest of the run (or the names registry) spells it:
 Spellings count as one person when the given names agree and the surnames
 differ by a letter or two, by diacritics (Nunez / Núñez), by a hyphen or a
 space, or when the given names differ by one letter; the surname-only
-mentions ("Newman-Ortiz said") count with them. Two people with similar
-names are told apart by their titles (Mayor Tom Barrett / Ald. Tom Barnett),
-by both being named in full in one story, or by a registry ``not:`` entry.
-Across stories, a slip inside an uncommon surname (Davenport / Daveport)
-counts as it is; a pair that is more often two people needs the two stories
-to share other proper nouns first: two common surnames (Thompson / Thomson),
-a surname and its patronymic (Nettle / Nettles), a different first letter
-in a long surname (Hurosawa / Kurosawa) or two given names a letter apart
-(Damian / Damien). Short surnames with different first letters (Terry /
-Kerry) and surnames under three letters are never taken for one another;
-three- and four-letter ones only for a doubled letter (Vos / Voss, Flyn /
-Flynn).
+mentions ("Newman-Ortiz said") count with them. Matters of style are not
+spellings: a curly or straight apostrophe, an initial with or without its
+period, a particle capitalised at a sentence start or alone ("Van Gogh" for
+Theo van Gogh).
+
+Two people with similar names are told apart by their titles (Mayor Tom
+Barrett / Ald. Tom Barnett), by both being named in full in one story, or by
+a registry ``not:`` entry. Across stories, a slip inside an uncommon surname
+(Davenport / Daveport) counts as it is; a pair that is more often two people
+needs the two stories to share other proper nouns first: two common
+surnames (Thompson / Thomson), a surname and its patronymic (Nettle /
+Nettles), an accent or hyphen on a common surname (Jose Garcia / José
+García), a different first letter in a long surname (Hurosawa / Kurosawa)
+or two given names a letter apart (Damian / Damien). Short surnames with
+different first letters (Terry / Kerry) and surnames under three letters
+are never taken for one another; three- and four-letter ones only for a
+doubled letter (Vos / Voss, Flyn / Flynn).
 
 The finding sits at the minority spelling, with related places at the
 majority one and its count; with a names registry, at every spelling the
