@@ -141,8 +141,9 @@ _TOKEN = (
 # Between the words of a name: spaces and tabs, and the no-break and thin
 # spaces that web copy puts there ("Marco\u00a0Rubio").
 _GAP = "[ \t\u00a0\u2009\u202f]+"
+# (The quotation mark comes first so the engine can look for it quickly.)
 _NICKNAME = regex.compile(
-    r"(?<=\p{L}\.?[ \t\u00a0])[\"“]\p{Lu}[\p{L}\p{M}'’.-]{0,20}[\"”](?=[ \t\u00a0]+\p{Lu})"
+    r"[\"“](?<=\p{L}\.?[ \t\u00a0][\"“])\p{Lu}[\p{L}\p{M}'’.-]{0,20}[\"”](?=[ \t\u00a0]+\p{Lu})"
 )
 
 
@@ -510,13 +511,14 @@ def _read_run(
             cue = "peerage"  # "Lord Falconer": the peerage is the name in British style
         elif title is not None:
             cue = "title"
-        elif _PLACE_BEFORE.search(before):
-            cue = ""  # "speaking in Dublin, said": a place
-        elif speech.match(after) or (
-            before.rstrip(" \t,").lower().endswith(_SPEECH_BEFORE)
-            and _NAME_ENDS_CLAUSE.match(after)
-        ):
-            cue = "speech"
+        elif (
+            speech.match(after)
+            or (
+                before.rstrip(" \t,").lower().endswith(_SPEECH_BEFORE)
+                and _NAME_ENDS_CLAUSE.match(after)
+            )
+        ) and not _PLACE_BEFORE.search(before):
+            cue = "speech"  # but not "speaking in Dublin, said": a place
         elif (
             _ROLE_CUE.match(after)
             and not _NOT_A_NAME_BEFORE.search(before)
