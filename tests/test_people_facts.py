@@ -131,3 +131,18 @@ def test_royal_titles_title_word_surnames_and_places_before_said(
     people = _people(tmp_path, text, capsys)
     assert {"Mohammed bin Salman", "Stephen King", "Mike Judge", "Simon Coveney"} <= set(people)
     assert "Dublin" not in people and "Abdullah" not in people
+
+
+def test_a_describing_word_opening_the_sentence_is_not_a_given_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "Singer Pete Doherty will spend the weekend in jail. Vice President Joe Biden"
+        " spoke. Bill de Blasio agreed.\n"
+    )
+    path = tmp_path / "draft.txt"
+    path.write_text(text, encoding="utf-8")
+    assert main(["facts", "--isolated", str(path)]) == 0
+    (doc,) = json.loads(capsys.readouterr().out)
+    found = {p["text"]: p["title"] for p in doc["facts"]["people"]}
+    assert found == {"Pete Doherty": None, "Joe Biden": "Vice President", "Bill de Blasio": None}

@@ -235,6 +235,13 @@ def _context_needed(a: Name, b: Name) -> int:
     return 0
 
 
+def _alias_context(a: Name) -> int:
+    """Proper nouns two stories must share before a short and a full given
+    name in them (Ed Flynn / Edward Flynn) are taken for one person: more
+    for a common surname (Tom Jones / Tommy Jones are often two men)."""
+    return COMMON_SURNAME_CONTEXT if a.surname_letters in common_surnames() else 1
+
+
 def relation(a: Name, b: Name, together: bool, never: set[frozenset[str]]) -> str | None:
     """'variant', 'alias' or None for two distinct names."""
     if never and frozenset((a.key_fold, b.key_fold)) in never:
@@ -363,7 +370,7 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
                 kind = relation(a, b, together, never)
                 if kind and not together and not (a.registry or b.registry):
                     # Billy Preston the musician is not Robert Preston.
-                    needed = _context_needed(a, b) if kind == "variant" else 1
+                    needed = _context_needed(a, b) if kind == "variant" else _alias_context(a)
                     if a.titles & b.titles:
                         needed = 0  # the same title is context enough
                     if needed:

@@ -178,6 +178,12 @@ _ATTRIBUTIVE_NOUNS = regex.compile(
     r"^(?:['’]s\s+)?\s*(?:administration|campaign|era|presidency|government|years|doctrine|"
     r"White House|team|camp|family|foundation|estate|case|trial|impeachment|rally|rallies)\b"
 )
+# Words that describe the person after them when a sentence opens with them.
+_DESCRIPTORS = frozenset(
+    {"singer", "actor", "actress", "rapper", "musician", "comedian", "producer", "writer"}
+    | {"novelist", "poet", "artist", "designer", "chef", "striker", "midfielder", "goalkeeper"}
+    | {"quarterback", "pitcher", "player", "veteran", "journalist", "presenter", "host"}
+)
 _GIVEN_NAME_TITLES = frozenset({"Sir", "Dame", "King", "Queen", "Prince", "Princess", "Sheikh"})
 # Particles that may open a surname used alone; not "y", "e", "ten" or "al"
 # ("al Qaeda"), which open other things.
@@ -426,6 +432,18 @@ def _read_run(
         tokens.pop(0)
     if not tokens:
         return []
+    # A describing word that opens a sentence before a name: "Singer Tom
+    # Jones", "Actress Meryl Streep" (a given name stays: "Bill de Blasio").
+    if len(tokens) >= 3:
+        first = tokens[0][2]
+        if (
+            fold(first) not in lex.given_names
+            and first not in lex.titles
+            and first not in lex.title_words
+            and f"{first} {tokens[1][2]}" not in lex.titles  # "Vice President"
+            and (first.lower() in _DESCRIPTORS or _used_in_lower_case(first, prose))
+        ):
+            tokens = tokens[1:]
     # A sentence-final period on the last word is punctuation, not an initial.
     start, end, text = tokens[-1]
     if text.endswith(".") and len(text) > 2 and text not in lex.suffixes and text not in lex.titles:
