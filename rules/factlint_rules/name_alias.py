@@ -5,6 +5,9 @@ one place and the full form in another, within a story or across the run,
 for the same surname and no conflicting title: "Milwaukee Police Chief Ed
 Flynn" and "Police Chief Edward Flynn". Short forms come from the
 ``nicknames`` table (Ed, Ted and Ned for Edward; Bill for William; ...).
+Across stories the two must share other proper nouns, three of them when
+the surname is a common one (Tom Jones the singer is not Thomas Jones the
+alderman), unless the registry or the same title ties them.
 
 **Why.** A short form is usually deliberate (the name the person goes by),
 so this is information, not an error: but a desk picks one form per person
