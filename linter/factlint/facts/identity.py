@@ -184,7 +184,12 @@ def surnames_close(a: str, b: str) -> bool:
     distance = DamerauLevenshtein.distance(la, lb)
     if distance == 1:
         return True
-    return distance == 2 and min(len(la), len(lb)) >= 7 and JaroWinkler.similarity(la, lb) >= 0.9
+    if distance != 2 or min(len(la), len(lb)) < 7 or JaroWinkler.similarity(la, lb) < 0.9:
+        return False
+    # Two slips in one name are rare; a common surname two letters from another
+    # name is usually that other name (Scarlett Johnson / Scarlett Johansson).
+    common = common_surnames()
+    return la not in common and lb not in common
 
 
 def givens_close(a: str, b: str) -> bool:
