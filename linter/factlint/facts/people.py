@@ -261,7 +261,16 @@ def _opens_sentence(before: str) -> bool:
 def _used_in_lower_case(word: str, prose: str) -> bool:
     """A capitalised word the story also writes in lower case is a common
     word at a sentence start ("Maybe Trump", "Outside Carrier"), not a name."""
-    return regex.search(rf"\b{regex.escape(word.lower())}\b", prose) is not None
+    lower = word.lower()
+    if lower.isalpha():
+        return lower in _words_of(prose)
+    return regex.search(rf"\b{regex.escape(lower)}\b", prose) is not None
+
+
+@functools.lru_cache(maxsize=4)
+def _words_of(prose: str) -> frozenset[str]:
+    """The words of a story as written, found once per story."""
+    return frozenset(regex.findall(r"\w+", prose))
 
 
 def _lead_headline_end(prose: str, dateline: tuple[int, int] | None) -> int:
