@@ -183,6 +183,7 @@ _DESCRIPTORS = frozenset(
     {"singer", "actor", "actress", "rapper", "musician", "comedian", "producer", "writer"}
     | {"novelist", "poet", "artist", "designer", "chef", "striker", "midfielder", "goalkeeper"}
     | {"quarterback", "pitcher", "player", "veteran", "journalist", "presenter", "host"}
+    | {"conductor", "composer", "pianist", "violinist", "dancer", "founder", "entrepreneur"}
 )
 _GIVEN_NAME_TITLES = frozenset({"Sir", "Dame", "King", "Queen", "Prince", "Princess", "Sheikh"})
 # Particles that may open a surname used alone; not "y", "e", "ten" or "al"
@@ -441,8 +442,8 @@ def _read_run(
         tokens.pop(0)
     if not tokens:
         return []
-    # A describing word that opens a sentence before a name: "Singer Tom
-    # Jones", "Actress Meryl Streep" (a given name stays: "Bill de Blasio").
+    # A capitalised describing word before a name: "Singer Tom Jones",
+    # "Senators Charles E. Grassley" (a given name stays: "Bill de Blasio").
     if len(tokens) >= 3:
         first = tokens[0][2]
         if (
@@ -450,7 +451,13 @@ def _read_run(
             and first not in lex.titles
             and first not in lex.title_words
             and f"{first} {tokens[1][2]}" not in lex.titles  # "Vice President"
-            and (first.lower() in _DESCRIPTORS or _used_in_lower_case(first, prose))
+            and (
+                first.lower() in _DESCRIPTORS
+                or (
+                    fold(tokens[1][2]) in lex.given_names  # "Year Barack Obama"
+                    and _used_in_lower_case(first, prose)
+                )
+            )
         ):
             tokens = tokens[1:]
     # A sentence-final period on the last word is punctuation, not an initial.
