@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,12 +12,19 @@ from factlint.cli import main
 from factlint.data import load_data
 
 
-def _people(tmp_path: Path, text: str, capsys: pytest.CaptureFixture[str]) -> list[str]:
+def _mentions(
+    tmp_path: Path, text: str, capsys: pytest.CaptureFixture[str]
+) -> list[dict[str, Any]]:
+    """The person mentions `factlint facts` lists for a one-story draft."""
     path = tmp_path / "draft.txt"
     path.write_text(text, encoding="utf-8")
     assert main(["facts", "--isolated", str(path)]) == 0
     (doc,) = json.loads(capsys.readouterr().out)
-    return [p["text"] for p in doc["facts"]["people"]]
+    return list(doc["facts"]["people"])
+
+
+def _people(tmp_path: Path, text: str, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    return [p["text"] for p in _mentions(tmp_path, text, capsys)]
 
 
 def test_word_lists_hold_only_words() -> None:
@@ -96,11 +104,7 @@ def test_two_word_titles_whose_last_word_is_no_title_alone(
         "Lt. Gov. Mandela Barnes and Attorney General Josh Kaul also spoke, as did"
         " District Attorney John Chisholm.\n"
     )
-    path = tmp_path / "draft.txt"
-    path.write_text(text, encoding="utf-8")
-    assert main(["facts", "--isolated", str(path)]) == 0
-    (doc,) = json.loads(capsys.readouterr().out)
-    titles = {p["text"]: p["title_key"] for p in doc["facts"]["people"]}
+    titles = {p["text"]: p["title_key"] for p in _mentions(tmp_path, text, capsys)}
     assert titles == {
         "Mandela Barnes": "lieutenant-governor",
         "Josh Kaul": "attorney-general",
@@ -140,9 +144,5 @@ def test_a_describing_word_opening_the_sentence_is_not_a_given_name(
         "Singer Pete Doherty will spend the weekend in jail. Vice President Joe Biden"
         " spoke. Bill de Blasio agreed.\n"
     )
-    path = tmp_path / "draft.txt"
-    path.write_text(text, encoding="utf-8")
-    assert main(["facts", "--isolated", str(path)]) == 0
-    (doc,) = json.loads(capsys.readouterr().out)
-    found = {p["text"]: p["title"] for p in doc["facts"]["people"]}
+    found = {p["text"]: p["title"] for p in _mentions(tmp_path, text, capsys)}
     assert found == {"Pete Doherty": None, "Joe Biden": "Vice President", "Bill de Blasio": None}

@@ -39,7 +39,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from factlint.facts.people import PersonMention, fold, lexicon, nickname_table
+from factlint.facts.people import (
+    LEADING_PARTICLES,
+    PersonMention,
+    fold,
+    lexicon,
+    nickname_table,
+)
 
 if TYPE_CHECKING:
     from factlint.config import Config
@@ -48,10 +54,6 @@ if TYPE_CHECKING:
 
 _NOT_LETTER = re.compile(r"[^a-z]")
 _DOUBLES = re.compile(r"(.)\1+")
-# Particles whose capital is a matter of position, not spelling.
-_PARTICLES = frozenset(
-    {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "le", "la", "bin", "ibn"}
-)
 # Proper nouns inside a sentence (after a lower-case word or a comma), so
 # sentence openers such as "They" or "After" do not count as shared context.
 _CAPITALISED = re.compile(r"(?<![\w.'’-])[A-Z][a-z]{3,}")
@@ -132,7 +134,7 @@ def typography(text: str) -> str:
     Gogh"."""
     text = text.replace("’", "'")
     first, space, rest = text.partition(" ")
-    if space and first[:1].isupper() and first.lower() in _PARTICLES:
+    if space and first[:1].isupper() and first.lower() in LEADING_PARTICLES:
         return first.lower() + space + rest
     return text
 

@@ -152,7 +152,7 @@ def _patterns() -> tuple[Any, Any, Any, Any]:
     lex = lexicon()
     particles = "|".join(sorted(lex.particles, key=len, reverse=True))
     # A lone surname may open with a particle ("said de Blasio").
-    leading = "|".join(sorted(lex.particles & _LEADING_PARTICLES, key=len, reverse=True))
+    leading = "|".join(sorted(lex.particles & LEADING_PARTICLES, key=len, reverse=True))
     gap = _GAP
     run = regex.compile(
         rf"(?<![\p{{L}}\p{{M}}'’.-])(?:(?:{leading}){gap}(?=\p{{Lu}}))?{_TOKEN}"
@@ -186,11 +186,12 @@ _DESCRIPTORS = frozenset(
     | {"conductor", "composer", "pianist", "violinist", "dancer", "founder", "entrepreneur"}
 )
 _GIVEN_NAME_TITLES = frozenset({"Sir", "Dame", "King", "Queen", "Prince", "Princess", "Sheikh"})
-# Particles that may open a surname used alone; not "y", "e", "ten" or "al"
-# ("al Qaeda"), which open other things.
-_LEADING_PARTICLES = frozenset(
+# Particles that may open a surname used alone ("said de Blasio"), and whose
+# capital is then a matter of position, not spelling ("Van Gogh" alone); not
+# "y", "e", "ten" or "al" ("al Qaeda"), which open other things.
+LEADING_PARTICLES = frozenset(
     {"de", "da", "del", "della", "di", "du", "van", "von", "bin", "ibn", "dos", "das", "der"}
-    | {"le", "la"}
+    | {"den", "le", "la"}
 )
 _PEERAGE_TITLES = frozenset({"Lord", "Lady"})
 # "the Trump spokesman", "Department for Education and Skills spokeswoman":
@@ -499,7 +500,7 @@ def _read_run(
         w
         for i, w in enumerate(words)
         if w not in lex.particles
-        and not (i == 0 and len(words) > 1 and w.lower() in _LEADING_PARTICLES)
+        and not (i == 0 and len(words) > 1 and w.lower() in LEADING_PARTICLES)
     ]
     # An organisation or place word after the first ("Milwaukee Police
     # Department"); as the first word it may be a given name ("Bill Jones").
