@@ -9,6 +9,8 @@ that are not in it, and says how many recorded entries no longer match.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,9 +40,20 @@ def write_baseline(path: Path, findings: Sequence[Finding]) -> None:
         raise FatalError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
 
 
+#: A baseline larger than this is refused (an archive of a million findings
+#: takes about 200 MB).
+MAX_BASELINE_SIZE = 512 * 1024 * 1024
+
+
 def read_baseline(path: Path) -> set[str]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise FatalError(f"{path}: baseline is not a regular file")
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BASELINE_SIZE + 1)
+        if len(raw) > MAX_BASELINE_SIZE:
+            raise FatalError(f"{path}: baseline is over {MAX_BASELINE_SIZE // 1024**2} MB")
+        data = json.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         raise FatalError(
             f"{path}: baseline file not found (create it with --write-baseline)"
@@ -49,6 +62,8 @@ def read_baseline(path: Path) -> set[str]:
         raise FatalError(f"{path}: cannot read baseline: {exc}") from None
     except json.JSONDecodeError as exc:
         raise FatalError(f"{path}:{exc.lineno}: baseline is not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise FatalError(f"{path}: baseline is nested too deeply to be a baseline") from None
     if not isinstance(data, dict) or data.get("factlint-baseline") != FORMAT_VERSION:
         raise FatalError(f"{path}: not a factlint baseline (version {FORMAT_VERSION})")
     entries = data.get("findings")

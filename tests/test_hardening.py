@@ -1,0 +1,222 @@
+"""Hardening (issue 14): bad data, hostile names and contents, limits.
+
+Each test fails without its fix: a traceback, a hang (guarded by a timeout),
+a leaked control character, or a run that went on when it should not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factlint.cli import main
+from factlint.document import Document, Metadata
+from factlint.facts import extract_facts, extraction_order
+from factlint.plugins import load_registry
+
+GOOD = "The group cited http://bit.ly/2te2fFQ in its statement.\n"
+REGISTRY = load_registry()
+
+
+def _check(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main(["check", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    return tmp_path
+
+
+def _dates(text: str, published: dt.date | None = dt.date(2017, 7, 4)) -> list[dict[str, object]]:
+    document = Document(
+        path="d.txt", text=text, format="text", prose=text, metadata=Metadata(published=published)
+    )
+    facts = extract_facts(
+        document, REGISTRY.extractors, extraction_order(REGISTRY.extractors, ["dates"])
+    )
+    return [f for f in facts.to_dict()["dates"]]
+
+
+# --- 1. No crash on bad data -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("2017-02-30", "day is out of range for month"),
+        ("0000-01-01", "year 0 is out of range"),
+        ("2017-07-04T25:99:99Z", "hour must be in 0..23"),
+    ],
+)
+def test_impossible_front_matter_date_is_one_error_for_that_file(
+    folder: Path, capsys: pytest.CaptureFixture[str], value: str, problem: str
+) -> None:
+    (folder / "bad.md").write_text(f"---\ndate: {value}\n---\nText.\n", encoding="utf-8")
+    code, out, err = _check(["--isolated", "bad.md", "good.txt"], capsys)
+    assert code == 2
+    assert err.splitlines() == [
+        f"factlint: error: bad.md: front matter: line 2: {value!r} is not a valid date or time"
+        f" ({problem})"
+    ]
+    assert "good.txt:1:17: FL402" in out  # the other file's report is not lost
+
+
+@pytest.mark.parametrize("value", ["2017-02-30", "0000-01-01", "2017-07-04T25:99:99Z"])
+def test_impossible_config_date_is_one_error(
+    folder: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    (folder / ".factlint.yml").write_text(f"select: [FL402]\ndate: {value}\n", encoding="utf-8")
+    code, out, err = _check(["good.txt"], capsys)
+    assert code == 2 and out == ""
+    assert err.startswith(f"factlint: error: {folder / '.factlint.yml'}:2: invalid YAML: {value!r}")
+    assert len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "9999-12-31", "9999-12-31T23:59:59Z"])
+def test_years_1_and_9999_work(
+    folder: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    text = (
+        f"---\ndate: {value}\ntitle: Walker says\n---\nGov. Scott Walker said yesterday that next"
+        " year, in December, next week, two years ago, tomorrow, on Jan. 1, last month, next"
+        " Friday and Dec. 31 things would change.\n"
+    )
+    (folder / "edge.md").write_text(text, encoding="utf-8")
+    code, _out, err = _check(["--isolated", "--select", "ALL", "edge.md"], capsys)
+    assert err == ""
+    assert code in (0, 1)
+
+
+def test_misspelt_month_is_no_date_and_no_crash() -> None:
+    found = _dates("He was born Sepember 30, 1987. In Sepember he left. On July 4 he came.")
+    assert [f["text"] for f in found] == ["July 4"]
+
+
+def test_impossible_dates_are_marked() -> None:
+    found = {f["text"]: f for f in _dates("Feb. 30, 2017 and Sept. 31, then Feb. 29, 2017.")}
+    assert found["Feb. 30, 2017"]["value"] is None and found["Feb. 30, 2017"]["impossible"]
+    assert found["Sept. 31"]["value"] is None and found["Sept. 31"]["impossible"]
+    # A real month and day, in a year that lacks it, is no date but not impossible.
+    assert found["Feb. 29, 2017"]["value"] is None and not found["Feb. 29, 2017"]["impossible"]
+
+
+def test_fifo_in_a_folder_is_skipped_not_waited_for(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "good.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(tmp_path / "docs" / "pipe.md")
+    run = subprocess.run(
+        [sys.executable, "-m", "factlint", "check", "--isolated", "docs"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=30,
+    )  # fmt: skip
+    assert run.returncode == 2
+    assert (
+        run.stderr.strip()
+        == f"factlint: error: {os.path.join('docs', 'pipe.md')}: not a regular file; skipped"
+    )
+    assert "FL402" in run.stdout
+
+
+def test_stdin_over_the_size_limit_is_refused_without_reading_it_all(tmp_path: Path) -> None:
+    # 64 MB of input, a 1 MB limit: refused after reading the first 1 MB.
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "factlint", "check", "--isolated", "--max-file-size", "1MB", "-"],
+        cwd=tmp_path, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    stdin = proc.stdin
+    assert stdin is not None
+    proc.stdin = None  # written here, not by communicate()
+    written = 0
+    try:
+        for _ in range(64):
+            stdin.write(b"a" * 1024 * 1024)
+            written += 1
+        stdin.close()
+    except BrokenPipeError:
+        pass
+    _out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 2
+    assert err.decode().strip() == "factlint: error: <stdin>: file is over the 1.0 MB limit"
+    assert written < 64  # factlint stopped reading
+
+
+@pytest.mark.parametrize("kind", ["endless", "deep"])
+def test_hostile_baseline_is_one_error(
+    folder: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    if kind == "endless":
+        baseline = "/dev/zero"
+        expected = "/dev/zero: baseline is not a regular file"
+    else:
+        (folder / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+        baseline = "deep.json"
+        expected = "deep.json: baseline is nested too deeply to be a baseline"
+    code, out, err = _check(["--isolated", "--baseline", baseline, "good.txt"], capsys)
+    assert code == 2 and out == ""
+    assert err == f"factlint: error: {expected}\n"
+
+
+@pytest.mark.parametrize(
+    ("setting", "line", "message"),
+    [
+        ("max-file-size: 1e400", 1, "max-file-size: '1e400' is not a finite size"),
+        ("max-file-size: -5", 1, "max-file-size: size must be positive"),
+        ("max-file-size: 0", 1, "max-file-size: size must be positive"),
+        ("max-file-size: 10000000000000", 1, "max-file-size: size must be at most 1024GB"),
+        (
+            "rules:\n  FL402:\n    extra-hosts: 5",
+            3,
+            "rules.FL402.extra-hosts: expected a list, got int",
+        ),
+        (
+            "rules:\n  shortened-link:\n    extra-hosts: [ow.ly, 5]",
+            3,
+            "rules.FL402.extra-hosts: expected a list of str, got int 5",
+        ),
+        ("rules:\n  FL402:\n    extra-hostz: [a]", 2, "rules.FL402: unknown option(s) extra_hostz"),
+        ("rules:\n  FL999: {}", 2, "unknown rule code 'FL999'"),
+        ("select: [FL402]\nselect: [FL401]", 2, "invalid YAML: duplicate key 'select'"),
+    ],
+)
+def test_bad_config_values_are_one_line_errors_naming_file_and_line(
+    folder: Path, capsys: pytest.CaptureFixture[str], setting: str, line: int, message: str
+) -> None:
+    (folder / ".factlint.yml").write_text(setting + "\n", encoding="utf-8")
+    code, out, err = _check(["good.txt"], capsys)
+    assert code == 2 and out == ""
+    assert err.startswith(f"factlint: error: {folder / '.factlint.yml'}:{line}: {message}")
+    assert len(err.splitlines()) == 1
+
+
+def test_well_typed_rule_option_runs(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / ".factlint.yml").write_text(
+        "rules:\n  FL402:\n    extra-hosts: [ow.ly]\n", encoding="utf-8"
+    )
+    (folder / "ow.txt").write_text("See http://ow.ly/abc for more.\n", encoding="utf-8")
+    code, out, err = _check(["ow.txt"], capsys)
+    assert err == "" and code == 1 and "FL402" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("tool = 5\n", 1, "'tool' must be a table"),
+        ("[project]\nname = 'x'\n\n[tool]\nfactlint = 5\n", 5, "[tool.factlint] must be a table"),
+    ],
+)
+def test_pyproject_with_a_tool_that_is_not_a_table(
+    folder: Path, capsys: pytest.CaptureFixture[str], text: str, line: int, message: str
+) -> None:
+    (folder / "pyproject.toml").write_text(text, encoding="utf-8")
+    code, out, err = _check(["--config", "pyproject.toml", "good.txt"], capsys)
+    assert code == 2 and out == ""
+    assert err == f"factlint: error: pyproject.toml:{line}: {message}\n"
