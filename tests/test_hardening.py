@@ -220,3 +220,106 @@ def test_pyproject_with_a_tool_that_is_not_a_table(
     code, out, err = _check(["--config", "pyproject.toml", "good.txt"], capsys)
     assert code == 2 and out == ""
     assert err == f"factlint: error: pyproject.toml:{line}: {message}\n"
+
+
+# --- 1 and 2. File names and contents that are not safe to print -------------
+
+HOSTILE_NAME = b"caf\xe9 \x1b]0;pwned\x07.txt"
+
+
+def _hostile_folder(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    body = b"Text with http://bit.ly/abc and \x1b]0;title\x07 more.\n"
+    with open(os.path.join(os.fsencode(docs), HOSTILE_NAME), "wb") as handle:
+        handle.write(body)
+    return docs
+
+
+def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}  # strict, as on a UTF-8 terminal
+    return subprocess.run(
+        [sys.executable, "-m", "factlint", *args], cwd=cwd, capture_output=True, env=env,
+        timeout=60,
+    )  # fmt: skip
+
+
+UNSAFE = [b"\x1b", b"\x07", b"\x00", b"\xe9 "]  # raw ESC, BEL, NUL, or a raw non-UTF-8 byte
+
+
+@pytest.mark.parametrize(
+    "fmt", ["text", "concise", "json", "sarif", "github", "gitlab", "junit", "html"]
+)
+def test_non_utf8_and_control_character_names_in_every_format(tmp_path: Path, fmt: str) -> None:
+    _hostile_folder(tmp_path)
+    for target in ("stdout", "file"):
+        extra = ["-o", "report.out"] if target == "file" else []
+        run = _run(["check", "--isolated", "--format", fmt, *extra, "docs"], tmp_path)
+        assert run.returncode == 1, run.stderr.decode(errors="replace")
+        assert run.stderr == b""
+        out = run.stdout if target == "stdout" else (tmp_path / "report.out").read_bytes()
+        out.decode("utf-8")  # valid UTF-8
+        for raw in UNSAFE:
+            assert raw not in out, (fmt, target, raw)
+        if fmt in ("text", "concise"):
+            assert b"docs/caf\\xe9 \\x1b]0;pwned\\x07.txt:1:11: FL402" in out
+        if fmt == "sarif":
+            assert b'"uri": "docs/caf%E9%20%1B%5D0%3Bpwned%07.txt"' in out
+        if fmt == "junit":
+            from xml.dom import minidom
+
+            minidom.parseString(out)  # well-formed XML
+
+
+def test_non_utf8_names_in_baselines_and_errors(tmp_path: Path) -> None:
+    docs = _hostile_folder(tmp_path)
+    run = _run(["check", "--isolated", "--write-baseline", "b.json", "docs"], tmp_path)
+    assert run.returncode == 0, run.stderr
+    recorded = (tmp_path / "b.json").read_bytes()
+    assert b"caf\\\\xe9 \\\\x1b]0;pwned\\\\x07.txt" in recorded
+    run = _run(["check", "--isolated", "--baseline", "b.json", "docs"], tmp_path)
+    assert run.returncode == 0 and b"No findings (1 file checked)." in run.stdout
+    # An error naming the file escapes it too.
+    with open(os.path.join(os.fsencode(docs), b"bad\x1b[2J\xff.txt"), "wb") as handle:
+        handle.write(b"\xff\xfe UTF-16\n")
+    run = _run(["check", "--isolated", "--baseline", "b.json", "docs"], tmp_path)
+    assert run.returncode == 2
+    assert run.stderr.decode() == (
+        "factlint: error: docs/bad\\x1b[2J\\xff.txt: is UTF-16 encoded; save it as UTF-8\n"
+    )
+    run = _run(["facts", "--isolated", "docs"], tmp_path)
+    assert b'"path": "docs/caf\\\\xe9' in run.stdout
+
+
+def test_control_characters_in_messages_are_escaped_in_every_format() -> None:
+    from factlint.findings import Finding, Location, Related, Severity
+    from factlint.report import Report, RuleInfo
+    from factlint.sanitize import clean_report
+
+    text = "Gov. \x1b]0;owned\x07Walker said \x00 it.\n"
+    finding = Finding(
+        code="FL999",
+        rule="test-rule",
+        message="name \x1b]0;owned\x07Walker \x00 \x9b31m differs",
+        severity=Severity.WARNING,
+        location=Location("a\x1b.txt", 5, 20, 1, 6, 1, 21),
+        related=(Related(Location("a\x1b.txt", 0, 4, 1, 1, 1, 5), "see \x1b[2J here"),),
+    )
+    info = RuleInfo("FL999", "test-rule", Severity.WARNING, "s", "doc", True, False)
+    report = clean_report(
+        Report(
+            findings=(finding,), rules={"FL999": info}, files=("a\x1b.txt",),
+            errors=("a\x1b.txt: \x07 bad",), texts={"a\x1b.txt": text},
+        )
+    )  # fmt: skip
+    for name, render in REGISTRY.reporters.items():
+        out = render(report)
+        for char in "\x1b\x07\x00\x9b":
+            assert char not in out, (name, char)
+        if name == "junit":
+            from xml.dom import minidom
+
+            minidom.parseString(out.encode("utf-8"))
+    assert "name \\x1b]0;owned\\x07Walker \\x00 \\x9b31m differs" in REGISTRY.reporters["text"](
+        report
+    )

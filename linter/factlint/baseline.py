@@ -18,6 +18,7 @@ from pathlib import Path
 from factlint.errors import FatalError
 from factlint.findings import Finding
 from factlint.fingerprints import fingerprints
+from factlint.sanitize import clean, clean_path
 
 FORMAT_VERSION = 1
 
@@ -30,7 +31,12 @@ class BaselineResult:
 
 def write_baseline(path: Path, findings: Sequence[Finding]) -> None:
     entries = [
-        {"fingerprint": fp, "code": f.code, "path": f.location.path, "message": f.message}
+        {
+            "fingerprint": fp,
+            "code": f.code,
+            "path": clean_path(f.location.path),
+            "message": clean(f.message),
+        }
         for f, fp in zip(findings, fingerprints(findings), strict=True)
     ]
     data = {"factlint-baseline": FORMAT_VERSION, "findings": entries}

@@ -12,6 +12,7 @@ from typing import Any
 
 from factlint import __version__
 from factlint.errors import ExitCode, FatalError
+from factlint.sanitize import clean, clean_path
 
 FORMATS_HELP = "output format (text, json, sarif, github, or one a plugin adds)"
 
@@ -129,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args)
     except FatalError as exc:
-        print(f"factlint: error: {exc}", file=sys.stderr)
+        print(f"factlint: error: {clean(str(exc))}", file=sys.stderr)
         return ExitCode.ERROR
     except KeyboardInterrupt:
         print("factlint: interrupted", file=sys.stderr)
@@ -254,14 +255,14 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
         progress.close()
     errors.extend(result.errors)
     for line in errors:
-        print(f"factlint: error: {line}", file=sys.stderr)
+        print(f"factlint: error: {clean(line)}", file=sys.stderr)
     for line in result.notices:
-        print(f"factlint: note: {line}", file=sys.stderr)
+        print(f"factlint: note: {clean(line)}", file=sys.stderr)
 
     if args.command == "facts":
         out = [
             {
-                "path": d.path,
+                "path": clean_path(d.path),
                 "format": d.format,
                 "metadata": d.metadata.to_dict(),
                 "facts": f.to_dict(),
@@ -278,7 +279,8 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
 
         write_baseline(args.write_baseline, findings)
         print(
-            f"factlint: wrote {len(findings)} finding(s) to baseline {args.write_baseline}",
+            f"factlint: wrote {len(findings)} finding(s) to baseline"
+            f" {clean_path(str(args.write_baseline))}",
             file=sys.stderr,
         )
         return ExitCode.ERROR if errors else ExitCode.OK
@@ -330,18 +332,22 @@ def _build_report(
         for code, r in registry.rules.items()
         if code in shown
     }
+    from factlint.sanitize import clean_report
+
     documents = result.documents
-    return Report(
-        findings=tuple(findings),
-        rules=rules,
-        files=tuple(d.path for d, _ in result.checked()),
-        errors=tuple(errors),
-        notices=tuple(result.notices),
-        version=__version__,
-        fail_on=fail_on,
-        color=_use_color(args.color, args.output),
-        texts={d.path: d.text for d in documents},
-        facts={d.path: f.to_dict() for d, f in result.checked()} if wants_facts else {},
+    return clean_report(
+        Report(
+            findings=tuple(findings),
+            rules=rules,
+            files=tuple(d.path for d, _ in result.checked()),
+            errors=tuple(errors),
+            notices=tuple(result.notices),
+            version=__version__,
+            fail_on=fail_on,
+            color=_use_color(args.color, args.output),
+            texts={d.path: d.text for d in documents},
+            facts={d.path: f.to_dict() for d, f in result.checked()} if wants_facts else {},
+        )
     )
 
 
@@ -363,10 +369,10 @@ def _apply_fixes(
             written.add(path)
         except FileChangedError as exc:
             errors.append(str(exc))
-            print(f"factlint: error: {exc}", file=sys.stderr)
+            print(f"factlint: error: {clean(str(exc))}", file=sys.stderr)
         except OSError as exc:
             errors.append(f"{path}: cannot write fix: {exc.strerror or exc}")
-            print(f"factlint: error: {errors[-1]}", file=sys.stderr)
+            print(f"factlint: error: {clean(errors[-1])}", file=sys.stderr)
     fixed = [f for f in plan.fixed if f.location.path in written]
     if fixed:
         print(f"factlint: fixed {len(fixed)} finding(s) in {len(written)} file(s)", file=sys.stderr)

@@ -29,6 +29,8 @@ def fingerprints(findings: Iterable[Finding]) -> list[str]:
         key = (f.code, f.location.path, normalise(f.subject))
         n = seen.get(key, 0)
         seen[key] = n + 1
-        digest = hashlib.sha256("\x1f".join((*key, str(n))).encode("utf-8")).hexdigest()
+        digest = hashlib.sha256(
+            "\x1f".join((*key, str(n))).encode("utf-8", "surrogateescape")
+        ).hexdigest()
         out.append(digest[:32])
     return out
