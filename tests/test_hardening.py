@@ -323,3 +323,26 @@ def test_control_characters_in_messages_are_escaped_in_every_format() -> None:
     assert "name \\x1b]0;owned\\x07Walker \\x00 \\x9b31m differs" in REGISTRY.reporters["text"](
         report
     )
+
+
+# --- 6. Limits ---------------------------------------------------------------
+
+
+def test_jobs_are_capped_at_the_number_of_cores(tmp_path: Path) -> None:
+    import multiprocessing
+
+    from factlint.config import Config
+    from factlint.engine import PARALLEL_THRESHOLD, Source, cores, run
+
+    for i in range(PARALLEL_THRESHOLD + 6):
+        (tmp_path / f"s{i:03d}.txt").write_text(GOOD, encoding="utf-8")
+    sources = [Source(str(p), str(p)) for p in sorted(tmp_path.glob("*.txt"))]
+    most = 0
+
+    def progress(done: int, total: int) -> None:
+        nonlocal most
+        most = max(most, len(multiprocessing.active_children()))
+
+    result = run(sources, REGISTRY, Config(root=tmp_path), {"FL402"}, jobs=200, progress=progress)
+    assert len(result.findings) == len(sources)
+    assert 1 <= most <= cores()

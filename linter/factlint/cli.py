@@ -69,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
         "-j",
         type=int,
         metavar="N",
-        help="worker processes for reading and extraction (default: all cores)",
+        help="worker processes for reading and extraction (default and most: all cores)",
     )
     inputs.add_argument("--ignore", metavar="CODES", help="codes or prefixes to leave out")
 
@@ -248,7 +248,7 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
         config,
         codes,
         all_facts=wants_facts,
-        jobs=args.jobs or os.cpu_count() or 1,
+        jobs=engine.worker_count(args.jobs),
         progress=progress,
     )
     if progress:

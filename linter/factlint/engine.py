@@ -337,6 +337,19 @@ def _load_in_worker(source: Source) -> Loaded:
     return load_source(source, registry, config, order)
 
 
+def cores() -> int:
+    """The cores this process may run on (its CPU affinity), at least 1."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def worker_count(requested: int | None) -> int:
+    """``--jobs``: all cores by default, and never more processes than cores."""
+    return max(1, min(requested or cores(), cores()))
+
+
 def _load_all(
     sources: Sequence[Source],
     registry: Registry,
@@ -345,6 +358,7 @@ def _load_all(
     jobs: int,
     progress: Callable[[int, int], None] | None,
 ) -> Iterator[Loaded]:
+    jobs = worker_count(jobs)
     files = [s for s in sources if s.read_from != STDIN]
     stdin = [s for s in sources if s.read_from == STDIN]
     for source in stdin:
