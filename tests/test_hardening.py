@@ -346,3 +346,38 @@ def test_jobs_are_capped_at_the_number_of_cores(tmp_path: Path) -> None:
     result = run(sources, REGISTRY, Config(root=tmp_path), {"FL402"}, jobs=200, progress=progress)
     assert len(result.findings) == len(sources)
     assert 1 <= most <= cores()
+
+
+# --- 5. Portable baselines ---------------------------------------------------
+
+
+@pytest.mark.parametrize("with_config", [True, False])
+def test_baseline_matches_from_another_folder_and_with_absolute_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    with_config: bool,
+) -> None:  # fmt: skip
+    project = tmp_path / "project"
+    (project / "stories").mkdir(parents=True)
+    (project / "desk").mkdir()
+    (project / "stories" / "a.txt").write_text(GOOD, encoding="utf-8")
+    isolated = []
+    if with_config:
+        (project / ".factlint.yml").write_text("select: [FL402]\n", encoding="utf-8")
+    else:
+        isolated = ["--isolated"]
+    monkeypatch.chdir(project)
+    code, _out, err = _check([*isolated, "--write-baseline", "base.json", "stories"], capsys)
+    assert code == 0, err
+    for cwd, paths, baseline in (
+        (project / "desk", ["../stories"], "../base.json"),
+        (project / "desk", [str(project / "stories" / "a.txt")], str(project / "base.json")),
+        (tmp_path, ["project/stories"], "project/base.json"),
+    ):
+        monkeypatch.chdir(cwd)
+        code, out, err = _check([*isolated, "--baseline", baseline, *paths], capsys)
+        assert (code, err) == (0, ""), (cwd, paths, out)
+        assert out.startswith("No findings")
+    # A finding that is not in the baseline still shows.
+    (project / "stories" / "b.txt").write_text(GOOD, encoding="utf-8")
+    code, out, _err = _check([*isolated, "--baseline", "project/base.json", "project"], capsys)
+    assert code == 1 and "b.txt:1:17: FL402" in out and "a.txt" not in out

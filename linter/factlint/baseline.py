@@ -1,7 +1,8 @@
 """Baselines: adopt factlint on an archive that already has findings.
 
 ``--write-baseline FILE`` records today's findings by fingerprint (rule code,
-file and the normalised text involved, never line numbers, see
+file relative to the project root and the normalised text involved, never
+line numbers, see
 :mod:`factlint.fingerprints`); ``--baseline FILE`` then reports only findings
 that are not in it, and says how many recorded entries no longer match.
 """
@@ -29,7 +30,7 @@ class BaselineResult:
     stale: int  # recorded entries that matched nothing in this run
 
 
-def write_baseline(path: Path, findings: Sequence[Finding]) -> None:
+def write_baseline(path: Path, findings: Sequence[Finding], root: Path | None = None) -> None:
     entries = [
         {
             "fingerprint": fp,
@@ -37,7 +38,7 @@ def write_baseline(path: Path, findings: Sequence[Finding]) -> None:
             "path": clean_path(f.location.path),
             "message": clean(f.message),
         }
-        for f, fp in zip(findings, fingerprints(findings), strict=True)
+        for f, fp in zip(findings, fingerprints(findings, root), strict=True)
     ]
     data = {"factlint-baseline": FORMAT_VERSION, "findings": entries}
     try:
@@ -82,10 +83,12 @@ def read_baseline(path: Path) -> set[str]:
     return {str(e["fingerprint"]) for e in entries}
 
 
-def apply_baseline(findings: Sequence[Finding], recorded: set[str]) -> BaselineResult:
+def apply_baseline(
+    findings: Sequence[Finding], recorded: set[str], root: Path | None = None
+) -> BaselineResult:
     new: list[Finding] = []
     matched: set[str] = set()
-    for finding, fp in zip(findings, fingerprints(findings), strict=True):
+    for finding, fp in zip(findings, fingerprints(findings, root), strict=True):
         if fp in recorded:
             matched.add(fp)
         else:

@@ -277,7 +277,7 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
     if args.write_baseline:
         from factlint.baseline import write_baseline
 
-        write_baseline(args.write_baseline, findings)
+        write_baseline(args.write_baseline, findings, _baseline_root(config, args.write_baseline))
         print(
             f"factlint: wrote {len(findings)} finding(s) to baseline"
             f" {clean_path(str(args.write_baseline))}",
@@ -287,7 +287,7 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
     if recorded is not None:
         from factlint.baseline import apply_baseline
 
-        outcome = apply_baseline(findings, recorded)
+        outcome = apply_baseline(findings, recorded, _baseline_root(config, args.baseline))
         findings = outcome.new
         if outcome.stale:
             print(
@@ -306,13 +306,21 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
     if args.statistics:
         _write(args.output, _statistics(findings))
     else:
-        report = _build_report(args, registry, result, findings, errors, fail_on, wants_facts)
+        report = _build_report(
+            args, registry, result, findings, errors, fail_on, wants_facts, config.root
+        )
         _write(args.output, registry.reporters[args.format](report))
     if errors:
         return ExitCode.ERROR
     if any(f.severity >= fail_on for f in findings):
         return ExitCode.FINDINGS
     return ExitCode.OK
+
+
+def _baseline_root(config: Any, baseline: Path) -> Path:
+    """Where baseline paths count from: the project root (the config file's
+    folder), else the baseline file's own folder, never the working directory."""
+    return config.root if config.path is not None else baseline.absolute().parent
 
 
 def _build_report(
@@ -323,6 +331,7 @@ def _build_report(
     errors: list[str],
     fail_on: Any,
     wants_facts: bool,
+    root: Path,
 ) -> Any:
     from factlint.report import Report, RuleInfo
 
@@ -346,6 +355,7 @@ def _build_report(
             fail_on=fail_on,
             color=_use_color(args.color, args.output),
             texts={d.path: d.text for d in documents},
+            root=str(root),
             facts={d.path: f.to_dict() for d, f in result.checked()} if wants_facts else {},
         )
     )

@@ -56,7 +56,9 @@ def render(report: Report) -> str:
             }
         )
     results = []
-    for finding, fingerprint in zip(report.findings, fingerprints(report.findings), strict=True):
+    for finding, fingerprint in zip(
+        report.findings, fingerprints(report.findings, report.root), strict=True
+    ):
         result: dict[str, Any] = {
             "ruleId": finding.code,
             "level": _LEVEL[finding.severity],
