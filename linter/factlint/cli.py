@@ -12,6 +12,7 @@ from typing import Any
 
 from factlint import __version__
 from factlint.errors import ExitCode, FatalError
+from factlint.sanitize import clean, clean_path
 
 FORMATS_HELP = "output format (text, json, sarif, github, or one a plugin adds)"
 
@@ -68,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
         "-j",
         type=int,
         metavar="N",
-        help="worker processes for reading and extraction (default: all cores)",
+        help="worker processes for reading and extraction (default and most: all cores)",
     )
     inputs.add_argument("--ignore", metavar="CODES", help="codes or prefixes to leave out")
 
@@ -129,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args)
     except FatalError as exc:
-        print(f"factlint: error: {exc}", file=sys.stderr)
+        print(f"factlint: error: {clean(str(exc))}", file=sys.stderr)
         return ExitCode.ERROR
     except KeyboardInterrupt:
         print("factlint: interrupted", file=sys.stderr)
@@ -247,21 +248,21 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
         config,
         codes,
         all_facts=wants_facts,
-        jobs=args.jobs or os.cpu_count() or 1,
+        jobs=engine.worker_count(args.jobs),
         progress=progress,
     )
     if progress:
         progress.close()
     errors.extend(result.errors)
     for line in errors:
-        print(f"factlint: error: {line}", file=sys.stderr)
+        print(f"factlint: error: {clean(line)}", file=sys.stderr)
     for line in result.notices:
-        print(f"factlint: note: {line}", file=sys.stderr)
+        print(f"factlint: note: {clean(line)}", file=sys.stderr)
 
     if args.command == "facts":
         out = [
             {
-                "path": d.path,
+                "path": clean_path(d.path),
                 "format": d.format,
                 "metadata": d.metadata.to_dict(),
                 "facts": f.to_dict(),
@@ -276,16 +277,17 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
     if args.write_baseline:
         from factlint.baseline import write_baseline
 
-        write_baseline(args.write_baseline, findings)
+        write_baseline(args.write_baseline, findings, _baseline_root(config, args.write_baseline))
         print(
-            f"factlint: wrote {len(findings)} finding(s) to baseline {args.write_baseline}",
+            f"factlint: wrote {len(findings)} finding(s) to baseline"
+            f" {clean_path(str(args.write_baseline))}",
             file=sys.stderr,
         )
         return ExitCode.ERROR if errors else ExitCode.OK
     if recorded is not None:
         from factlint.baseline import apply_baseline
 
-        outcome = apply_baseline(findings, recorded)
+        outcome = apply_baseline(findings, recorded, _baseline_root(config, args.baseline))
         findings = outcome.new
         if outcome.stale:
             print(
@@ -304,13 +306,21 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
     if args.statistics:
         _write(args.output, _statistics(findings))
     else:
-        report = _build_report(args, registry, result, findings, errors, fail_on, wants_facts)
+        report = _build_report(
+            args, registry, result, findings, errors, fail_on, wants_facts, config.root
+        )
         _write(args.output, registry.reporters[args.format](report))
     if errors:
         return ExitCode.ERROR
     if any(f.severity >= fail_on for f in findings):
         return ExitCode.FINDINGS
     return ExitCode.OK
+
+
+def _baseline_root(config: Any, baseline: Path) -> Path:
+    """Where baseline paths count from: the project root (the config file's
+    folder), else the baseline file's own folder, never the working directory."""
+    return config.root if config.path is not None else baseline.absolute().parent
 
 
 def _build_report(
@@ -321,6 +331,7 @@ def _build_report(
     errors: list[str],
     fail_on: Any,
     wants_facts: bool,
+    root: Path,
 ) -> Any:
     from factlint.report import Report, RuleInfo
 
@@ -330,18 +341,23 @@ def _build_report(
         for code, r in registry.rules.items()
         if code in shown
     }
+    from factlint.sanitize import clean_report
+
     documents = result.documents
-    return Report(
-        findings=tuple(findings),
-        rules=rules,
-        files=tuple(d.path for d, _ in result.checked()),
-        errors=tuple(errors),
-        notices=tuple(result.notices),
-        version=__version__,
-        fail_on=fail_on,
-        color=_use_color(args.color, args.output),
-        texts={d.path: d.text for d in documents},
-        facts={d.path: f.to_dict() for d, f in result.checked()} if wants_facts else {},
+    return clean_report(
+        Report(
+            findings=tuple(findings),
+            rules=rules,
+            files=tuple(d.path for d, _ in result.checked()),
+            errors=tuple(errors),
+            notices=tuple(result.notices),
+            version=__version__,
+            fail_on=fail_on,
+            color=_use_color(args.color, args.output),
+            texts={d.path: d.text for d in documents},
+            root=str(root),
+            facts={d.path: f.to_dict() for d, f in result.checked()} if wants_facts else {},
+        )
     )
 
 
@@ -363,10 +379,10 @@ def _apply_fixes(
             written.add(path)
         except FileChangedError as exc:
             errors.append(str(exc))
-            print(f"factlint: error: {exc}", file=sys.stderr)
+            print(f"factlint: error: {clean(str(exc))}", file=sys.stderr)
         except OSError as exc:
             errors.append(f"{path}: cannot write fix: {exc.strerror or exc}")
-            print(f"factlint: error: {errors[-1]}", file=sys.stderr)
+            print(f"factlint: error: {clean(errors[-1])}", file=sys.stderr)
     fixed = [f for f in plan.fixed if f.location.path in written]
     if fixed:
         print(f"factlint: fixed {len(fixed)} finding(s) in {len(written)} file(s)", file=sys.stderr)

@@ -20,6 +20,7 @@ from factlint.findings import Severity
 
 CONFIG_NAMES = (".factlint.yml", ".factlint.yaml")
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+MAX_FILE_SIZE_LIMIT = 1024**4
 
 
 @dataclass
@@ -39,9 +40,19 @@ class Config:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     date: dt.date | None = None
+    #: Line of each key in the config file, dotted: ``rules.FL104.extra-hosts``.
+    key_lines: dict[str, int] = field(default_factory=dict, repr=False)
 
     def describe(self) -> str:
         return str(self.path) if self.path else "defaults"
+
+    def where(self, *keys: str) -> str:
+        """``file:line`` of the first of ``keys`` the file sets, else the file."""
+        for key in keys:
+            line = self.key_lines.get(key)
+            if line:
+                return f"{self.describe()}:{line}"
+        return self.describe()
 
 
 _KEYS = {
@@ -97,14 +108,34 @@ def _read_pyproject(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
         raise FatalError(f"{path}: cannot read config: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise FatalError(f"{path}: invalid TOML: {exc}") from None
-    table = data.get("tool", {}).get("factlint", {})
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise FatalError(f"{path}:{_toml_line(path, 'tool')}: 'tool' must be a table")
+    table = tool.get("factlint", {})
     if not isinstance(table, dict):
-        raise FatalError(f"{path}: [tool.factlint] must be a table")
+        raise FatalError(
+            f"{path}:{_toml_line(path, 'tool.factlint')}: [tool.factlint] must be a table"
+        )
     return table, {}
+
+
+def _toml_line(path: Path, key: str) -> int:
+    """The line where ``key`` is set or opened in a TOML file (1 if not found)."""
+    import re
+
+    text = path.read_text(encoding="utf-8")
+    # The key in full ("tool.factlint = 5"), else its last part under its table.
+    for name in (key, key.rsplit(".", 1)[-1]):
+        m = re.search(rf"^[ \t]*\[?[ \t]*{re.escape(name)}[ \t]*[]=.]", text, re.M)
+        if m:
+            return text.count("\n", 0, m.start()) + 1
+    return 1
 
 
 def _read_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     import yaml
+
+    from factlint import safe_yaml
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -112,7 +143,7 @@ def _read_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
         raise FatalError(f"{path}: cannot read config: {exc}") from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = safe_yaml.load(text, unique_keys=True)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
@@ -122,12 +153,25 @@ def _read_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
         return {}, {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         raise FatalError(f"{path}:1: config must be a mapping of keys to values")
-    lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+    lines: dict[str, int] = {}
+    _key_lines(node, "", lines, depth=3)
     return data, lines
 
 
+def _key_lines(node: Any, prefix: str, lines: dict[str, int], depth: int) -> None:
+    """``lines["rules.FL104.extra-hosts"] = 7``: the line of every key, nested."""
+    import yaml
+
+    if depth == 0 or not isinstance(node, yaml.MappingNode):
+        return
+    for key, value in node.value:
+        name = f"{prefix}{key.value}"
+        lines.setdefault(name, key.start_mark.line + 1)
+        _key_lines(value, f"{name}.", lines, depth - 1)
+
+
 def _build(path: Path, raw: dict[str, Any], lines: dict[str, int]) -> Config:
-    config = Config(path=path, root=path.parent)
+    config = Config(path=path, root=path.parent, key_lines=lines)
 
     def where(key: str) -> str:
         line = lines.get(key)
@@ -140,7 +184,7 @@ def _build(path: Path, raw: dict[str, Any], lines: dict[str, int]) -> Config:
             raise FatalError(f"{where(str(key))}: unknown config key {key!r} (known keys: {known})")
         try:
             _apply(config, norm, value)
-        except (TypeError, ValueError) as exc:
+        except (TypeError, ValueError, OverflowError) as exc:
             raise FatalError(f"{where(str(key))}: {key}: {exc}") from None
     return config
 
@@ -191,12 +235,18 @@ def _apply(config: Config, key: str, value: Any) -> None:
     elif key == "max_file_size":
         config.max_file_size = parse_size(value)
     elif key == "date":
-        config.date = parse_cli_date(str(value))
+        config.date = parse_cli_date(value)
 
 
 def parse_size(value: Any) -> int:
-    """``10MB``, ``512k``, ``1048576`` → bytes."""
-    if isinstance(value, int) and not isinstance(value, bool):
+    """``10MB``, ``512k``, ``1048576`` → bytes: a whole, positive, finite size."""
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a size like 10MB")
+    if isinstance(value, int):
+        if value <= 0:
+            raise ValueError("size must be positive")
+        if value > MAX_FILE_SIZE_LIMIT:
+            raise ValueError("size must be at most 1024GB")
         return value
     text = str(value).strip().upper().removesuffix("B").strip()
     factors = {"K": 1024, "M": 1024**2, "G": 1024**3}
@@ -208,13 +258,22 @@ def parse_size(value: Any) -> int:
         number = float(text)
     except ValueError:
         raise ValueError(f"{value!r} is not a size like 10MB") from None
-    if number <= 0:
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValueError(f"{value!r} is not a finite size")
+    size = int(number * factor)
+    if size <= 0:
         raise ValueError("size must be positive")
-    return int(number * factor)
+    if size > MAX_FILE_SIZE_LIMIT:
+        raise ValueError("size must be at most 1024GB")
+    return size
 
 
-def parse_cli_date(value: str) -> dt.date:
+def parse_cli_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
     try:
-        return dt.date.fromisoformat(value.strip())
+        return dt.date.fromisoformat(str(value).strip())
     except ValueError:
         raise ValueError(f"{value!r} is not a date like 2017-07-04") from None

@@ -5,10 +5,13 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import os
+import stat
 import sys
+import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from factlint.config import Config
 from factlint.document import Document
@@ -109,6 +112,10 @@ def _expand(
                     wanted = name.lower().endswith(suffixes) and not _excluded(full, config)
                     if wanted and full not in seen:
                         seen.add(full)
+                        if not _regular_or_missing(full):
+                            # A FIFO or device would block the run or never end.
+                            errors.append(f"{full}: not a regular file; skipped")
+                            continue
                         sources.append(Source(full, full, reference))
         else:
             norm = os.path.normpath(given)
@@ -116,6 +123,13 @@ def _expand(
                 seen.add(norm)
                 sources.append(Source(norm, norm, reference))
     return sources, errors
+
+
+def _regular_or_missing(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True  # a dangling link or a race: reading it reports the problem
 
 
 def _excluded(path: str, config: Config) -> bool:
@@ -154,7 +168,7 @@ def read_source(source: Source, registry: Registry, config: Config) -> Document 
     display = source.display
     try:
         if source.read_from == STDIN:
-            data = sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(config.max_file_size + 1)
         else:
             size = os.stat(source.read_from).st_size
             if size > config.max_file_size:
@@ -205,17 +219,76 @@ def instantiate_rules(registry: Registry, config: Config, codes: Iterable[str]) 
         # Option names, like config keys, may be written kebab-case or snake_case.
         options = {str(k).replace("-", "_"): v for k, v in given.items()}
         unknown = set(options) - set(cls.options)
+        key = code if code in config.rules else cls.name
         if unknown:
             known = ", ".join(sorted(cls.options)) or "none"
             raise FatalError(
-                f"{config.describe()}: rules.{code}: unknown option(s) {', '.join(sorted(unknown))}"
-                f" (known: {known})"
+                f"{config.where(f'rules.{key}')}: rules.{code}: unknown option(s)"
+                f" {', '.join(sorted(unknown))} (known: {known})"
             )
+        for raw_name, value in given.items():
+            name = str(raw_name).replace("-", "_")
+            problem = option_type_problem(cls, name, value)
+            if problem:
+                raise FatalError(
+                    f"{config.where(f'rules.{key}.{raw_name}', f'rules.{key}')}:"
+                    f" rules.{code}.{raw_name}: {problem}"
+                )
         rules.append(cls(config, options))
     for key in config.rules:
         if key not in registry.rules and key not in {r.name for r in registry.rules.values()}:
-            raise FatalError(f"{config.describe()}: rules: unknown rule code {key!r}")
+            raise FatalError(f"{config.where(f'rules.{key}', 'rules')}: unknown rule code {key!r}")
     return rules
+
+
+def option_type_problem(cls: type[Rule], name: str, value: Any) -> str | None:
+    """Why ``value`` does not fit option ``name`` of rule ``cls``, or None.
+
+    The type comes from the rule's ``option_types``, else from its default.
+    """
+    declared = cls.option_types.get(name)
+    is_list = False
+    element: Any = None
+    if declared is None:
+        default = cls.options.get(name)
+        if isinstance(default, (list, tuple, set, frozenset)):
+            kinds = {type(v) for v in default} or {str}
+            is_list, element = True, kinds.pop() if len(kinds) == 1 else None
+        elif default is not None:
+            element = type(default)
+        else:
+            return None
+    elif typing.get_origin(declared) in (list, tuple, set, frozenset):
+        args = typing.get_args(declared)
+        is_list, element = True, args[0] if args and isinstance(args[0], type) else None
+    elif declared in (list, tuple, set, frozenset):
+        is_list = True
+    elif isinstance(declared, type):
+        element = declared
+    if is_list:
+        if not isinstance(value, list):
+            return f"expected a list, got {_kind(value)}"
+        bad = [v for v in value if element is not None and not _is(v, element)]
+        if bad:
+            return f"expected a list of {element.__name__}, got {_kind(bad[0])} {bad[0]!r}"
+        return None
+    if element is not None and not _is(value, element):
+        return f"expected {element.__name__}, got {_kind(value)} {value!r}"
+    return None
+
+
+def _is(value: Any, kind: type) -> bool:
+    if kind is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, kind)
+
+
+def _kind(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", str: "a string", bool: "true/false"}.get(
+        type(value), type(value).__name__
+    )
 
 
 Loaded = tuple[str, Document | None, Facts | None, str | None]
@@ -264,6 +337,19 @@ def _load_in_worker(source: Source) -> Loaded:
     return load_source(source, registry, config, order)
 
 
+def cores() -> int:
+    """The cores this process may run on (its CPU affinity), at least 1."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def worker_count(requested: int | None) -> int:
+    """``--jobs``: all cores by default, and never more processes than cores."""
+    return max(1, min(requested or cores(), cores()))
+
+
 def _load_all(
     sources: Sequence[Source],
     registry: Registry,
@@ -272,6 +358,7 @@ def _load_all(
     jobs: int,
     progress: Callable[[int, int], None] | None,
 ) -> Iterator[Loaded]:
+    jobs = worker_count(jobs)
     files = [s for s in sources if s.read_from != STDIN]
     stdin = [s for s in sources if s.read_from == STDIN]
     for source in stdin:

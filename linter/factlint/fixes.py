@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from factlint.document import Document
 from factlint.findings import Edit, Finding
+from factlint.sanitize import clean_path
 
 
 @dataclass
@@ -64,7 +65,8 @@ def unified_diff(plan: FixPlan, documents: Sequence[Document]) -> str:
     for path, new_text in sorted(plan.texts.items()):
         old = by_path[path].text.splitlines(keepends=True)
         new = new_text.splitlines(keepends=True)
-        out.extend(difflib.unified_diff(old, new, f"a/{path}", f"b/{path}"))
+        shown = clean_path(path)
+        out.extend(difflib.unified_diff(old, new, f"a/{shown}", f"b/{shown}"))
     return "".join(line if line.endswith("\n") else line + "\n" for line in out)
 
 

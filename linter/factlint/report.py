@@ -36,6 +36,8 @@ class Report:
     #: Each document's facts as JSON-ready dicts, by path; filled only for a
     #: reporter function that has the attribute ``needs_facts = True``.
     facts: dict[str, Any] = field(default_factory=dict)
+    #: The project root; fingerprints count file paths from it.
+    root: str | None = None
 
     def counts(self) -> dict[Severity, int]:
         counts = dict.fromkeys(Severity, 0)

@@ -33,6 +33,11 @@ class Rule:
     requires: ClassVar[tuple[str, ...]] = ()
     #: Options a user may set under ``rules: {CODE: {...}}``, with defaults.
     options: ClassVar[Mapping[str, Any]] = {}
+    #: The type of each option, checked before the rule runs: ``int``,
+    #: ``float``, ``str``, ``bool``, ``list[str]``, ``list[int]``... An option
+    #: not named here takes the type of its default (an empty list or tuple:
+    #: a list of strings).
+    option_types: ClassVar[Mapping[str, Any]] = {}
     #: Whether the rule can propose a fix marked safe.
     fixable: ClassVar[bool] = False
 

@@ -49,6 +49,9 @@ class DateExpression:
     day_precision: bool = False
     tense_cue: str | None = None  # the word that set the tense
     cue_distance: int | None = None  # words between the cue and the date (-1: after it)
+    #: A month and day that no calendar has ("Feb. 30, 2017", "Sept. 31"):
+    #: ``value`` is None and this is True.
+    impossible: bool = False
 
 
 _MONTH = (
@@ -150,10 +153,10 @@ def tense_near(prose: str, start: int, end: int) -> tuple[str | None, str | None
     return None, None, None
 
 
-def _month(name: str) -> int:
-    number = MONTHS.get(name.lower().rstrip("."))
-    assert number is not None
-    return number
+def _month(name: str) -> int | None:
+    """The month's number; None for a spelling the pattern lets through but
+    no month has ("Sepember")."""
+    return MONTHS.get(name.lower().rstrip("."))
 
 
 def nearest_date(
@@ -199,11 +202,24 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+# The kind of expression each alternative of the pattern finds.
+_KINDS = (
+    ("abs", "absolute"), ("dmy", "absolute"), ("iso", "absolute"), ("us", "absolute"),
+    ("july4", "absolute"), ("mon", "month"), ("wday", "weekday"), ("rel", "relative"),
+    ("yr", "year"),
+)  # fmt: skip
+
+
 def resolve(prose: str, published: dt.date | None) -> list[DateExpression]:
     """Every date expression in ``prose`` resolved against ``published``."""
     out: list[DateExpression] = []
     for m in _pattern().finditer(prose):
-        expression = _resolve_match(m, prose, published)
+        try:
+            expression = _resolve_match(m, prose, published)
+        except (OverflowError, ValueError):
+            # Resolved past year 1 or 9999 ("next year" in a story dated 9999).
+            kind = next(k for group, k in _KINDS if m.group(group))
+            expression = _make(m, kind, None, "beyond the calendar (years 1 to 9999)", (None,) * 3)
         if expression is not None:
             out.append(expression)
     return out
@@ -241,17 +257,21 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
     g = m.groupdict()
     if g["abs"] or g["dmy"] or g["iso"] or g["us"] or g["july4"]:
         weekday = g.get("weekday")
+        named: int | None
         if g["abs"]:
-            month, day, year = _month(g["month"]), int(g["day"]), g["year"]
+            named, day, year = _month(g["month"]), int(g["day"]), g["year"]
         elif g["dmy"]:
-            month, day, year = _month(g["month2"]), int(g["day2"]), g["year2"]
+            named, day, year = _month(g["month2"]), int(g["day2"]), g["year2"]
         elif g["iso"]:
-            month, day, year = int(g["im"]), int(g["id"]), g["iy"]
+            named, day, year = int(g["im"]), int(g["id"]), g["iy"]
         elif g["us"]:
-            month, day = int(g["um"]), int(g["ud"])
+            named, day = int(g["um"]), int(g["ud"])
             year = g["uy"] if len(g["uy"]) == 4 else f"20{g['uy']}"
         else:
-            month, day, year = 7, 4, None
+            named, day, year = 7, 4, None
+        if named is None:
+            return None  # a misspelt month ("Sepember 30"): no date
+        month = named
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return None
         if year is not None:
@@ -259,8 +279,9 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
                 date = dt.date(int(year), month, day)
             except ValueError:
                 return _make(
-                    m, "absolute", None, "no such date", cue, weekday=weekday, year_stated=True
-                )
+                    m, "absolute", None, "no such date", cue, weekday=weekday, year_stated=True,
+                    impossible=not _exists(month, day),
+                )  # fmt: skip
             return _make(
                 m, "absolute", date, "stated in full", cue, weekday=weekday, year_stated=True
             )
@@ -270,13 +291,19 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
             )
         found = nearest_date(month, day, published, g.get("absrel"))
         if found is None:
-            return _make(m, "absolute", None, "no such date", cue, weekday=weekday)
+            return _make(
+                m, "absolute", None, "no such date", cue, weekday=weekday,
+                impossible=not _exists(month, day),
+            )  # fmt: skip
         how = "year from the dateline (nearest occurrence)"
         if g.get("absrel"):
             how = f'year from the dateline ("{g["absrel"].lower()}")'
         return _make(m, "absolute", found, how, cue, weekday=weekday)
     if g["mon"]:
-        month = _month(g["month3"])
+        named = _month(g["month3"])
+        if named is None:
+            return None
+        month = named
         name = g["month3"]
         if name.lower().rstrip(".") == "may" and not g["year3"] and not g["part"]:
             before = prose[max(0, m.start() - 4) : m.start()].lower()
@@ -333,6 +360,15 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
             range=(dt.date(year, 1, 1), dt.date(year, 12, 31)), year_stated=True,
         )  # fmt: skip
     return None
+
+
+def _exists(month: int, day: int) -> bool:
+    """Whether some year has this month and day (Feb. 29 does, Feb. 30 not)."""
+    try:
+        dt.date(2000, month, day)  # a leap year
+    except ValueError:
+        return False
+    return True
 
 
 def _year_for_month(month: int, published: dt.date, tense: str | None) -> int:

@@ -19,7 +19,9 @@ SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "
 
 def render(report: Report) -> str:
     issues = []
-    for finding, fingerprint in zip(report.findings, fingerprints(report.findings), strict=True):
+    for finding, fingerprint in zip(
+        report.findings, fingerprints(report.findings, report.root), strict=True
+    ):
         description = f"{finding.code} {finding.message}"
         for rel in finding.related:
             description += f" | {rel.location.path}:{rel.location.line}: {rel.message}"

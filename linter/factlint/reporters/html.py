@@ -10,11 +10,12 @@ whatever facts plugins add), rendered generically from ``factlint facts``.
 from __future__ import annotations
 
 from collections import defaultdict
-from html import escape
+from html import escape as _html_escape
 from typing import Any
 
 from factlint.findings import Finding, Location
 from factlint.report import Report
+from factlint.sanitize import clean
 
 _CSS = """
 body{font:15px/1.5 Georgia,serif;margin:0;color:#1d1d1d;background:#fafaf7}
@@ -43,6 +44,11 @@ details summary{cursor:pointer;font:600 14px system-ui,sans-serif;margin:8px 0}
 .ok{color:#1e8449;font:14px system-ui,sans-serif}
 """
 _CONTEXT = 90
+
+
+def escape(text: str) -> str:
+    """HTML-escaped, with control characters from a document made visible."""
+    return _html_escape(clean(text))
 
 
 def _excerpt(text: str, location: Location) -> str:

@@ -15,13 +15,17 @@ from typing import Any
 from factlint.findings import Location, Severity
 from factlint.fingerprints import fingerprints
 from factlint.report import Report
+from factlint.sanitize import path_bytes
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
 def _uri(path: str) -> str:
-    return PurePath(path).as_posix()
+    """A relative URI reference (RFC 3986): the file's bytes, percent-encoded."""
+    from urllib.parse import quote
+
+    return quote(path_bytes(PurePath(path).as_posix()), safe="/")
 
 
 def _physical(loc: Location) -> dict[str, Any]:
@@ -52,7 +56,9 @@ def render(report: Report) -> str:
             }
         )
     results = []
-    for finding, fingerprint in zip(report.findings, fingerprints(report.findings), strict=True):
+    for finding, fingerprint in zip(
+        report.findings, fingerprints(report.findings, report.root), strict=True
+    ):
         result: dict[str, Any] = {
             "ruleId": finding.code,
             "level": _LEVEL[finding.severity],
