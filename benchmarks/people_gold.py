@@ -20,7 +20,9 @@ Nicholas") and names used as noun modifiers ("the Obama administration",
 listed under ``not_persons`` with ``why: modifier``) are outside the measure:
 a prediction there is neither right nor wrong. Other ``not_persons``
 (companies, titles of works) are listed only to name the error when the
-extractor reports them.
+extractor reports them. ``--no-quoted`` / ``--no-headline`` drop the gold
+mentions so flagged (and false mentions the extractor flags so); found
+mentions whose flag differs from the gold's are counted and listed.
 """
 
 from __future__ import annotations
@@ -169,6 +171,8 @@ class Score:
     right_lenient: Counter[str] = field(default_factory=Counter)
     misses: list[tuple[Story, dict[str, Any], bool]] = field(default_factory=list)
     false: list[tuple[Story, Any, bool]] = field(default_factory=list)
+    #: Found mentions whose quoted / headline flag differs from the gold's.
+    flags: list[tuple[Story, dict[str, Any], str]] = field(default_factory=list)
 
 
 def score(stories: list[Story], quoted: bool = True, headline: bool = True) -> Score:
@@ -182,14 +186,19 @@ def score(stories: list[Story], quoted: bool = True, headline: bool = True) -> S
         ]
         dropped = [(g["start"], g["end"]) for g in story.gold if g not in gold]
         ignore = story.ignore + dropped
+        kept = [(g["start"], g["end"]) for g in gold]
+        # Quotations and headlines are the gold's (the extractor's own flags
+        # decide only for its false mentions, which have no gold flag).
         pred = [
             p
             for p in story.predicted
             if not any(_overlaps((p.start, p.end), i) for i in ignore)
-            and (quoted or not p.quoted)
-            and (headline or not p.headline)
+            and (
+                ((quoted or not p.quoted) and (headline or not p.headline))
+                or any(_overlaps((p.start, p.end), k) for k in kept)
+            )
         ]
-        exact = {(p.start, p.end) for p in pred}
+        exact = {(p.start, p.end): p for p in pred}
         for g in gold:
             keys = ("all", f"kind:{g['kind']}", f"source:{story.source}")
             span = (g["start"], g["end"])
@@ -200,6 +209,10 @@ def score(stories: list[Story], quoted: bool = True, headline: bool = True) -> S
                 s.found_lenient[k] += lenient
             if span not in exact:
                 s.misses.append((story, g, lenient))
+                continue
+            for flag in ("quoted", "headline"):
+                if bool(g.get(flag)) != getattr(exact[span], flag):
+                    s.flags.append((story, g, flag))
         spans = {(g["start"], g["end"]) for g in gold}
         for p in pred:
             keys = ("all", f"kind:{predicted_kind(p)}", f"source:{story.source}")
@@ -285,7 +298,18 @@ def report(s: Score, listing: bool) -> str:
     out += [f"| {k} | {n} |" for k, n in misses.most_common()]
     out.append("\n| false (exact) | count |\n| --- | ---: |")
     out += [f"| {k} | {n} |" for k, n in falses.most_common()]
+    wrong = Counter(flag for _, _, flag in s.flags)
+    out.append(
+        f"\nFlags of found mentions that differ from the gold: quoted {wrong['quoted']},"
+        f" headline {wrong['headline']}"
+    )
     if listing:
+        out.append("\n## Flags that differ")
+        for story, g, flag in s.flags:
+            out.append(
+                f"  {story.file}:{g['start']} {flag} should be {bool(g.get(flag))}:"
+                f" {_context(story.text, g['start'], g['end'])}"
+            )
         out.append("\n## Misses")
         by: dict[str, list[str]] = defaultdict(list)
         for story, g, lenient in s.misses:
