@@ -97,6 +97,7 @@ def main() -> None:
         help="list injections FL101 missed and its findings elsewhere",
     )
     parser.add_argument("--keep", type=Path, help="also copy the injected corpus to this folder")
+    parser.add_argument("--gold", action="store_true", help="also score the gold people set")
     args = parser.parse_args()
     source = NEWS / args.corpus
     if not source.is_dir():
@@ -257,6 +258,11 @@ def main() -> None:
             f"| 10% | {len(list(small.iterdir()))} | {small_seconds:.2f} | {small_peak / 2**20:.0f} MB |"
         )
         print(f"| 100% | {n_docs} | {base_seconds:.2f} | {base_peak / 2**20:.0f} MB |")
+    if args.gold:  # the people extractor against hand-annotated stories
+        import people_gold
+
+        print()
+        people_gold.main([])
 
 
 if __name__ == "__main__":
