@@ -37,6 +37,8 @@ VERBS = (
     r"|explains|reported|reports|tweets|posts|implored|quipped|insists|warns|recalls|jokes"
     r"|commented|concluded|confirmed|asserted|assured|stressed|complained|boasted|countered"
     r"|retorted|interjected|recounted|mused|charged|demanded|agreed|suggested|notes|saying"
+    r"|detailed|mumbled|muttered|whispered|alleged|speculated|ruled|added|told reporters"
+    r"|sighed|laughed|shrugged|cracked|emphasized|emphasised|elaborated|advised|predicts"
 )
 
 #: A cue anywhere in a sentence or paragraph that someone's words are being
@@ -44,7 +46,8 @@ VERBS = (
 CUES = (
     rf"(?:{VERBS}|says|explain|report|comment|conclude|confirm|assert|stress|quoted|quoting"
     r"|tweet|tweeted|statement|interview|headline|slogan|motto|memo|letter|message|website"
-    r"|wrote|written|reads?|asks?|asking|told|telling|speech|remarks|communique|question)"
+    r"|wrote|written|reads?|asks?|asking|told|telling|speech|remarks|communique|question"
+    r"|put it|chant|answer|published|book|column|article|editorial|quote|ad|poster|sign)"
 )
 
 
@@ -133,10 +136,6 @@ def _role(prose: str, i: int, p_start: int, p_end: int) -> str:
     letter or punctuation and before a space, punctuation or the end.
     """
     c = prose[i]
-    if c == "“":
-        return "open"
-    if c == "”":
-        return "close"
     before = prose[i - 1] if i > p_start else " "
     after = prose[i + 1] if i + 1 < p_end else " "
     left_space = before.isspace() or before in "([{—–-/"
@@ -145,7 +144,8 @@ def _role(prose: str, i: int, p_start: int, p_end: int) -> str:
         return "open"
     if right_space and not left_space:
         return "close"
-    return "either"
+    # A curly mark says what it is unless its place says otherwise.
+    return "open" if c == "“" else "close" if c == "”" else "either"
 
 
 def find_quotes(prose: str) -> list[tuple[int, int, int]]:
@@ -153,8 +153,8 @@ def find_quotes(prose: str) -> list[tuple[int, int, int]]:
 
     Marks are paired within a paragraph first: an opening mark while a quote
     is open re-opens it (BBC copy opens each quoted sentence: "One. "Two."),
-    a stray closing mark is ignored, and marks of the other kind (curly
-    inside straight) are nested quotes. A quote left open at a paragraph's
+    a stray closing mark is ignored, and a straight mark may close a curly
+    one (copy mixes them). A quote left open at a paragraph's
     end runs on only when the next paragraph opens with a quotation mark
     (the multi-paragraph convention); otherwise it ends with its paragraph.
     """
@@ -185,8 +185,6 @@ def find_quotes(prose: str) -> list[tuple[int, int, int]]:
                 if role != "close":
                     open_at, curly, count = i, is_curly, 1
                 continue
-            if is_curly != curly:
-                continue  # a nested quote of the other kind
             if role == "open":
                 continue  # a re-opening mark inside a running quote
             found.append((open_at, m.end(), count))
@@ -213,20 +211,27 @@ def _window_start(prose: str, line_start: int, start: int) -> int:
     return line_start if cut < 0 else cut + 1
 
 
+_TITLE_SMALL = {"of", "the", "for", "and", "in", "on", "a", "an", "to", "at", "by", "with", "or"}
+
+
 def _kind(inner: str, prose: str, start: int) -> str:
     words = inner.split()
     if not words:
         return "partial"
     sentence_start = prose[max(0, start - 3) : start].strip() in ("", ".", ":", "—") or prose[
-        :start
+        max(0, start - 200) : start
     ].rstrip().endswith((".", ":", "\n", "?", "!"))
-    capitalised = sum(w[0].isupper() for w in words if w[0].isalpha())
+    letters = [w.strip("‘’'\"(") for w in words]
+    letters = [w for w in letters if w[:1].isalpha()]
+    capitalised = [w[0].isupper() or w.lower() in _TITLE_SMALL for w in letters]
     if (
-        1 <= len(words) <= 8
-        and capitalised == len([w for w in words if w[0].isalpha()])
+        1 <= len(words) <= 12
+        and letters
+        and letters[0][0].isupper()
+        and all(capitalised)
         and not sentence_start
     ):
-        return "title"  # "Born in the U.S.A.", "The Daily Show"
+        return "title"  # "Born in the U.S.A.", "Action Plan for the Development of Italy"
     if len(words) >= 6 and (words[0][0].isupper() or sentence_start):
         return "full"
     if sentence_start and inner.rstrip().endswith((".", ",", "?", "!")) and len(words) >= 3:
@@ -374,7 +379,10 @@ def _attribute(prose: str, start: int, end: int, kind: str, found: _Attribution)
             found.s_start = offset + name.start("speaker")
             found.s_end = offset + name.end("speaker")
         return
-    if not line_after.strip():
+    if _SOURCE_AFTER.match(line_after):
+        found.attributed, found.how = True, "after"  # '"..." [NYT]' / '"...," by Variety's'
+        return
+    if not line_after.strip() or line_after.lstrip()[:1] in "―—–-":
         m = pats["dash_name"].match(after)
         if m:
             found.set(
@@ -466,6 +474,7 @@ def _attribute(prose: str, start: int, end: int, kind: str, found: _Attribution)
             )
 
 
+_SOURCE_AFTER = regex.compile(r"^[\s,.]*(?:[\[(][ \t]*[\p{Lu}@]|by[ \t]+[\p{Lu}])")
 _NAME_AT_END = regex.compile(rf"(?:^|[ \t,])(?P<speaker>{_NAME}){_AUX}[ \t]*$")
 _NAME_THEN_COMMA = regex.compile(rf"^(?P<speaker>{_NAME}),")
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]?\s+(?=[\"“\p{Lu}])")
