@@ -85,9 +85,14 @@ class UnattributedQuote(DocumentRule):
         prose = document.prose
         quotes = facts.get_list("quotes")
         paragraphs: _Paragraphs | None = None
+        previous_end: int | None = None  # the end of the last quote not flagged
         for quote in quotes:
+            gap = prose[previous_end : quote.start] if previous_end is not None else "x"
+            previous_end = quote.end
             if quote.attributed or quote.kind == "title" or not quote.text.strip():
                 continue
+            if not gap.strip() and gap.count("\n") <= 3:
+                continue  # the next paragraph of a quote that was not flagged
             if quote.kind == "partial" and self._sourced(prose, quote.start, quote.end):
                 continue
             if quote.kind == "full":
@@ -95,6 +100,7 @@ class UnattributedQuote(DocumentRule):
                     paragraphs = _Paragraphs(prose, [(q.start, q.end) for q in quotes])
                 if paragraphs.cued_near(quote.start):
                     continue
+            previous_end = None
             what = "quotation" if quote.kind == "full" else "partial quote"
             excerpt = quote.text if len(quote.text) <= 40 else quote.text[:37] + "..."
             yield self.finding(

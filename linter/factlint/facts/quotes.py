@@ -93,7 +93,7 @@ def _patterns() -> dict[str, Any]:
         # The sentence before a quote reports the same speaker's words:
         # 'A spokesman said that no decisions have been made. "We are ..."'
         "reported": regex.compile(
-            rf"(?:^|[.!?]\s+)(?:[\p{{Lu}}][^.!?]*?\s)?{_SPEAKER}\s+(?P<verb>{VERBS})\b[^.!?\"“”]*[.!?]\s*$"
+            rf"(?:^|[.!?]\s+)(?:[\p{{Lu}}][^.!?]*?\s)?{_SPEAKER}(?:,[^,\n]{{1,60}},)?\s+(?P<verb>{VERBS})\b[^.!?\"“”]*[.!?]\s*$"
         ),
         # 'Walker said, "' / 'Sheriff Clarke wrote:' at the end of the text before
         "before": regex.compile(
@@ -110,7 +110,7 @@ def _patterns() -> dict[str, Any]:
         # United boss Sir Alex Ferguson:" / "- Philip Bump:"
         "label": regex.compile(rf"(?P<speaker>{_NAME})(?:,[^:\n]{{1,80}})?:\s*$"),
         # A paragraph opening with a speaker label: "JOHN SMITH:", "Q:", "A:"
-        "para_label": regex.compile(r"^\s*(?:[-–—•*]\s*)?(?:Q|A|[\p{Lu}][\p{Lu}\p{L}.' -]{0,40}):"),
+        "para_label": regex.compile(r"\s*(?:[-–—•*]\s*)?(?:Q|A|[\p{Lu}][\p{Lu}\p{L}.' -]{0,40}):"),
         "cue": regex.compile(rf"\b{CUES}\b", regex.I),
         "according": regex.compile(rf"\baccording to\s+(?P<speaker>{_NAME}|{_NOUN_SPEAKER})"),
         "quote": regex.compile(r"[\"“”]"),
@@ -257,7 +257,7 @@ class QuoteExtractor:
             )
             kind = _kind(inner, prose, start)
             found = _Attribution()
-            _attribute(prose, start, end, kind, found)
+            _attribute(prose, start, end, kind, found, previous.end if previous else 0)
             if found.speaker is None and previous is not None and previous.attributed:
                 gap = prose[previous.end : start]
                 same_para = "\n" not in gap and len(gap) < 200
@@ -347,8 +347,13 @@ class _Attribution:
 _AUX = r"(?:[ \t]+(?:was|is|has|had|will|would|later|also|then|once|again|simply|quickly))*"
 
 
-def _attribute(prose: str, start: int, end: int, kind: str, found: _Attribution) -> None:
-    """Fill ``found`` from the cues after, before and around one quotation."""
+def _attribute(
+    prose: str, start: int, end: int, kind: str, found: _Attribution, floor: int
+) -> None:
+    """Fill ``found`` from the cues after, before and around one quotation.
+
+    The cue before a quotation is looked for after the quotation before it
+    (``floor``), so a run of many quotes stays linear."""
     pats = _patterns()
     # After the quote: only in its own paragraph (never "Critics say" a
     # paragraph below), so the window stops at the line's end.
@@ -396,7 +401,7 @@ def _attribute(prose: str, start: int, end: int, kind: str, found: _Attribution)
             )
             return
     line_start = prose.rfind("\n", 0, start) + 1
-    window = _window_start(prose, line_start, start)
+    window = max(_window_start(prose, line_start, start), min(floor, start))
     before_text = prose[window:start]
     m = pats["before"].search(before_text)
     if m is not None:
