@@ -74,16 +74,22 @@ class _Paragraphs:
         i = bisect.bisect_right(self.starts, offset) - 1
         return self.cued[i] or (i > 0 and self.cued[i - 1])
 
+    def window(self, offset: int) -> int:
+        """Where the paragraph before the one holding ``offset`` starts."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.starts[max(0, i - 1)]
+
 
 class UnattributedQuote(DocumentRule):
     code = "FL201"
     name = "unattributed-quote"
     severity = Severity.WARNING
-    requires = ("quotes",)
+    requires = ("quotes", "people")
 
     def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         prose = document.prose
         quotes = facts.get_list("quotes")
+        named = sorted(p.start for p in facts.get_list("people") if not p.quoted)
         paragraphs: _Paragraphs | None = None
         previous_end: int | None = None  # the end of the last quote not flagged
         for quote in quotes:
@@ -99,6 +105,11 @@ class UnattributedQuote(DocumentRule):
                 if paragraphs is None:
                     paragraphs = _Paragraphs(prose, [(q.start, q.end) for q in quotes])
                 if paragraphs.cued_near(quote.start):
+                    continue
+                # A person named in its paragraph before it, or in the one
+                # before: feature copy names a speaker once and quotes on.
+                k = bisect.bisect_left(named, paragraphs.window(quote.start))
+                if k < len(named) and named[k] < quote.start:
                     continue
             previous_end = None
             what = "quotation" if quote.kind == "full" else "partial quote"

@@ -105,7 +105,15 @@ def _patterns() -> dict[str, Any]:
             rf"^[\s,—–-]*(?P<cue>[^.!?\n\"“”]{{0,90}}?)\b(?P<verb>{VERBS}|was quoted as saying)\b"
         ),
         # "― Ariana Huichapa" / "-President Obama, tweeting ..." after a quote
-        "dash_name": regex.compile(rf"^[ \t]*\n?[ \t]*\n?[ \t]*[―—–-][ \t]*(?P<speaker>{_NAME})"),
+        "dash_name": regex.compile(
+            rf"^[^\S\n]*\n?[^\S\n]*\n?[^\S\n]*[―—–-][^\S\n]*(?P<speaker>{_NAME})"
+        ),
+        # After a quote ending in a comma, ? or !: 'Hannity pressed' / 'beamed
+        # Donald Hartley' / 'he wondered' (a verb the lists do not hold)
+        "after_verb": regex.compile(
+            rf"^[^\S\n]*(?:(?:{_NAME}|{_PRONOUN})[^\S\n]+\p{{Ll}}+(?:ed|s)\b"
+            rf"|\p{{Ll}}+(?:ed|s)[^\S\n]+(?:{_NAME}|the|a|an|one|another)\b)"
+        ),
         # A label before a quote: "Jane Doe, The Daily Ledger:" / "Manchester
         # United boss Sir Alex Ferguson:" / "- Philip Bump:"
         "label": regex.compile(rf"(?P<speaker>{_NAME})(?:,[^:\n]{{1,80}})?:\s*$"),
@@ -355,6 +363,7 @@ def _attribute(
     The cue before a quotation is looked for after the quotation before it
     (``floor``), so a run of many quotes stays linear."""
     pats = _patterns()
+    inner_end = prose[start + 1 : end].rstrip("\"”’' \n")[-1:] or "."
     # After the quote: only in its own paragraph (never "Critics say" a
     # paragraph below), so the window stops at the line's end.
     after = prose[end : end + 140]
@@ -384,7 +393,10 @@ def _attribute(
             found.s_start = offset + name.start("speaker")
             found.s_end = offset + name.end("speaker")
         return
-    if _SOURCE_AFTER.match(line_after):
+    if inner_end in ",?!" and pats["after_verb"].match(line_after):
+        found.attributed, found.how = True, "after"
+        return
+    if _SOURCE_AFTER.match(line_after) or _signed(prose[start:end]):
         found.attributed, found.how = True, "after"  # '"..." [NYT]' / '"...," by Variety's'
         return
     if not line_after.strip() or line_after.lstrip()[:1] in "―—–-":
@@ -477,6 +489,18 @@ def _attribute(
                 ctx_start + m.end("verb"),
                 "reported",
             )
+
+
+def _signed(quote: str) -> bool:
+    """A quote whose last line is a signature ('...\nJosh Bivens, Economic
+    Policy Institute."), as reader-response and roundup copy prints them."""
+    last = quote.rfind("\n")
+    if last < 0 or len(quote) - last > 90:
+        return False
+    line = quote[last + 1 :].strip(' \t"”')
+    return (line[:1].isupper() and len(line.split()) <= 10 and "," in line) or (
+        line[:1].isupper() and 1 < len(line.split()) <= 5 and line.endswith(".")
+    )
 
 
 _SOURCE_AFTER = regex.compile(r"^[\s,.]*(?:[\[(][ \t]*[\p{Lu}@]|by[ \t]+[\p{Lu}])")
