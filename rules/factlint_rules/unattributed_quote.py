@@ -36,7 +36,7 @@ from factlint import Document, DocumentRule, Facts, Finding, Severity
 from factlint.facts.quotes import CUES
 
 _VAGUE_PASSIVE = re.compile(
-    r"\b(?:been|was|were|is|are)\s+(?:widely\s+)?(?:described|called|labell?ed|termed|branded"
+    r"\b(?:been|was|were|is|are)\s+(?:widely\s+)?(?:described|labell?ed|branded"
     r"|characterized|characterised)\s+(?:as\s+)?$",
     re.I,
 )
@@ -80,6 +80,14 @@ class _Paragraphs:
         return self.starts[max(0, i - 1)]
 
 
+def _alone(prose: str, start: int, end: int) -> bool:
+    """Is the quotation a paragraph of its own?"""
+    line_start = prose.rfind("\n", 0, start) + 1
+    line_end = prose.find("\n", end)
+    rest = prose[end : line_end if line_end >= 0 else len(prose)]
+    return not prose[line_start:start].strip() and not rest.strip(" \t.,")
+
+
 class UnattributedQuote(DocumentRule):
     code = "FL201"
     name = "unattributed-quote"
@@ -97,7 +105,7 @@ class UnattributedQuote(DocumentRule):
             previous_end = quote.end
             if quote.attributed or quote.kind == "title" or not quote.text.strip():
                 continue
-            if not gap.strip() and gap.count("\n") <= 3:
+            if not gap.strip(" \t\n.,;") and gap.count("\n") <= 3:
                 continue  # the next paragraph of a quote that was not flagged
             if quote.kind == "partial" and self._sourced(prose, quote.start, quote.end):
                 continue
@@ -110,6 +118,17 @@ class UnattributedQuote(DocumentRule):
                 # before: feature copy names a speaker once and quotes on.
                 k = bisect.bisect_left(named, paragraphs.window(quote.start))
                 if k < len(named) and named[k] < quote.start:
+                    continue
+                # A quote paragraph the next paragraph opens by naming its
+                # speaker ('"Do you have it in your heart?" / These are the
+                # questions Jimmy Connors will be asking ...').
+                k = bisect.bisect_left(named, quote.end)
+                if (
+                    k < len(named)
+                    and named[k] < quote.end + 200
+                    and _alone(prose, quote.start, quote.end)
+                    and "\n" in prose[quote.end : named[k]]
+                ):
                     continue
             previous_end = None
             what = "quotation" if quote.kind == "full" else "partial quote"

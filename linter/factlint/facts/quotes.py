@@ -39,6 +39,7 @@ VERBS = (
     r"|retorted|interjected|recounted|mused|charged|demanded|agreed|suggested|notes|saying"
     r"|detailed|mumbled|muttered|whispered|alleged|speculated|ruled|added|told reporters"
     r"|sighed|laughed|shrugged|cracked|emphasized|emphasised|elaborated|advised|predicts"
+    r"|sang|sings|sung"
 )
 
 #: A cue anywhere in a sentence or paragraph that someone's words are being
@@ -122,7 +123,9 @@ def _patterns() -> dict[str, Any]:
         "cue": regex.compile(rf"\b{CUES}\b", regex.I),
         "according": regex.compile(rf"\baccording to\s+(?P<speaker>{_NAME}|{_NOUN_SPEAKER})"),
         "quote": regex.compile(r"[\"“”]"),
-        "paragraph": regex.compile(r"\n\s*\n"),
+        # A blank line, or a line break before a line opening with a quotation
+        # mark (copy with one paragraph a line)
+        "paragraph": regex.compile(r"\n\s*\n|\n(?=[^\S\n]*[\"“])"),
     }
 
 
@@ -172,7 +175,7 @@ def find_quotes(prose: str) -> list[tuple[int, int, int]]:
     quote_mark = _patterns()["quote"]
     for p_start, p_end in _paragraph_bounds(prose):
         open_at: int | None = None
-        curly = False
+        curly = nested = False
         count = 1
         first = prose[p_start:p_end].lstrip()[:1]
         skip = -1
@@ -191,10 +194,16 @@ def find_quotes(prose: str) -> list[tuple[int, int, int]]:
             is_curly = m.group() != '"'
             if open_at is None:
                 if role != "close":
-                    open_at, curly, count = i, is_curly, 1
+                    open_at, curly, count, nested = i, is_curly, 1, False
                 continue
             if role == "open":
-                continue  # a re-opening mark inside a running quote
+                # A re-opening mark inside a running quote, or a quote of the
+                # other kind nested in it ("... “Bathroom Bill,” which ...")
+                nested = nested or is_curly != curly
+                continue
+            if nested and is_curly != curly:
+                nested = False
+                continue
             found.append((open_at, m.end(), count))
             open_at, count = None, 1
         if open_at is not None:
