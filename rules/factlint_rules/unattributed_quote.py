@@ -1,18 +1,20 @@
 """A quotation with no speaker.
 
 **What it flags.** A full quotation (a sentence or more in quotation marks)
-that no attribution reaches: none right after it ("...," Fleming said), none
-right before it (Walker said, "..." / Sheriff Clarke wrote the
-following:), no attributed quote it continues (a split quote, or the next
-paragraph of a multi-paragraph quote), no "according to". A partial quote is
-flagged only when nothing in its sentence names or implies a source, and a
-full quotation only when no named speaker appears in its paragraph or the
-one before it (feature copy names a speaker once and runs several quoted
-sentences after): "the
-plan has been described as \\"a betrayal\\"" is flagged; "officers \\"shall
-inform\\"" after "Another change states" and "the group is planning
-\\"escalated resistance\\"" are not. Titles of songs, books and films in
-quotation marks are not quotes.
+that nothing attributes: no speaker or speech verb after it on its line
+("...," Fleming said / said a trader), none before it (Walker said, "..." /
+Jane Doe, The Daily Ledger: "..." / Sheriff Clarke wrote the following:), no
+dash signature or bracketed source, no attributed quote it continues (a
+split quote, or the next paragraph of a multi-paragraph quote), no
+"according to" - and, since feature copy names a speaker once and quotes on,
+no speech cue (said, told, tweet, statement, headline, chant ...) and no
+person named in its paragraph or the one before, nor a person named at the
+start of the next paragraph when the quote stands alone (a lede quote). A
+partial quote is flagged only behind a hiding passive ("the plan has been
+described as \"a betrayal\"") with no "by ..." after it: short partial
+quotes, scare quotes, names ("it is called \"podcasting\"") and titles are
+not quotes needing a speaker. Unnamed speakers ("one official said") are
+attributed: FL204 judges them.
 
 **Why.** "Who said that?" is a fact-checker's first question, and an
 unattributed quote cannot be checked.

@@ -1,20 +1,36 @@
 """Quotations and who said them.
 
-Quotes are found between straight or curly double quotation marks; a quote
-whose paragraph ends without a closing mark continues into the next
-paragraph when that one opens with a quotation mark (the multi-paragraph
-convention). Each quote is ``full`` (a sentence or more), ``partial`` (a few
-words inside a sentence: "escalated resistance") or ``title`` (a title in
-quotation marks: "Born in the U.S.A.").
+Quotes are found between straight or curly double quotation marks, paired
+within a paragraph first (a blank line, or a line break before a line that
+opens with a mark, ends a paragraph): an opening mark inside a running quote
+re-opens it (BBC copy: "One. "Two."), a stray closing mark is ignored, a
+straight mark may close a curly one, and a mark of the other kind opened
+inside a quote nests in it. A quote whose paragraph ends without a closing
+mark runs on into the next paragraph only when that one opens with a
+quotation mark (the multi-paragraph convention); otherwise it ends with its
+paragraph and never swallows the next one. Each quote is ``full`` (a
+sentence or more), ``partial`` (a few words inside a sentence: "escalated
+resistance") or ``title`` (a title in quotation marks: "Born in the
+U.S.A.", "Action Plan for the Development of Italy").
 
-The speaker comes from, in order: an attribution right after the quote
-("...," Fleming said / said Gov. Walker / she said), one right before it
-(Walker said, "..." / Sheriff Clarke wrote the following: ...), the quote
-before it in a split quote or in the paragraph before (a quote paragraph
-after an attributed one continues it, as AP style does), a sentence just
-before it that reports the same speaker ("A spokesman said that ... . "We
-are ...""), or "according to X" in the sentence. A pronoun speaker is
-resolved to the nearest person named before it.
+The speaker comes from, in order: an attribution right after the quote on
+its own line ("...," Fleming said / said Gov. Walker / explains Karen Holt /
+analyst John Ing commented), or any speech verb later in that sentence
+("...," said a trader at a large Zurich bank / the report concluded: the
+quote is ``attributed`` though no name is given), a verb after a quote
+ending in a comma, ? or ! ("..." Hannity pressed), a dash signature ("..." ―
+Rosa Diaz) or a bracketed source ("..." [NYT]); one right before it (Walker
+said, "..." / a label: Jane Doe, The Daily Ledger: "..." / a Q:, A: or
+SPEAKER: paragraph / any speech cue or colon in the sentence before); a
+paragraph ending "X wrote the following:"; a sentence just before it that
+reports the same speaker ("A spokesman said that ... . "We are ...""); the
+quote before it in a split quote or in the paragraph before (AP style: a
+quote paragraph after an attributed one continues it); or "according to X"
+in the sentence. A speaker after a quote is looked for only on the quote's
+own line, never a paragraph below ("Critics say ..."). A pronoun speaker is
+resolved to the nearest person named before it. Every pattern runs on a
+bounded window, and the cue before a quote only after the quote before it,
+so the work stays linear in the story's length.
 """
 
 from __future__ import annotations
