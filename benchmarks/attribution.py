@@ -15,8 +15,9 @@ Three more measures, over every gold direct quote:
 
 - *named quotes tied to the right speaker*: of the gold direct quotes whose
   Source is a name (its last word is capitalised and no pronoun: "Sen. Marco
-  Rubio", not "he" or "the Florida senator"), the share that a full quotation
-  factlint finds overlaps with a speaker that is right as above (a recall);
+  Rubio", not "he" or "the Florida senator"), the share that a quotation
+  factlint finds (full or partial) overlaps with a speaker that is right as
+  above (a recall);
 - *speaker precision*: of the quotes factlint gives a speaker and that match
   a gold direct quote, the share whose speaker is right;
 - *FL201 on attributed quotes*: the share of gold direct quotes (the
@@ -42,6 +43,18 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / 
 POLNEAR = SHARED / "polnear"
 _WORD = re.compile(r"[\w’']+")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who"}
+
+
+def _right(q: object, s_start: int, s_end: int, s_text: str) -> bool:
+    """Does the quote's speaker overlap the gold Source, or end with one of its words?"""
+    speaker = getattr(q, "speaker", None)
+    if not speaker:
+        return False
+    start, end = getattr(q, "speaker_start", None), getattr(q, "speaker_end", None)
+    if start is not None and start < s_end and s_start < (end or 0):
+        return True
+    ours = _WORD.findall(speaker)
+    return bool(ours) and ours[-1].lower() in {w.lower() for w in _WORD.findall(s_text)}
 
 
 def _named(source: str) -> bool:
@@ -110,6 +123,11 @@ def main() -> None:
                 gold_flagged += any(a <= c_end and c_start - 1 <= b for a, b in flagged)
                 named = _named(s_text)
                 named_gold += named
+                if named:
+                    named_right += any(
+                        q.start < c_end and c_start < q.end and _right(q, s_start, s_end, s_text)
+                        for q in facts["quotes"]
+                    )
                 for q in quotes:
                     if q.start < c_end and c_start < q.end and q.speaker:
                         overlap = (
@@ -123,7 +141,6 @@ def main() -> None:
                         scored.append(
                             (path.name, q.text[:60], f"{q.speaker} / gold: {s_text}", same)
                         )
-                        named_right += named and same
                         break
     rng = random.Random(1)
     sample = rng.sample(scored, min(args.sample, len(scored)))

@@ -101,7 +101,8 @@ def _patterns() -> dict[str, Any]:
     return {
         # ", Fleming said" / ", said Gov. Walker" / ", she said" / "— Fleming said"
         "after": regex.compile(
-            rf"^[\s,—–-]*(?:{_ROLE_WORDS}{_SPEAKER}(?:,[^,\n]{{1,60}}?,?)?"
+            rf"^[\s,—–-]*(?:{_ROLE_WORDS}{_SPEAKER}(?:[ \t]*\([^()\n]{{1,30}}\))?"
+            rf"(?:,[^,\n]{{1,60}}?,?)?"
             rf"(?:[ \t]+(?:was|is|has|had|will|would|later|also|then|due|to|going)){{0,3}}"
             rf"\s+(?P<verb>{VERBS})\b"
             rf"|(?P<verb2>said|says|wrote|asked|added|told)\s+{_ROLE_WORDS}"
@@ -128,8 +129,8 @@ def _patterns() -> dict[str, Any]:
         # After a quote ending in a comma, ? or !: 'Hannity pressed' / 'beamed
         # Donald Hartley' / 'he wondered' (a verb the lists do not hold)
         "after_verb": regex.compile(
-            rf"^[^\S\n]*(?:(?:{_NAME}|{_PRONOUN})[^\S\n]+\p{{Ll}}+(?:ed|s)\b"
-            rf"|\p{{Ll}}+(?:ed|s)[^\S\n]+(?:{_NAME}|the|a|an|one|another)\b)"
+            rf"^[^\S\n]*(?:(?P<speaker>{_NAME}|{_PRONOUN})[^\S\n]+\p{{Ll}}+(?:ed|s)\b"
+            rf"|\p{{Ll}}+(?:ed|s)[^\S\n]+(?:(?P<speaker2>{_NAME})|the|a|an|one|another)\b)"
         ),
         # A label before a quote: "Jane Doe, The Daily Ledger:" / "Manchester
         # United boss Sir Alex Ferguson:" / "- Philip Bump:"
@@ -413,13 +414,23 @@ def _attribute(
         found.verb, found.c_start, found.c_end = m.group("verb"), end + m.start(), end + m.end()
         cue, offset = m.group("cue"), end + m.start("cue")
         name = _NAME_AT_END.search(cue) or _NAME_THEN_COMMA.match(cue)
+        if name is None and not cue.strip(" \t,—–-"):
+            # Verb first: '"...," writes Kevin D. Williamson, one of ...'
+            cue, offset = line_after[m.end() :], end + m.end()
+            name = _NAME_AFTER_VERB.match(cue)
         if name:
             found.speaker = name.group("speaker")
             found.s_start = offset + name.start("speaker")
             found.s_end = offset + name.end("speaker")
         return
-    if inner_end in ",?!" and pats["after_verb"].match(line_after):
+    m = pats["after_verb"].match(line_after) if inner_end in ",?!" else None
+    if m:
         found.attributed, found.how = True, "after"
+        name = m.group("speaker") or m.group("speaker2")
+        if name and name.lower() not in ("he", "she", "they"):
+            group = "speaker" if m.group("speaker") else "speaker2"
+            found.speaker = name
+            found.s_start, found.s_end = end + m.start(group), end + m.end(group)
         return
     if _SOURCE_AFTER.match(line_after) or _signed(prose[start:end]):
         found.attributed, found.how = True, "after"  # '"..." [NYT]' / '"...," by Variety's'
@@ -529,7 +540,10 @@ def _signed(quote: str) -> bool:
 
 
 _SOURCE_AFTER = regex.compile(r"^[\s,.]*(?:[\[(][ \t]*[\p{Lu}@]|by[ \t]+[\p{Lu}])")
-_NAME_AT_END = regex.compile(rf"(?:^|[ \t,])(?P<speaker>{_NAME}){_AUX}[ \t]*$")
+_NAME_AT_END = regex.compile(
+    rf"(?:^|[ \t,])(?P<speaker>{_NAME})(?:[ \t]*\([^()\n]{{1,30}}\))?{_AUX}[ \t]*$"
+)
+_NAME_AFTER_VERB = regex.compile(rf"[ \t]+(?:[\p{{Ll}}-]+[ \t]+){{0,3}}(?P<speaker>{_NAME})\b")
 _NAME_THEN_COMMA = regex.compile(rf"^(?P<speaker>{_NAME}),")
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]?\s+(?=[\"“\p{Lu}])")
 
