@@ -53,7 +53,7 @@ def _speakers(text: str) -> list[tuple[str | None, bool]]:
         ('"This is fantastic!" beamed Donald Hartley of Madison.\n', "Donald Hartley"),
         (
             '"Deals are not required," Chairman Jason Wells (R-Utah) said in a statement.\n',
-            "Jason Wells",
+            "Chairman Jason Wells",
         ),
         ('"The figures add up," analyst John Ing commented.\n', "John Ing"),
         (
