@@ -10,6 +10,18 @@ correct when the speaker factlint names overlaps the gold Source, or shares
 its last word with it (pronouns are compared after factlint resolves them,
 so a resolved "he" counts only if it names the gold Source's person). The
 sample of quotes scored is listed with --list so it can be re-checked.
+
+Three more measures, over every gold direct quote:
+
+- *named quotes tied to the right speaker*: of the gold direct quotes whose
+  Source is a name (its last word is capitalised and no pronoun: "Sen. Marco
+  Rubio", not "he" or "the Florida senator"), the share that a quotation
+  factlint finds (full or partial) overlaps with a speaker that is right as
+  above (a recall);
+- *speaker precision*: of the quotes factlint gives a speaker and that match
+  a gold direct quote, the share whose speaker is right;
+- *FL201 on attributed quotes*: the share of gold direct quotes (the
+  annotators found a source for each) that an FL201 finding overlaps.
 """
 
 from __future__ import annotations
@@ -30,6 +42,24 @@ from factlint.plugins import load_registry
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "news"
 POLNEAR = SHARED / "polnear"
 _WORD = re.compile(r"[\w’']+")
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who"}
+
+
+def _right(q: object, s_start: int, s_end: int, s_text: str) -> bool:
+    """Does the quote's speaker overlap the gold Source, or end with one of its words?"""
+    speaker = getattr(q, "speaker", None)
+    if not speaker:
+        return False
+    start, end = getattr(q, "speaker_start", None), getattr(q, "speaker_end", None)
+    if start is not None and start < s_end and s_start < (end or 0):
+        return True
+    ours = _WORD.findall(speaker)
+    return bool(ours) and ours[-1].lower() in {w.lower() for w in _WORD.findall(s_text)}
+
+
+def _named(source: str) -> bool:
+    words = _WORD.findall(source)
+    return bool(words) and words[-1][:1].isupper() and words[-1].lower() not in _PRONOUNS
 
 
 def gold_quotes(ann: Path, text: str) -> list[tuple[int, int, int, int, str]]:
@@ -62,12 +92,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sample", type=int, default=100)
     parser.add_argument("--list", action="store_true", help="print the scored sample")
+    parser.add_argument("--no-corpus", action="store_true", help="skip the FL201/FL204 rates")
     args = parser.parse_args()
     if not POLNEAR.is_dir():
         raise SystemExit(f"PolNeAR not found at {POLNEAR}")
     registry = load_registry()
     order = extraction_order(registry.extractors, ["quotes"])
     found_quotes = with_speaker = 0
+    named_gold = named_right = gold_total = gold_flagged = 0
+    fl201 = registry.rules["FL201"](Config())
     scored: list[tuple[str, str, str, bool]] = []
     docs = 0
     for split in ("train", "dev"):
@@ -80,14 +113,21 @@ def main() -> None:
             if document is None:
                 continue
             docs += 1
-            quotes = [
-                q
-                for q in extract_facts(document, registry.extractors, order)["quotes"]
-                if q.kind == "full"
-            ]
+            facts = extract_facts(document, registry.extractors, order)
+            quotes = [q for q in facts["quotes"] if q.kind == "full"]
+            flagged = [(f.location.start, f.location.end) for f in fl201.check(document, facts)]
             found_quotes += len(quotes)
             with_speaker += sum(q.speaker is not None for q in quotes)
             for c_start, c_end, s_start, s_end, s_text in gold_quotes(ann, document.text):
+                gold_total += 1
+                gold_flagged += any(a <= c_end and c_start - 1 <= b for a, b in flagged)
+                named = _named(s_text)
+                named_gold += named
+                if named:
+                    named_right += any(
+                        q.start < c_end and c_start < q.end and _right(q, s_start, s_end, s_text)
+                        for q in facts["quotes"]
+                    )
                 for q in quotes:
                     if q.start < c_end and c_start < q.end and q.speaker:
                         overlap = (
@@ -117,10 +157,16 @@ def main() -> None:
     print(
         f"| speaker precision, sample of {len(sample)} (seed 1) | {correct / max(1, len(sample)):.2f} |"
     )
+    print(f"| gold direct quotes | {gold_total} |")
+    print(f"| named gold quotes | {named_gold} |")
+    print(f"| named quotes tied to the right speaker | {named_right / max(1, named_gold):.3f} |")
+    print(f"| FL201 on attributed quotes | {gold_flagged / max(1, gold_total):.3f} |")
     if args.list:
         for name, text, who, ok in sample:
             print(f"{'ok ' if ok else 'BAD'} {name}: {text!r} -> {who}")
 
+    if args.no_corpus:
+        return
     print("\n| corpus | documents | FL201 | per 1,000 docs | FL204 | per 1,000 docs |")
     print("| --- | --- | --- | --- | --- | --- |")
     for folder in ("polnear", "bbc", "reuters"):

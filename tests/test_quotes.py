@@ -1,0 +1,77 @@
+"""The quote extractor and FL201 stay linear on hostile input."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from factlint.config import Config
+from factlint.document import Document
+from factlint.facts import extract_facts, extraction_order
+from factlint.plugins import load_registry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "' + " ".join(["Word"] * 8000) + "\n",
+        '"' * 16000 + "\n",
+        '"Hello there," ' + " ".join(["Word"] * 8000) + "\n",
+    ],
+    ids=["one quote then 8,000 capitalised words", "16,000 marks", "capitals after a quote"],
+)
+def test_hostile_input_is_fast(text: str) -> None:
+    registry = load_registry()
+    order = extraction_order(registry.extractors, ["quotes"])
+    rule = registry.rules["FL201"](Config())
+    document = Document(path="x.txt", text=text, format="text", prose=text)
+    started = time.perf_counter()
+    facts = extract_facts(document, registry.extractors, order)
+    list(rule.check(document, facts))
+    assert time.perf_counter() - started < 10
+    assert facts["quotes"]
+
+
+def _speakers(text: str) -> list[tuple[str | None, bool]]:
+    registry = load_registry()
+    order = extraction_order(registry.extractors, ["quotes"])
+    document = Document(path="x.txt", text=text, format="text", prose=text)
+    return [
+        (q.speaker, q.attributed)
+        for q in extract_facts(document, registry.extractors, order)["quotes"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"We will not sign anything this week," writes Kevin Marsh, a council critic.\n',
+            "Kevin Marsh",
+        ),
+        ('"This is fantastic!" beamed Donald Hartley of Madison.\n', "Donald Hartley"),
+        (
+            '"Deals are not required," Chairman Jason Wells (R-Utah) said in a statement.\n',
+            "Chairman Jason Wells",
+        ),
+        ('"The figures add up," analyst John Ing commented.\n', "John Ing"),
+        (
+            'Jane Doe, The Daily Ledger: "The council has run out of excuses and time."\n',
+            "Jane Doe",
+        ),
+    ],
+)
+def test_named_speaker(text: str, expected: str) -> None:
+    assert _speakers(text) == [(expected, True)]
+
+
+def test_unnamed_speaker_is_attributed_without_a_name() -> None:
+    assert _speakers('"Prices will fall," said a trader at a large Zurich bank.\n') == [
+        (None, True)
+    ]
+
+
+def test_speaker_after_must_be_in_the_same_paragraph() -> None:
+    text = '"This budget protects every service the city provides."\n\nCritics say it does not.\n'
+    assert _speakers(text) == [(None, False)]
