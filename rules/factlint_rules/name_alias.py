@@ -26,7 +26,6 @@ from collections.abc import Iterator
 
 from factlint import CorpusRule, Finding, Severity
 from factlint.facts.identity import people_index
-from factlint.facts.people import fold
 from factlint.rules import Corpus, place, related_at
 
 
@@ -43,27 +42,39 @@ class NameAlias(CorpusRule):
             for a, b in person.aliases:
                 if not a.refs or not b.refs:
                     continue
-                short, full = (a, b) if len(fold(a.given)) < len(fold(b.given)) else (b, a)
-                first_full = full.refs[0]
-                for ref in short.refs:
-                    where = place(documents[first_full.doc], first_full.mention.start)
-                    yield self.finding(
-                        documents[ref.doc],
-                        ref.mention.start,
-                        ref.mention.end,
-                        f'"{short.key}" here, "{full.key}" in {where}: one person under a short'
-                        " and a full given name; use one form",
-                        related=[
-                            related_at(
-                                documents[r.doc],
-                                r.mention.start,
-                                r.mention.end,
-                                f'"{full.key}" here',
-                            )
-                            for r in full.refs[:5]
-                        ],
-                        subject=short.key,
+                # Reported once, at the first use of the form used less (the
+                # one the desk departed from); on a tie, the form that came in
+                # last. Every other use is a related place.
+                first_a = (a.refs[0].doc, a.refs[0].mention.start)
+                first_b = (b.refs[0].doc, b.refs[0].mention.start)
+                here, other = (a, b) if (len(a.refs), first_b) < (len(b.refs), first_a) else (b, a)
+                first = other.refs[0]
+                where = place(documents[first.doc], first.mention.start)
+                uses = len(other.refs)
+                ref = here.refs[0]
+                related = [
+                    related_at(
+                        documents[r.doc], r.mention.start, r.mention.end, f'"{here.key}" again here'
                     )
+                    for r in here.refs[1:5]
+                ]
+                related += [
+                    related_at(
+                        documents[r.doc], r.mention.start, r.mention.end, f'"{other.key}" here'
+                    )
+                    for r in other.refs[:5]
+                ]
+                count = f" ({len(here.refs)} uses)" if len(here.refs) > 1 else ""
+                yield self.finding(
+                    documents[ref.doc],
+                    ref.mention.start,
+                    ref.mention.end,
+                    f'"{here.key}" here{count}, "{other.key}" in {where}'
+                    f" ({uses} use{'s' if uses != 1 else ''}): one person under a short"
+                    " and a full given name; use one form",
+                    related=related,
+                    subject=here.key,
+                )
 
 
 RULE = NameAlias

@@ -53,6 +53,20 @@ if TYPE_CHECKING:
     from factlint.rules import Corpus
 
 _NOT_LETTER = re.compile(r"[^a-z]")
+# A lower-case letter then a capital that ends the word ("SasseA" in "Ben
+# SasseA.J. Spiker"): two names run together by a lost separator, a typo in
+# the copy, not a spelling of either name. "McCaul", "KellyAnne" go on.
+_RUN_TOGETHER = re.compile(r"[a-z][A-Z](?![a-z])")
+# A capitalised word standing alone (no capitalised word either side), for
+# lone surnames the extractor had no cue for ("the players Whitfeld recruited").
+_LONE_CAPITALISED = re.compile(r"(?<![\w.'’-])[A-Z][a-z]{4,}(?![\w’'-])(?! [A-Z])")
+_AFTER_CAPITALISED = re.compile(r"[A-Z][\w’'.-]* $")
+# ... and not where a place or a thing goes ("bronze in Greece"), nor in a
+# list of names ("Dowson, Haughton, Monye").
+_AFTER_PLACE_WORD = re.compile(
+    r"(?:\b(?:in|to|from|of|at|for|against|into|across|near|the|a|an)|[A-Z][\w’'-]*,) $"
+)
+_BEFORE_LIST = re.compile(r", [A-Z]")
 _DOUBLES = re.compile(r"(.)\1+")
 # Proper nouns inside a sentence (after a lower-case word or a comma), so
 # sentence openers such as "They" or "After" do not count as shared context.
@@ -81,6 +95,7 @@ class Name:
     surname: str
     refs: list[Ref] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
+    middles: set[str] = field(default_factory=set)  # "E" of Robert E. Johnstone
     registry: bool = False  # the registry's canonical or alias form
 
     def __post_init__(self) -> None:
@@ -194,6 +209,26 @@ def surnames_close(a: str, b: str) -> bool:
     return la not in common and lb not in common
 
 
+@functools.cache
+def _romanisations() -> dict[str, int]:
+    """Spellings of one romanised name (Mohammed / Muhammad, Usama / Osama,
+    Gorbachev / Gorbachov): each folded form to its group's number."""
+    from factlint.data import load_data
+
+    groups = load_data("romanization.json")["groups"]
+    return {form: i for i, group in enumerate(groups) for form in group}
+
+
+def romanised_alike(a: str, b: str) -> bool:
+    """Two spellings of one name romanised two ways (from the table)."""
+    la, lb = _letters(a), _letters(b)
+    if la == lb:
+        return False
+    table = _romanisations()
+    group = table.get(la)
+    return group is not None and table.get(lb) == group
+
+
 def givens_close(a: str, b: str) -> bool:
     from rapidfuzz.distance import DamerauLevenshtein
 
@@ -255,6 +290,8 @@ def relation(a: Name, b: Name, together: bool, never: set[frozenset[str]]) -> st
         return None
     if a.titles and b.titles and not (a.titles & b.titles):
         return None  # conflicting formal titles: two people
+    if a.middles and b.middles and not (a.middles & b.middles):
+        return None  # Robert E. Johnstone / Robert F. Johnston: two people
     same_surname = a.surname_letters == b.surname_letters
     if same_surname and a.given_fold != b.given_fold and nickname_table().related(a.given, b.given):
         return "alias"
@@ -263,6 +300,10 @@ def relation(a: Name, b: Name, together: bool, never: set[frozenset[str]]) -> st
     if a.given_fold == b.given_fold and surnames_close(a.surname, b.surname):
         return "variant"
     if same_surname and givens_close(a.given, b.given) and a.given != b.given:
+        return "variant"
+    if romanised_alike(a.given, b.given) and (same_surname or surnames_close(a.surname, b.surname)):
+        return "variant"  # Mohammed / Muhammad Morsi, Usama bin Ladin / Osama bin Laden
+    if a.given_fold == b.given_fold and romanised_alike(a.surname, b.surname):
         return "variant"
     return None
 
@@ -274,16 +315,28 @@ def _titles_conflict(title_key: str | None, titles: set[str]) -> bool:
 
 def _rejoin_surname(mention: PersonMention, hyphenated: set[tuple[str, str]]) -> PersonMention:
     """ "Alex Seitz Wald" where the run has "Alex Seitz-Wald": the middle word
-    is the first half of the surname, written with a space for a hyphen."""
+    is the first half of the surname, written with a space for a hyphen. A
+    capitalised particle before the surname ("Carlo De Benedetti") is part of
+    it too."""
     offset = mention.surname_start - mention.start
     before = mention.text[:offset].split()
-    if len(before) < 2 or "." in before[-1] or "-" in mention.surname:
+    if len(before) < 2 or "." in before[-1]:
         return mention
     joined = f"{before[-1]} {mention.surname}"
-    if (fold(mention.given or ""), _letters(joined)) not in hyphenated:
+    if before[-1].lower() in LEADING_PARTICLES and mention.surname[:1].isupper():
+        pass  # "Barend Du Plessis", "Roland De Marigny": the particle is the surname's
+    elif "-" in mention.surname or (fold(mention.given or ""), _letters(joined)) not in hyphenated:
         return mention
     start = mention.start + mention.text.rindex(before[-1], 0, offset)
     return dataclasses.replace(mention, surname=joined, surname_start=start)
+
+
+def _middle_initial(mention: PersonMention) -> str | None:
+    """The middle initial written between given name and surname, if any."""
+    middle = mention.text[len(mention.given or "") : mention.surname_start - mention.start].strip()
+    if len(middle) == 2 and middle[0].isupper() and middle[1] == ".":
+        return middle[0]
+    return None
 
 
 def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> PeopleIndex:
@@ -296,10 +349,17 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
         for m in facts.get_list("people")
         if m.kind == "full" and m.given and "-" in m.surname
     }
+    titled: dict[int, set[str]] = defaultdict(set)  # doc -> surnames met with a title alone
     for doc_index, (_document, facts) in enumerate(corpus):
         for mention in facts.get_list("people"):
-            if hyphenated and mention.kind == "full" and mention.given:
+            if _RUN_TOGETHER.search(mention.surname) or (
+                mention.given and _RUN_TOGETHER.search(mention.given)
+            ):
+                continue  # "Ben SasseA.J. Spiker": two names run together, not a spelling
+            if mention.kind == "full" and mention.given:
                 mention = _rejoin_surname(mention, hyphenated)
+            if mention.kind == "title-surname":
+                titled[doc_index].add(fold(typography(mention.surname)))
             ref = Ref(doc_index, mention)
             if mention.kind != "full" or mention.given is None:
                 surname_only.append(ref)
@@ -309,9 +369,14 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
             if name is None:
                 name = names[key] = Name(key, mention.given, mention.surname)
             name.refs.append(ref)
+            middle = _middle_initial(mention)
+            if middle:
+                name.middles.add(middle)
             if mention.title_key and "former" not in (mention.title or "").lower():
                 name.titles.add(mention.title_key)
             docs_of[key].add(doc_index)
+
+    surname_only.extend(_lone_surnames(corpus, names.values(), surname_only))
 
     never: set[frozenset[str]] = set()
     canonical_of: dict[str, str] = {}
@@ -343,12 +408,26 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
             )
         return signatures[i]
 
+    common_words: set[str] = set()
+
     def shared_context(docs_a: set[int], docs_b: set[int], own: set[str]) -> int:
-        """The most capitalised words one story of each side shares."""
+        """The most capitalised words one story of each side shares, leaving
+        out the words of the run's main subjects (in more than one story in
+        50, and more than ten): stories about one campaign all name Trump and
+        Clinton, which says nothing about which Johnson is which."""
+        if not common_words and len(corpus.documents) > 1:
+            frequency: dict[str, int] = defaultdict(int)
+            for i in range(len(corpus.documents)):
+                for word in signature(i):
+                    frequency[word] += 1
+            limit = max(10, len(corpus.documents) // 50)
+            common_words.update(w for w, n in frequency.items() if n > limit)
+            common_words.add("")  # computed: not empty any more
+        skip = own | common_words
         best = 0
         for i in sorted(docs_a)[:8]:
             for j in sorted(docs_b)[:8]:
-                best = max(best, len((signature(i) & signature(j)) - own))
+                best = max(best, len((signature(i) & signature(j)) - skip))
         return best
 
     # Union-find over names joined by a variant or alias relation.
@@ -423,7 +502,15 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
     for ref in surname_only:
         candidates = by_surname.get(fold(typography(ref.mention.surname)), [])
         letters = _letters(ref.mention.surname)
-        if not candidates and len(letters) >= 5 and ref.mention.cue != "known-surname":
+        if (
+            not candidates
+            and len(letters) >= 5
+            and ref.mention.cue != "known-surname"
+            and ref.mention.kind != "title-surname"
+            and fold(typography(ref.mention.surname)) not in titled.get(ref.doc, ())
+        ):
+            # (Not "President Reagan", nor a later "Reagan" in his story: a
+            # person the story introduces by title is not Donald Regan.)
             # A misspelled lone surname in the story that names the person in
             # full ("Underley said" after "Jill Underly").
             near = {
@@ -431,6 +518,7 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
                 for surname_key in ("p" + letters[:3], "s" + letters[-3:])
                 for n in surname_blocks.get(surname_key, [])
                 if ref.doc in docs_of[n.key]
+                and letters != n.surname_letters + "s"  # "the Koethers": the family
                 and surnames_close(n.surname, ref.mention.surname)
                 and not _titles_conflict(ref.mention.title_key, n.titles)
             }
@@ -451,6 +539,76 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
                 chosen.distant_refs.append(ref)
                 by_ref[(ref.doc, ref.mention.start)] = chosen
     return PeopleIndex(people, by_ref, dict(by_surname))
+
+
+def _lone_surnames(corpus: Corpus, names: Iterable[Name], known: list[Ref]) -> list[Ref]:
+    """Capitalised words standing alone within a slip of the surname of a
+    person the same story names in full, which the extractor had no cue for
+    ("Coach Dana Whitfield ... the players Whitfeld recruited"). Words that
+    are given names, common surnames, known words or another person's
+    surname in the run are left alone."""
+    lex = lexicon()
+    common = common_surnames()
+    by_doc: dict[int, dict[str, str]] = defaultdict(dict)  # doc -> letters -> surname
+    run_surnames: set[str] = set()
+    for name in names:
+        run_surnames.add(name.surname_letters)
+        if len(name.surname_letters) < 5:
+            continue
+        for ref in name.refs:
+            by_doc[ref.doc][name.surname_letters] = name.surname
+    for ref in known:
+        run_surnames.add(_letters(ref.mention.surname))
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for name in names:
+        for ref in name.refs:
+            spans[ref.doc].append((ref.mention.start, ref.mention.end))
+    for ref in known:
+        spans[ref.doc].append((ref.mention.start, ref.mention.end))
+    found: list[Ref] = []
+    for doc, surnames in by_doc.items():
+        keys = {("p", s[:3]) for s in surnames} | {("s", s[-3:]) for s in surnames}
+        prose = corpus.documents[doc].prose
+        for match in _LONE_CAPITALISED.finditer(prose):
+            word = match.group()
+            letters = _letters(word)
+            if ("p", letters[:3]) not in keys and ("s", letters[-3:]) not in keys:
+                continue
+            if letters in run_surnames or letters in common or fold(word) in lex.given_names:
+                continue
+            start, end = match.span()
+            before = max(0, start - 40)
+            if (
+                word in lex.not_names
+                or _AFTER_CAPITALISED.search(prose, before, start)
+                or _AFTER_PLACE_WORD.search(prose, before, start)
+                or _BEFORE_LIST.match(prose, end)
+            ):
+                continue
+            if any(a <= start < b for a, b in spans[doc]):
+                continue
+            near = [
+                s
+                for s_letters, s in surnames.items()
+                if letters + "s" != s_letters
+                and s_letters + "s" != letters
+                and surnames_close(s, word)
+            ]
+            if near:
+                mention = PersonMention(
+                    start, end, word, None, word, start, "surname", cue="near-surname"
+                )
+                found.append(Ref(doc, mention))
+    if found and len(corpus.documents) > 1:
+        # A slip is made once; a word other stories use too is a word.
+        words = sorted({ref.mention.text for ref in found})
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+        seen: dict[str, set[int]] = defaultdict(set)
+        for doc, document in enumerate(corpus.documents):
+            for word in set(pattern.findall(document.prose)):
+                seen[word].add(doc)
+        found = [ref for ref in found if seen[ref.mention.text] <= {ref.doc}]
+    return found
 
 
 _CACHE: dict[str, tuple[object, PeopleIndex]] = {}
