@@ -5,16 +5,24 @@ one place and the full form in another, within a story or across the run,
 for the same surname and no conflicting title: "Milwaukee Police Chief Ed
 Flynn" and "Police Chief Edward Flynn". Short forms come from the
 ``nicknames`` table (Ed, Ted and Ned for Edward; Bill for William; ...).
-Across stories the two must share other proper nouns, three of them when
-the surname is a common one (Tom Jones the singer is not Thomas Jones the
-alderman), unless the registry or the same title ties them.
+Across stories the two must share other proper nouns that are not the run's
+main subjects, three of them when the surname is a common one (Tom Jones
+the singer is not Thomas Jones the alderman; Sen. Ron Johnson is not the
+Ronald Johnson of a Chicago story that also names Trump and Clinton),
+unless the registry or the same title ties them. Left alone: a full form
+with its middle initial (Timothy M. Kaine: a paper's formal style for Tim
+Kaine), and names inside quotations (the speaker's words).
+
+Each pair is reported once, at the first use of the form used less (on a
+tie, the form that came in last), with its other uses and the other form's
+as related places.
 
 **Why.** A short form is usually deliberate (the name the person goes by),
 so this is information, not an error: but a desk picks one form per person
 and uses it in every story.
 
 **Example.** "Milwaukee Police Chief Ed Flynn has said ..." in one story,
-"Police Chief Edward Flynn" in another.
+"Police Chief Edward Flynn" in two others.
 
 **Fix.** Use the form the person is known by (check the newsroom's names
 registry) in every story.
@@ -40,31 +48,43 @@ class NameAlias(CorpusRule):
         documents = corpus.documents
         for person in index.people:
             for a, b in person.aliases:
-                if not a.refs or not b.refs:
+                if a.middles or b.middles:
+                    # A full name with its middle initial (Timothy M. Kaine,
+                    # Rudolph W. Giuliani) is a paper's formal style for the
+                    # name the person goes by, not a second form to fix.
+                    continue
+                # A name as a speaker says it is the speaker's ("Jim Baker is
+                # monitoring that"): not the desk's to change.
+                a_refs = [r for r in a.refs if not r.mention.quoted]
+                b_refs = [r for r in b.refs if not r.mention.quoted]
+                if not a_refs or not b_refs:
                     continue
                 # Reported once, at the first use of the form used less (the
                 # one the desk departed from); on a tie, the form that came in
                 # last. Every other use is a related place.
-                first_a = (a.refs[0].doc, a.refs[0].mention.start)
-                first_b = (b.refs[0].doc, b.refs[0].mention.start)
-                here, other = (a, b) if (len(a.refs), first_b) < (len(b.refs), first_a) else (b, a)
-                first = other.refs[0]
+                first_a = (a_refs[0].doc, a_refs[0].mention.start)
+                first_b = (b_refs[0].doc, b_refs[0].mention.start)
+                if (len(a_refs), first_b) < (len(b_refs), first_a):
+                    here, other, here_refs, other_refs = a, b, a_refs, b_refs
+                else:
+                    here, other, here_refs, other_refs = b, a, b_refs, a_refs
+                first = other_refs[0]
                 where = place(documents[first.doc], first.mention.start)
-                uses = len(other.refs)
-                ref = here.refs[0]
+                uses = len(other_refs)
+                ref = here_refs[0]
                 related = [
                     related_at(
                         documents[r.doc], r.mention.start, r.mention.end, f'"{here.key}" again here'
                     )
-                    for r in here.refs[1:5]
+                    for r in here_refs[1:5]
                 ]
                 related += [
                     related_at(
                         documents[r.doc], r.mention.start, r.mention.end, f'"{other.key}" here'
                     )
-                    for r in other.refs[:5]
+                    for r in other_refs[:5]
                 ]
-                count = f" ({len(here.refs)} uses)" if len(here.refs) > 1 else ""
+                count = f" ({len(here_refs)} uses)" if len(here_refs) > 1 else ""
                 yield self.finding(
                     documents[ref.doc],
                     ref.mention.start,

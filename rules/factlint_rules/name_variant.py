@@ -1,33 +1,48 @@
 """One person's name spelled two ways, in one story or across the run.
 
-**What it flags.** Every place where a person's name is spelled differently
-from the way the rest of the run (or the names registry) spells it:
-"Christine Newman-Ortiz" in one story, "Christine Neumann-Ortiz" in another.
-Spellings count as one person when the given names agree and the surnames
-differ by a letter or two, by diacritics (Nunez / Núñez), by a hyphen or a
-space, or when the given names differ by one letter; the surname-only
-mentions ("Newman-Ortiz said") count with them. Matters of style are not
+**What it flags.** A person's name spelled differently from the way the
+rest of the run (or the names registry) spells it: "Christine Newman-Ortiz"
+in one story, "Christine Neumann-Ortiz" in another. Spellings count as one
+person when the given names agree and the surnames differ by a letter or
+two, by diacritics (Nunez / Núñez), by a hyphen or a space, or by a
+romanisation (Gorbachev / Gorbachov); when the surnames agree and the given
+names differ by one letter or are one name romanised two ways (Mohammed /
+Muhammad Morsi); or both at once for a romanised given name (Usama bin
+Ladin / Osama bin Laden). Surname-only mentions ("Newman-Ortiz said") count
+with them, and so does a lone capitalised word a slip away from the surname
+of someone the same story names in full, even with no cue before it ("the
+players Whitfeld recruited" after "Coach Dana Whitfield"), unless it is a
+given name, a common surname, a word other stories of the run use, a place
+after "in" or "from", or one of a list of names. Matters of style are not
 spellings: a curly or straight apostrophe, an initial with or without its
-period, a particle capitalised at a sentence start or alone ("Van Gogh" for
-Theo van Gogh).
+period, a capital after a hyphen (Chi-Cheng / Chi-cheng) or on the Arabic
+article (al- / Al-), a particle capitalised at a sentence start or alone
+("Van Gogh" for Theo van Gogh). A short and a full given name (Larry /
+Laurence Tisch) are not spellings either (see FL102).
 
 Two people with similar names are told apart by their titles (Mayor Tom
-Barrett / Ald. Tom Barnett), by both being named in full in one story, or by
-a registry ``not:`` entry. Across stories, a slip inside an uncommon surname
-(Davenport / Daveport) counts as it is; a pair that is more often two people
-needs the two stories to share other proper nouns first: two common
-surnames (Thompson / Thomson), a surname and its patronymic (Nettle /
-Nettles), an accent or hyphen on a common surname (Jose Garcia / José
-García), a different first letter in a long surname (Hurosawa / Kurosawa)
-or two given names a letter apart (Damian / Damien). Short surnames with
-different first letters (Terry / Kerry) and surnames under three letters
-are never taken for one another; three- and four-letter ones only for a
-doubled letter (Vos / Voss, Flyn / Flynn).
+Barrett / Ald. Tom Barnett), by different middle initials (Robert E.
+Johnstone / Robert F. Johnston), by both being named in full in one story,
+or by a registry ``not:`` entry; a person a story introduces by title alone
+("President Reagan", then "Reagan") is not taken for a near full name in it
+(Donald Regan). Two names run together where a separator was lost ("Ben
+SasseA.J. Spiker") are a typo in the copy, not a spelling. Across stories, a
+slip inside an uncommon surname (Davenport / Daveport) counts as it is; a
+pair that is more often two people needs the two stories to share other
+proper nouns first, words that are not the run's main subjects (in more
+than one story in 50): two common surnames (Thompson / Thomson), a surname
+and its patronymic (Nettle / Nettles), an accent or hyphen on a common
+surname (Jose Garcia / José García), a different first letter in a long
+surname (Hurosawa / Kurosawa) or two given names a letter apart (Damian /
+Damien). Short surnames with different first letters (Terry / Kerry) and
+surnames under three letters are never taken for one another; three- and
+four-letter ones only for a doubled letter (Vos / Voss, Flyn / Flynn).
 
-The finding sits at the minority spelling, with related places at the
-majority one and its count; with a names registry, at every spelling the
-registry does not list. When the spellings are used equally often and no
-registry decides, the message says so instead of guessing.
+Each minority spelling is reported once, at its first use, with its other
+uses and the majority spelling's uses as related places. When the spellings
+are used equally often and no registry decides, one finding says so, where
+the second spelling first appears. With a names registry, every use of a
+spelling the registry does not list is reported, each with its safe fix.
 
 **Why.** A misspelled name is the correction a newsroom publishes most, and
 a reader who sees two spellings trusts neither.

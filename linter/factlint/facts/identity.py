@@ -11,22 +11,35 @@ with the number of distinct names, never with all pairs. A pair is
   surnames of 7+ letters with Jaro-Winkler >= 0.9), by diacritics, case, a
   hyphen or space, or when the surnames agree and the given names differ by
   one edit (5+ letters);
+- also a variant when the given names (Mohammed / Muhammad) or the
+  surnames (Gorbachev / Gorbachov) are one name romanised two ways (a table
+  derived from the MIT-licensed ``name-variants`` package, in
+  ``data/romanization.json``), a romanised given name with a surname slip
+  too (Usama bin Ladin / Osama bin Laden);
 - an **alias** when the surnames agree and one given name is a short form of
   the other (Ed / Edward, from the ``nicknames`` table);
 
 and never either when the two carry conflicting formal titles (Mayor Tom
-Barrett / Ald. Tom Barnett), when the registry says they are different
+Barrett / Ald. Tom Barnett) or different middle initials (Robert E.
+Johnstone / Robert F. Johnston), when the registry says they are different
 people, or when both appear in full in the same story (two people there).
 Across stories, pairs that are more often two people (two common surnames,
 a patronymic, a different first letter, an alias) count only when the
-stories share other proper nouns; see ``_context_needed``. Surnames under
-three letters never pair, three- and four-letter ones only for a doubled
-letter.
+stories share other proper nouns, leaving out the run's main subjects (words
+in more than one story in 50); see ``_context_needed``. Surnames under three
+letters never pair, three- and four-letter ones only for a doubled letter.
+Names run together where a separator was lost ("Ben SasseA.J. Spiker") are
+left out; a capitalised particle before the surname is part of it (Barend
+Du Plessis).
 
 Surname-only mentions join the person named in full in the same story (a
-near spelling too, unless its title conflicts), or, as a distant reference
-that suggests a full name but does not count as a spelling, the only person
-in the run with that surname.
+near spelling too, unless its title conflicts, it is the family in the
+plural, or the story introduced that surname by a title alone: "President
+Reagan" is not Donald Regan), or, as a distant reference that suggests a
+full name but does not count as a spelling, the only person in the run with
+that surname. Lone capitalised words a slip away from the surname of a
+person the story names in full, which the extractor had no cue for, join
+as surname mentions (see ``_lone_surnames``).
 """
 
 from __future__ import annotations
