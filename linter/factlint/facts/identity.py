@@ -201,6 +201,11 @@ def surnames_close(a: str, b: str) -> bool:
         # Differs only by diacritics, case, hyphen or space (not by the style
         # of its apostrophe); too short a word may be an acronym (BAe / Bae).
         return len(la) >= 4 and typography(a) != typography(b)
+    for prefix in ("mac", "mc"):
+        if la.startswith(prefix) and lb.startswith(prefix):
+            # McFaul / McCaul: the name proper starts after the prefix.
+            la, lb = la[len(prefix) :], lb[len(prefix) :]
+            break
     shortest = min(len(la), len(lb))
     if shortest < 3:
         return False  # Ng / Wu: too short to tell a typo from another name
