@@ -311,7 +311,12 @@ def relation(a: Name, b: Name, together: bool, never: set[frozenset[str]]) -> st
     if a.middles and b.middles and not (a.middles & b.middles):
         return None  # Robert E. Johnstone / Robert F. Johnston: two people
     same_surname = a.surname_letters == b.surname_letters
-    if same_surname and a.given_fold != b.given_fold and nickname_table().related(a.given, b.given):
+    if (
+        same_surname
+        and a.given_fold != b.given_fold
+        and not givens_close(a.given, b.given)  # Hilary / Hillary: a slip, not a short form
+        and nickname_table().related(a.given, b.given)
+    ):
         return "alias"
     if together and a.letters != b.letters and not (a.registry or b.registry):
         return None  # both written in full in one story: two people
