@@ -5,13 +5,17 @@ one place and the full form in another, within a story or across the run,
 for the same surname and no conflicting title: "Milwaukee Police Chief Ed
 Flynn" and "Police Chief Edward Flynn". Short forms come from the
 ``nicknames`` table (Ed, Ted and Ned for Edward; Bill for William; ...).
-Across stories the two must share other proper nouns that are not the run's
-main subjects, three of them when the surname is a common one (Tom Jones
-the singer is not Thomas Jones the alderman; Sen. Ron Johnson is not the
-Ronald Johnson of a Chicago story that also names Trump and Clinton),
-unless the registry or the same title ties them. Left alone: a full form
-with its middle initial (Timothy M. Kaine: a paper's formal style for Tim
-Kaine), and names inside quotations (the speaker's words).
+Across stories it takes the same formal title on both forms (the same
+office named two ways) and other proper nouns the stories share that are not
+the run's main subjects, three of them when the surname is a common one (Tom
+Jones the singer is not Thomas Jones the alderman; Sen. Ron Johnson is not
+the Ronald Johnson of a Chicago story that also names Trump and Clinton), or
+the registry. Without a title in common, a formal form in one story ("Robert
+Dole, the Kansas Republican") is a paper's style or another person. Left
+alone: a full form with its middle initial (Timothy M. Kaine: a paper's
+formal style for Tim Kaine), and names inside quotations (the speaker's
+words). A given name one letter out (Hilary / Hillary) is a misspelling,
+for FL101.
 
 Each pair is reported once, at the first use of the form used less (on a
 tie, the form that came in last), with its other uses and the other form's
@@ -58,6 +62,13 @@ class NameAlias(CorpusRule):
                 a_refs = [r for r in a.refs if not r.mention.quoted]
                 b_refs = [r for r in b.refs if not r.mention.quoted]
                 if not a_refs or not b_refs:
+                    continue
+                docs_a = {r.doc for r in a_refs}
+                if not docs_a & {r.doc for r in b_refs} and not (a.titles & b.titles):
+                    # Across stories, only the same office named both ways
+                    # (Police Chief Ed Flynn / Police Chief Edward Flynn) is
+                    # worth a look; otherwise the second form is a paper's
+                    # style (Robert Dole in a formal story) or another man.
                     continue
                 # Reported once, at the first use of the form used less (the
                 # one the desk departed from); on a tie, the form that came in
