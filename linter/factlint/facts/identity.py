@@ -48,7 +48,7 @@ import dataclasses
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -114,6 +114,7 @@ class Name:
     def __post_init__(self) -> None:
         # Compared many times during resolution: computed once.
         self.given_fold = fold(self.given)
+        self.given_letters = _letters(self.given)
         self.surname_letters = _letters(self.surname)
         self.letters = _letters(self.key)
         self.key_fold = fold(self.key)
@@ -237,9 +238,9 @@ def _romanisations() -> dict[str, int]:
     return {form: i for i, group in enumerate(groups) for form in group}
 
 
-def romanised_alike(a: str, b: str) -> bool:
-    """Two spellings of one name romanised two ways (from the table)."""
-    la, lb = _letters(a), _letters(b)
+def romanised_alike(la: str, lb: str) -> bool:
+    """Two spellings of one name romanised two ways (from the table), given
+    as their letters (``_letters``)."""
     if la == lb:
         return False
     table = _romanisations()
@@ -248,9 +249,12 @@ def romanised_alike(a: str, b: str) -> bool:
 
 
 def givens_close(a: str, b: str) -> bool:
+    return _given_letters_close(_letters(a), _letters(b))
+
+
+def _given_letters_close(la: str, lb: str) -> bool:
     from rapidfuzz.distance import DamerauLevenshtein
 
-    la, lb = _letters(a), _letters(b)
     if la == lb:
         return True
     return min(len(la), len(lb)) >= 5 and DamerauLevenshtein.distance(la, lb) == 1
@@ -314,19 +318,26 @@ def relation(a: Name, b: Name, together: bool, never: set[frozenset[str]]) -> st
     if (
         same_surname
         and a.given_fold != b.given_fold
-        and not givens_close(a.given, b.given)  # Hilary / Hillary: a slip, not a short form
         and nickname_table().related(a.given, b.given)
+        # Hilary / Hillary: a slip, not a short form
+        and not _given_letters_close(a.given_letters, b.given_letters)
     ):
         return "alias"
     if together and a.letters != b.letters and not (a.registry or b.registry):
         return None  # both written in full in one story: two people
     if a.given_fold == b.given_fold and surnames_close(a.surname, b.surname):
         return "variant"
-    if same_surname and givens_close(a.given, b.given) and a.given != b.given:
+    if (
+        same_surname
+        and a.given != b.given
+        and _given_letters_close(a.given_letters, b.given_letters)
+    ):
         return "variant"
-    if romanised_alike(a.given, b.given) and (same_surname or surnames_close(a.surname, b.surname)):
+    if romanised_alike(a.given_letters, b.given_letters) and (
+        same_surname or surnames_close(a.surname, b.surname)
+    ):
         return "variant"  # Mohammed / Muhammad Morsi, Usama bin Ladin / Osama bin Laden
-    if a.given_fold == b.given_fold and romanised_alike(a.surname, b.surname):
+    if a.given_fold == b.given_fold and romanised_alike(a.surname_letters, b.surname_letters):
         return "variant"
     return None
 
@@ -399,7 +410,15 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
                 name.titles.add(mention.title_key)
             docs_of[key].add(doc_index)
 
-    surname_only.extend(_lone_surnames(corpus, names.values(), surname_only))
+    raw_words: dict[int, frozenset[str]] = {}
+
+    def words_of(i: int) -> frozenset[str]:
+        """The capitalised words of a story (found once, for both uses)."""
+        if i not in raw_words:
+            raw_words[i] = frozenset(_CAPITALISED.findall(corpus.documents[i].prose))
+        return raw_words[i]
+
+    surname_only.extend(_lone_surnames(corpus, names.values(), surname_only, words_of))
 
     never: set[frozenset[str]] = set()
     canonical_of: dict[str, str] = {}
@@ -425,7 +444,7 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
             # Sentence openers ("They", "After") and given names ("John",
             # "Robert") say nothing about which story is about whom.
             lex = lexicon()
-            words = {fold(w) for w in _CAPITALISED.findall(corpus.documents[i].prose)}
+            words = {fold(w) for w in words_of(i)}
             signatures[i] = frozenset(
                 w for w in words if w not in lex.given_names and w.title() not in lex.not_names
             )
@@ -564,7 +583,12 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
     return PeopleIndex(people, by_ref, dict(by_surname))
 
 
-def _lone_surnames(corpus: Corpus, names: Iterable[Name], known: list[Ref]) -> list[Ref]:
+def _lone_surnames(
+    corpus: Corpus,
+    names: Iterable[Name],
+    known: list[Ref],
+    words_of: Callable[[int], frozenset[str]],
+) -> list[Ref]:
     """Capitalised words standing alone within a slip of the surname of a
     person the same story names in full, which the extractor had no cue for
     ("Coach Dana Whitfield ... the players Whitfeld recruited"). Words that
@@ -592,43 +616,50 @@ def _lone_surnames(corpus: Corpus, names: Iterable[Name], known: list[Ref]) -> l
     for doc, surnames in by_doc.items():
         keys = {("p", s[:3]) for s in surnames} | {("s", s[-3:]) for s in surnames}
         prose = corpus.documents[doc].prose
-        for match in _LONE_CAPITALISED.finditer(prose):
-            word = match.group()
+        # Each distinct word is looked at once; places only for the few left.
+        candidates = set()
+        for word in words_of(doc):
+            if len(word) < 5:
+                continue
             letters = _letters(word)
             if ("p", letters[:3]) not in keys and ("s", letters[-3:]) not in keys:
                 continue
             if letters in run_surnames or letters in common or fold(word) in lex.given_names:
                 continue
+            if word in lex.not_names:
+                continue
+            if any(
+                letters + "s" != s_letters
+                and s_letters + "s" != letters
+                and surnames_close(s, word)
+                for s_letters, s in surnames.items()
+            ):
+                candidates.add(word)
+        if not candidates:
+            continue
+        for match in _LONE_CAPITALISED.finditer(prose):
+            word = match.group()
+            if word not in candidates:
+                continue
             start, end = match.span()
             before = max(0, start - 40)
             if (
-                word in lex.not_names
-                or _AFTER_CAPITALISED.search(prose, before, start)
+                _AFTER_CAPITALISED.search(prose, before, start)
                 or _AFTER_PLACE_WORD.search(prose, before, start)
                 or _BEFORE_LIST.match(prose, end)
+                or any(a <= start < b for a, b in spans[doc])
             ):
                 continue
-            if any(a <= start < b for a, b in spans[doc]):
-                continue
-            near = [
-                s
-                for s_letters, s in surnames.items()
-                if letters + "s" != s_letters
-                and s_letters + "s" != letters
-                and surnames_close(s, word)
-            ]
-            if near:
-                mention = PersonMention(
-                    start, end, word, None, word, start, "surname", cue="near-surname"
-                )
-                found.append(Ref(doc, mention))
+            mention = PersonMention(
+                start, end, word, None, word, start, "surname", cue="near-surname"
+            )
+            found.append(Ref(doc, mention))
     if found and len(corpus.documents) > 1:
         # A slip is made once; a word other stories use too is a word.
-        words = sorted({ref.mention.text for ref in found})
-        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+        words = {ref.mention.text for ref in found}
         seen: dict[str, set[int]] = defaultdict(set)
-        for doc, document in enumerate(corpus.documents):
-            for word in set(pattern.findall(document.prose)):
+        for doc in range(len(corpus.documents)):
+            for word in words & words_of(doc):
                 seen[word].add(doc)
         found = [ref for ref in found if seen[ref.mention.text] <= {ref.doc}]
     return found
