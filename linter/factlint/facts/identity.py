@@ -460,7 +460,7 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
         if not common_words and len(corpus.documents) > 1:
             frequency: dict[str, int] = defaultdict(int)
             for i in range(len(corpus.documents)):
-                for word in signature(i):
+                for word in {fold(w) for w in words_of(i)}:  # not kept: memory
                     frequency[word] += 1
             limit = max(10, len(corpus.documents) // 50)
             common_words.update(w for w, n in frequency.items() if n > limit)
