@@ -43,7 +43,7 @@ def test_report_structure_on_the_seeds(
     for code in ("FL101", "FL102", "FL103", "FL401", "FL402"):
         assert code in text
     # Every corpus finding shows its related places side by side.
-    assert html.count('class="related"') >= 3
+    assert html.count('class="related"') >= 2  # FL101 and FL102, one finding each
     # Fact sheets: people, quotes with speakers, dates, links.
     for heading in ("people", "quotes", "dates", "links"):
         assert f"<h3>{heading} (" in html

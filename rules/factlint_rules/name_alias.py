@@ -5,16 +5,28 @@ one place and the full form in another, within a story or across the run,
 for the same surname and no conflicting title: "Milwaukee Police Chief Ed
 Flynn" and "Police Chief Edward Flynn". Short forms come from the
 ``nicknames`` table (Ed, Ted and Ned for Edward; Bill for William; ...).
-Across stories the two must share other proper nouns, three of them when
-the surname is a common one (Tom Jones the singer is not Thomas Jones the
-alderman), unless the registry or the same title ties them.
+Across stories it takes the same formal title on both forms (the same
+office named two ways) and other proper nouns the stories share that are not
+the run's main subjects, three of them when the surname is a common one (Tom
+Jones the singer is not Thomas Jones the alderman; Sen. Ron Johnson is not
+the Ronald Johnson of a Chicago story that also names Trump and Clinton), or
+the registry. Without a title in common, a formal form in one story ("Robert
+Dole, the Kansas Republican") is a paper's style or another person. Left
+alone: a full form with its middle initial (Timothy M. Kaine: a paper's
+formal style for Tim Kaine), and names inside quotations (the speaker's
+words). A given name one letter out (Hilary / Hillary) is a misspelling,
+for FL101.
+
+Each pair is reported once, at the first use of the form used less (on a
+tie, the form that came in last), with its other uses and the other form's
+as related places.
 
 **Why.** A short form is usually deliberate (the name the person goes by),
 so this is information, not an error: but a desk picks one form per person
 and uses it in every story.
 
 **Example.** "Milwaukee Police Chief Ed Flynn has said ..." in one story,
-"Police Chief Edward Flynn" in another.
+"Police Chief Edward Flynn" in two others.
 
 **Fix.** Use the form the person is known by (check the newsroom's names
 registry) in every story.
@@ -26,7 +38,6 @@ from collections.abc import Iterator
 
 from factlint import CorpusRule, Finding, Severity
 from factlint.facts.identity import people_index
-from factlint.facts.people import fold
 from factlint.rules import Corpus, place, related_at
 
 
@@ -41,29 +52,60 @@ class NameAlias(CorpusRule):
         documents = corpus.documents
         for person in index.people:
             for a, b in person.aliases:
-                if not a.refs or not b.refs:
+                if a.middles or b.middles:
+                    # A full name with its middle initial (Timothy M. Kaine,
+                    # Rudolph W. Giuliani) is a paper's formal style for the
+                    # name the person goes by, not a second form to fix.
                     continue
-                short, full = (a, b) if len(fold(a.given)) < len(fold(b.given)) else (b, a)
-                first_full = full.refs[0]
-                for ref in short.refs:
-                    where = place(documents[first_full.doc], first_full.mention.start)
-                    yield self.finding(
-                        documents[ref.doc],
-                        ref.mention.start,
-                        ref.mention.end,
-                        f'"{short.key}" here, "{full.key}" in {where}: one person under a short'
-                        " and a full given name; use one form",
-                        related=[
-                            related_at(
-                                documents[r.doc],
-                                r.mention.start,
-                                r.mention.end,
-                                f'"{full.key}" here',
-                            )
-                            for r in full.refs[:5]
-                        ],
-                        subject=short.key,
+                # A name as a speaker says it is the speaker's ("Jim Baker is
+                # monitoring that"): not the desk's to change.
+                a_refs = [r for r in a.refs if not r.mention.quoted]
+                b_refs = [r for r in b.refs if not r.mention.quoted]
+                if not a_refs or not b_refs:
+                    continue
+                docs_a = {r.doc for r in a_refs}
+                if not docs_a & {r.doc for r in b_refs} and not (a.titles & b.titles):
+                    # Across stories, only the same office named both ways
+                    # (Police Chief Ed Flynn / Police Chief Edward Flynn) is
+                    # worth a look; otherwise the second form is a paper's
+                    # style (Robert Dole in a formal story) or another man.
+                    continue
+                # Reported once, at the first use of the form used less (the
+                # one the desk departed from); on a tie, the form that came in
+                # last. Every other use is a related place.
+                first_a = (a_refs[0].doc, a_refs[0].mention.start)
+                first_b = (b_refs[0].doc, b_refs[0].mention.start)
+                if (len(a_refs), first_b) < (len(b_refs), first_a):
+                    here, other, here_refs, other_refs = a, b, a_refs, b_refs
+                else:
+                    here, other, here_refs, other_refs = b, a, b_refs, a_refs
+                first = other_refs[0]
+                where = place(documents[first.doc], first.mention.start)
+                uses = len(other_refs)
+                ref = here_refs[0]
+                related = [
+                    related_at(
+                        documents[r.doc], r.mention.start, r.mention.end, f'"{here.key}" again here'
                     )
+                    for r in here_refs[1:5]
+                ]
+                related += [
+                    related_at(
+                        documents[r.doc], r.mention.start, r.mention.end, f'"{other.key}" here'
+                    )
+                    for r in other_refs[:5]
+                ]
+                count = f" ({len(here_refs)} uses)" if len(here_refs) > 1 else ""
+                yield self.finding(
+                    documents[ref.doc],
+                    ref.mention.start,
+                    ref.mention.end,
+                    f'"{here.key}" here{count}, "{other.key}" in {where}'
+                    f" ({uses} use{'s' if uses != 1 else ''}): one person under a short"
+                    " and a full given name; use one form",
+                    related=related,
+                    subject=here.key,
+                )
 
 
 RULE = NameAlias

@@ -1,33 +1,48 @@
 """One person's name spelled two ways, in one story or across the run.
 
-**What it flags.** Every place where a person's name is spelled differently
-from the way the rest of the run (or the names registry) spells it:
-"Christine Newman-Ortiz" in one story, "Christine Neumann-Ortiz" in another.
-Spellings count as one person when the given names agree and the surnames
-differ by a letter or two, by diacritics (Nunez / Núñez), by a hyphen or a
-space, or when the given names differ by one letter; the surname-only
-mentions ("Newman-Ortiz said") count with them. Matters of style are not
+**What it flags.** A person's name spelled differently from the way the
+rest of the run (or the names registry) spells it: "Christine Newman-Ortiz"
+in one story, "Christine Neumann-Ortiz" in another. Spellings count as one
+person when the given names agree and the surnames differ by a letter or
+two, by diacritics (Nunez / Núñez), by a hyphen or a space, or by a
+romanisation (Gorbachev / Gorbachov); when the surnames agree and the given
+names differ by one letter or are one name romanised two ways (Mohammed /
+Muhammad Morsi); or both at once for a romanised given name (Usama bin
+Ladin / Osama bin Laden). Surname-only mentions ("Newman-Ortiz said") count
+with them, and so does a lone capitalised word a slip away from the surname
+of someone the same story names in full, even with no cue before it ("the
+players Whitfeld recruited" after "Coach Dana Whitfield"), unless it is a
+given name, a common surname, a word other stories of the run use, a place
+after "in" or "from", or one of a list of names. Matters of style are not
 spellings: a curly or straight apostrophe, an initial with or without its
-period, a particle capitalised at a sentence start or alone ("Van Gogh" for
-Theo van Gogh).
+period, a capital after a hyphen (Chi-Cheng / Chi-cheng) or on the Arabic
+article (al- / Al-), a particle capitalised at a sentence start or alone
+("Van Gogh" for Theo van Gogh). A short and a full given name (Larry /
+Laurence Tisch) are not spellings either (see FL102).
 
 Two people with similar names are told apart by their titles (Mayor Tom
-Barrett / Ald. Tom Barnett), by both being named in full in one story, or by
-a registry ``not:`` entry. Across stories, a slip inside an uncommon surname
-(Davenport / Daveport) counts as it is; a pair that is more often two people
-needs the two stories to share other proper nouns first: two common
-surnames (Thompson / Thomson), a surname and its patronymic (Nettle /
-Nettles), an accent or hyphen on a common surname (Jose Garcia / José
-García), a different first letter in a long surname (Hurosawa / Kurosawa)
-or two given names a letter apart (Damian / Damien). Short surnames with
-different first letters (Terry / Kerry) and surnames under three letters
-are never taken for one another; three- and four-letter ones only for a
-doubled letter (Vos / Voss, Flyn / Flynn).
+Barrett / Ald. Tom Barnett), by different middle initials (Robert E.
+Johnstone / Robert F. Johnston), by both being named in full in one story,
+or by a registry ``not:`` entry; a person a story introduces by title alone
+("President Reagan", then "Reagan") is not taken for a near full name in it
+(Donald Regan). Two names run together where a separator was lost ("Ben
+SasseA.J. Spiker") are a typo in the copy, not a spelling. Across stories, a
+slip inside an uncommon surname (Davenport / Daveport) counts as it is; a
+pair that is more often two people needs the two stories to share other
+proper nouns first, words that are not the run's main subjects (in more
+than one story in 50): two common surnames (Thompson / Thomson), a surname
+and its patronymic (Nettle / Nettles), an accent or hyphen on a common
+surname (Jose Garcia / José García), a different first letter in a long
+surname (Hurosawa / Kurosawa) or two given names a letter apart (Damian /
+Damien). Short surnames with different first letters (Terry / Kerry) and
+surnames under three letters are never taken for one another; three- and
+four-letter ones only for a doubled letter (Vos / Voss, Flyn / Flynn).
 
-The finding sits at the minority spelling, with related places at the
-majority one and its count; with a names registry, at every spelling the
-registry does not list. When the spellings are used equally often and no
-registry decides, the message says so instead of guessing.
+Each minority spelling is reported once, at its first use, with its other
+uses and the majority spelling's uses as related places. When the spellings
+are used equally often and no registry decides, one finding says so, where
+the second spelling first appears. With a names registry, every use of a
+spelling the registry does not list is reported, each with its safe fix.
 
 **Why.** A misspelled name is the correction a newsroom publishes most, and
 a reader who sees two spellings trusts neither.
@@ -45,11 +60,14 @@ is offered as a safe fix (``factlint check --fix``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 
 from factlint import CorpusRule, Edit, Finding, Fix, Severity
-from factlint.facts.identity import Person, Ref, people_index
+from factlint.document import Document
+from factlint.facts.identity import Name, Person, Ref, people_index, typography
 from factlint.facts.people import fold
+from factlint.findings import Related
 from factlint.rules import Corpus, place, related_at
 
 MAX_RELATED = 5
@@ -65,19 +83,21 @@ class NameVariant(CorpusRule):
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
         index = people_index(corpus, self.config)
         for person in index.people:
-            yield from self._check_person(corpus, person)
+            for part in _spelling_sets(person):
+                yield from self._check_person(corpus, part)
 
     def _check_person(self, corpus: Corpus, person: Person) -> Iterator[Finding]:
-        varied_given = any(fold(a.surname) == fold(b.surname) for a, b in person.variants)
+        varied_given = any(
+            fold(a.surname) == fold(b.surname) or a.given_fold != b.given_fold
+            for a, b in person.variants
+        )
         groups: dict[str, list[Ref]] = {}
         if varied_given:
             for name in person.names:
                 groups.setdefault(name.key, []).extend(name.refs)
         else:
             groups = dict(person.refs_by_surname())
-        groups = {
-            k: sorted(v, key=lambda r: (r.doc, r.mention.start)) for k, v in groups.items() if v
-        }
+        groups = _merge_styles(groups)
         canonical = self._canonical_spelling(person, varied_given)
         if len(groups) < 2 and not (canonical and any(k != canonical for k in groups)):
             return
@@ -87,48 +107,87 @@ class NameVariant(CorpusRule):
         else:
             top = max(counts.values())
             preferred = [k for k, n in counts.items() if n == top]
+        tie = canonical is None and len(preferred) > 1
+        if tie:
+            # One finding for the tie, at the first use of the spelling that
+            # came in last: the place the spellings parted.
+            first_seen = {k: (v[0].doc, v[0].mention.start) for k, v in groups.items()}
+            reported = [max(preferred, key=lambda k: first_seen[k])]
+            reported += [k for k in groups if k not in preferred]
+        else:
+            reported = [k for k in groups if k not in preferred]
         documents = corpus.documents
-        for spelling, refs in groups.items():
-            if spelling in preferred and len(preferred) == 1:
-                continue
+        for spelling in reported:
+            refs = groups[spelling]
             others = [k for k in groups if k != spelling]
-            for ref in refs:
-                document = documents[ref.doc]
-                related = []
-                parts = []
-                for other in others:
-                    other_refs = groups[other]
-                    first = other_refs[0]
-                    parts.append(
-                        f'"{other}" in {place(documents[first.doc], first.mention.start)}'
-                        f" ({len(other_refs)} use{'s' if len(other_refs) != 1 else ''})"
-                    )
-                    for other_ref in other_refs[:MAX_RELATED]:
-                        related.append(
-                            related_at(
-                                documents[other_ref.doc],
-                                *_span(other_ref, varied_given),
-                                f'"{other}" here ({len(other_refs)} uses in all)'
-                                if len(other_refs) != 1
-                                else f'"{other}" here (its only use)',
-                            )
-                        )
-                start, end = _span(ref, varied_given)
-                message = f'"{spelling}" here; ' + "; ".join(parts)
-                fix = None
-                if canonical is not None:
-                    message += f'. The names registry spells it "{canonical}".'
-                    fix = Fix(f'write "{canonical}"', (Edit(start, end, canonical),), safe=True)
-                elif len(preferred) > 1:
-                    message += (
-                        ". The spellings are used equally often, so factlint cannot tell"
-                        " which is right: check with the source."
-                    )
-                else:
-                    message += f'. The majority spells it "{preferred[0]}".'
-                yield self.finding(
-                    document, start, end, message, related=related, fix=fix, subject=spelling
+            parts = []
+            for other in others:
+                first = groups[other][0]
+                n = len(groups[other])
+                parts.append(
+                    f'"{other}" in {place(documents[first.doc], first.mention.start)}'
+                    f" ({n} use{'s' if n != 1 else ''})"
                 )
+            message = f'"{spelling}" here'
+            if len(refs) > 1:
+                message += f" ({len(refs)} uses)"
+            message += "; " + "; ".join(parts)
+            if canonical is not None:
+                # The registry's spelling is a safe fix, offered at every use.
+                message += f'. The names registry spells it "{canonical}".'
+                for ref in refs:
+                    start, end = _span(ref, varied_given)
+                    fix = Fix(f'write "{canonical}"', (Edit(start, end, canonical),), safe=True)
+                    yield self.finding(
+                        documents[ref.doc],
+                        start,
+                        end,
+                        message,
+                        related=self._related(documents, groups, others, varied_given),
+                        fix=fix,
+                        subject=spelling,
+                    )
+                continue
+            if tie and spelling in preferred:
+                message += (
+                    ". The spellings are used equally often, so factlint cannot tell"
+                    " which is right: check with the source."
+                )
+            else:
+                message += f'. The majority spells it "{preferred[0]}".'
+            # Reported once, at its first use; its later uses and the other
+            # spellings' uses are the related places.
+            related = [
+                related_at(documents[r.doc], *_span(r, varied_given), f'"{spelling}" again here')
+                for r in refs[1:MAX_RELATED]
+            ]
+            related += self._related(documents, groups, others, varied_given)
+            start, end = _span(refs[0], varied_given)
+            yield self.finding(
+                documents[refs[0].doc], start, end, message, related=related, subject=spelling
+            )
+
+    @staticmethod
+    def _related(
+        documents: Sequence[Document],
+        groups: dict[str, list[Ref]],
+        others: list[str],
+        varied_given: bool,
+    ) -> list[Related]:
+        related = []
+        for other in others:
+            other_refs = groups[other]
+            for other_ref in other_refs[:MAX_RELATED]:
+                related.append(
+                    related_at(
+                        documents[other_ref.doc],
+                        *_span(other_ref, varied_given),
+                        f'"{other}" here ({len(other_refs)} uses in all)'
+                        if len(other_refs) != 1
+                        else f'"{other}" here (its only use)',
+                    )
+                )
+        return related
 
     def _canonical_spelling(self, person: Person, varied_given: bool) -> str | None:
         if person.canonical is None:
@@ -137,6 +196,74 @@ class NameVariant(CorpusRule):
             return person.canonical
         parts = person.canonical.split()
         return " ".join(parts[1:])
+
+
+_AFTER_HYPHEN = re.compile(r"(?<=-)[A-Z]")
+_ARTICLE = re.compile(r"\b[AE]l-")
+
+
+def _style(spelling: str) -> str:
+    """A spelling without the matters of house style the copy varies on:
+    a capital after a hyphen (Chi-Cheng / Chi-cheng, Woong-Bae / Woong-bae)
+    and the Arabic article's capital (al-Chalabi / Al-Chalabi)."""
+    spelling = _AFTER_HYPHEN.sub(lambda m: m.group().lower(), spelling)
+    return _ARTICLE.sub(lambda m: m.group().lower(), spelling)
+
+
+def _merge_styles(groups: dict[str, list[Ref]]) -> dict[str, list[Ref]]:
+    """Spellings that differ only in style count as one, shown as the form
+    used most."""
+    by_style: dict[str, list[str]] = {}
+    for key, refs in groups.items():
+        if refs:
+            by_style.setdefault(_style(key), []).append(key)
+    merged = {}
+    for keys in by_style.values():
+        main = max(keys, key=lambda k: len(groups[k]))
+        refs = [r for k in keys for r in groups[k]]
+        merged[main] = sorted(refs, key=lambda r: (r.doc, r.mention.start))
+    return merged
+
+
+def _spelling_sets(person: Person) -> list[Person]:
+    """The person's names that are spellings of one another. Names joined
+    only as a short and a full given name (Larry / Laurence Tisch) are not
+    spellings of one name: that is FL102's business."""
+    if not person.aliases or not person.variants:
+        return [person]
+    parent = {name.key: name.key for name in person.names}
+
+    def find(key: str) -> str:
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    for a, b in person.variants:
+        parent[find(a.key)] = find(b.key)
+    sets: dict[str, list[Name]] = {}
+    for name in person.names:
+        sets.setdefault(find(name.key), []).append(name)
+    if len(sets) == 1:
+        return [person]
+    out = []
+    for names in sets.values():
+        keys = {n.key for n in names}
+        variants = [(a, b) for a, b in person.variants if a.key in keys]
+        if not variants:
+            continue
+        # Surname-only mentions go with the set that shares their spelling.
+        surnames = {typography(n.surname) for n in names}
+        out.append(
+            Person(
+                names=names,
+                variants=variants,
+                surname_refs=[
+                    r for r in person.surname_refs if typography(r.mention.surname) in surnames
+                ],
+                canonical=person.canonical,
+            )
+        )
+    return out
 
 
 def _span(ref: Ref, varied_given: bool) -> tuple[int, int]:

@@ -11,22 +11,35 @@ with the number of distinct names, never with all pairs. A pair is
   surnames of 7+ letters with Jaro-Winkler >= 0.9), by diacritics, case, a
   hyphen or space, or when the surnames agree and the given names differ by
   one edit (5+ letters);
+- also a variant when the given names (Mohammed / Muhammad) or the
+  surnames (Gorbachev / Gorbachov) are one name romanised two ways (a table
+  derived from the MIT-licensed ``name-variants`` package, in
+  ``data/romanization.json``), a romanised given name with a surname slip
+  too (Usama bin Ladin / Osama bin Laden);
 - an **alias** when the surnames agree and one given name is a short form of
   the other (Ed / Edward, from the ``nicknames`` table);
 
 and never either when the two carry conflicting formal titles (Mayor Tom
-Barrett / Ald. Tom Barnett), when the registry says they are different
+Barrett / Ald. Tom Barnett) or different middle initials (Robert E.
+Johnstone / Robert F. Johnston), when the registry says they are different
 people, or when both appear in full in the same story (two people there).
 Across stories, pairs that are more often two people (two common surnames,
 a patronymic, a different first letter, an alias) count only when the
-stories share other proper nouns; see ``_context_needed``. Surnames under
-three letters never pair, three- and four-letter ones only for a doubled
-letter.
+stories share other proper nouns, leaving out the run's main subjects (words
+in more than one story in 50); see ``_context_needed``. Surnames under three
+letters never pair, three- and four-letter ones only for a doubled letter.
+Names run together where a separator was lost ("Ben SasseA.J. Spiker") are
+left out; a capitalised particle before the surname is part of it (Barend
+Du Plessis).
 
 Surname-only mentions join the person named in full in the same story (a
-near spelling too, unless its title conflicts), or, as a distant reference
-that suggests a full name but does not count as a spelling, the only person
-in the run with that surname.
+near spelling too, unless its title conflicts, it is the family in the
+plural, or the story introduced that surname by a title alone: "President
+Reagan" is not Donald Regan), or, as a distant reference that suggests a
+full name but does not count as a spelling, the only person in the run with
+that surname. Lone capitalised words a slip away from the surname of a
+person the story names in full, which the extractor had no cue for, join
+as surname mentions (see ``_lone_surnames``).
 """
 
 from __future__ import annotations
@@ -35,7 +48,7 @@ import dataclasses
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -53,6 +66,20 @@ if TYPE_CHECKING:
     from factlint.rules import Corpus
 
 _NOT_LETTER = re.compile(r"[^a-z]")
+# A lower-case letter then a capital that ends the word ("SasseA" in "Ben
+# SasseA.J. Spiker"): two names run together by a lost separator, a typo in
+# the copy, not a spelling of either name. "McCaul", "KellyAnne" go on.
+_RUN_TOGETHER = re.compile(r"[a-z][A-Z](?![a-z])")
+# A capitalised word standing alone (no capitalised word either side), for
+# lone surnames the extractor had no cue for ("the players Whitfeld recruited").
+_LONE_CAPITALISED = re.compile(r"(?<![\w.'’-])[A-Z][a-z]{4,}(?![\w’'-])(?! [A-Z])")
+_AFTER_CAPITALISED = re.compile(r"[A-Z][\w’'.-]* $")
+# ... and not where a place or a thing goes ("bronze in Greece"), nor in a
+# list of names ("Dowson, Haughton, Monye").
+_AFTER_PLACE_WORD = re.compile(
+    r"(?:\b(?:in|to|from|of|at|for|against|into|across|near|the|a|an)|[A-Z][\w’'-]*,) $"
+)
+_BEFORE_LIST = re.compile(r", [A-Z]")
 _DOUBLES = re.compile(r"(.)\1+")
 # Proper nouns inside a sentence (after a lower-case word or a comma), so
 # sentence openers such as "They" or "After" do not count as shared context.
@@ -81,11 +108,13 @@ class Name:
     surname: str
     refs: list[Ref] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
+    middles: set[str] = field(default_factory=set)  # "E" of Robert E. Johnstone
     registry: bool = False  # the registry's canonical or alias form
 
     def __post_init__(self) -> None:
         # Compared many times during resolution: computed once.
         self.given_fold = fold(self.given)
+        self.given_letters = _letters(self.given)
         self.surname_letters = _letters(self.surname)
         self.letters = _letters(self.key)
         self.key_fold = fold(self.key)
@@ -173,6 +202,11 @@ def surnames_close(a: str, b: str) -> bool:
         # Differs only by diacritics, case, hyphen or space (not by the style
         # of its apostrophe); too short a word may be an acronym (BAe / Bae).
         return len(la) >= 4 and typography(a) != typography(b)
+    for prefix in ("mac", "mc"):
+        if la.startswith(prefix) and lb.startswith(prefix):
+            # McFaul / McCaul: the name proper starts after the prefix.
+            la, lb = la[len(prefix) :], lb[len(prefix) :]
+            break
     shortest = min(len(la), len(lb))
     if shortest < 3:
         return False  # Ng / Wu: too short to tell a typo from another name
@@ -194,10 +228,33 @@ def surnames_close(a: str, b: str) -> bool:
     return la not in common and lb not in common
 
 
+@functools.cache
+def _romanisations() -> dict[str, int]:
+    """Spellings of one romanised name (Mohammed / Muhammad, Usama / Osama,
+    Gorbachev / Gorbachov): each folded form to its group's number."""
+    from factlint.data import load_data
+
+    groups = load_data("romanization.json")["groups"]
+    return {form: i for i, group in enumerate(groups) for form in group}
+
+
+def romanised_alike(la: str, lb: str) -> bool:
+    """Two spellings of one name romanised two ways (from the table), given
+    as their letters (``_letters``)."""
+    if la == lb:
+        return False
+    table = _romanisations()
+    group = table.get(la)
+    return group is not None and table.get(lb) == group
+
+
 def givens_close(a: str, b: str) -> bool:
+    return _given_letters_close(_letters(a), _letters(b))
+
+
+def _given_letters_close(la: str, lb: str) -> bool:
     from rapidfuzz.distance import DamerauLevenshtein
 
-    la, lb = _letters(a), _letters(b)
     if la == lb:
         return True
     return min(len(la), len(lb)) >= 5 and DamerauLevenshtein.distance(la, lb) == 1
@@ -255,14 +312,32 @@ def relation(a: Name, b: Name, together: bool, never: set[frozenset[str]]) -> st
         return None
     if a.titles and b.titles and not (a.titles & b.titles):
         return None  # conflicting formal titles: two people
+    if a.middles and b.middles and not (a.middles & b.middles):
+        return None  # Robert E. Johnstone / Robert F. Johnston: two people
     same_surname = a.surname_letters == b.surname_letters
-    if same_surname and a.given_fold != b.given_fold and nickname_table().related(a.given, b.given):
+    if (
+        same_surname
+        and a.given_fold != b.given_fold
+        and nickname_table().related(a.given, b.given)
+        # Hilary / Hillary: a slip, not a short form
+        and not _given_letters_close(a.given_letters, b.given_letters)
+    ):
         return "alias"
     if together and a.letters != b.letters and not (a.registry or b.registry):
         return None  # both written in full in one story: two people
     if a.given_fold == b.given_fold and surnames_close(a.surname, b.surname):
         return "variant"
-    if same_surname and givens_close(a.given, b.given) and a.given != b.given:
+    if (
+        same_surname
+        and a.given != b.given
+        and _given_letters_close(a.given_letters, b.given_letters)
+    ):
+        return "variant"
+    if romanised_alike(a.given_letters, b.given_letters) and (
+        same_surname or surnames_close(a.surname, b.surname)
+    ):
+        return "variant"  # Mohammed / Muhammad Morsi, Usama bin Ladin / Osama bin Laden
+    if a.given_fold == b.given_fold and romanised_alike(a.surname_letters, b.surname_letters):
         return "variant"
     return None
 
@@ -274,16 +349,28 @@ def _titles_conflict(title_key: str | None, titles: set[str]) -> bool:
 
 def _rejoin_surname(mention: PersonMention, hyphenated: set[tuple[str, str]]) -> PersonMention:
     """ "Alex Seitz Wald" where the run has "Alex Seitz-Wald": the middle word
-    is the first half of the surname, written with a space for a hyphen."""
+    is the first half of the surname, written with a space for a hyphen. A
+    capitalised particle before the surname ("Carlo De Benedetti") is part of
+    it too."""
     offset = mention.surname_start - mention.start
     before = mention.text[:offset].split()
-    if len(before) < 2 or "." in before[-1] or "-" in mention.surname:
+    if len(before) < 2 or "." in before[-1]:
         return mention
     joined = f"{before[-1]} {mention.surname}"
-    if (fold(mention.given or ""), _letters(joined)) not in hyphenated:
+    if before[-1].lower() in LEADING_PARTICLES and mention.surname[:1].isupper():
+        pass  # "Barend Du Plessis", "Roland De Marigny": the particle is the surname's
+    elif "-" in mention.surname or (fold(mention.given or ""), _letters(joined)) not in hyphenated:
         return mention
     start = mention.start + mention.text.rindex(before[-1], 0, offset)
     return dataclasses.replace(mention, surname=joined, surname_start=start)
+
+
+def _middle_initial(mention: PersonMention) -> str | None:
+    """The middle initial written between given name and surname, if any."""
+    middle = mention.text[len(mention.given or "") : mention.surname_start - mention.start].strip()
+    if len(middle) == 2 and middle[0].isupper() and middle[1] == ".":
+        return middle[0]
+    return None
 
 
 def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> PeopleIndex:
@@ -296,10 +383,17 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
         for m in facts.get_list("people")
         if m.kind == "full" and m.given and "-" in m.surname
     }
+    titled: dict[int, set[str]] = defaultdict(set)  # doc -> surnames met with a title alone
     for doc_index, (_document, facts) in enumerate(corpus):
         for mention in facts.get_list("people"):
-            if hyphenated and mention.kind == "full" and mention.given:
+            if _RUN_TOGETHER.search(mention.surname) or (
+                mention.given and _RUN_TOGETHER.search(mention.given)
+            ):
+                continue  # "Ben SasseA.J. Spiker": two names run together, not a spelling
+            if mention.kind == "full" and mention.given:
                 mention = _rejoin_surname(mention, hyphenated)
+            if mention.kind == "title-surname":
+                titled[doc_index].add(fold(typography(mention.surname)))
             ref = Ref(doc_index, mention)
             if mention.kind != "full" or mention.given is None:
                 surname_only.append(ref)
@@ -309,9 +403,22 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
             if name is None:
                 name = names[key] = Name(key, mention.given, mention.surname)
             name.refs.append(ref)
+            middle = _middle_initial(mention)
+            if middle:
+                name.middles.add(middle)
             if mention.title_key and "former" not in (mention.title or "").lower():
                 name.titles.add(mention.title_key)
             docs_of[key].add(doc_index)
+
+    raw_words: dict[int, frozenset[str]] = {}
+
+    def words_of(i: int) -> frozenset[str]:
+        """The capitalised words of a story (found once, for both uses)."""
+        if i not in raw_words:
+            raw_words[i] = frozenset(_CAPITALISED.findall(corpus.documents[i].prose))
+        return raw_words[i]
+
+    surname_only.extend(_lone_surnames(corpus, names.values(), surname_only, words_of))
 
     never: set[frozenset[str]] = set()
     canonical_of: dict[str, str] = {}
@@ -337,18 +444,32 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
             # Sentence openers ("They", "After") and given names ("John",
             # "Robert") say nothing about which story is about whom.
             lex = lexicon()
-            words = {fold(w) for w in _CAPITALISED.findall(corpus.documents[i].prose)}
+            words = {fold(w) for w in words_of(i)}
             signatures[i] = frozenset(
                 w for w in words if w not in lex.given_names and w.title() not in lex.not_names
             )
         return signatures[i]
 
+    common_words: set[str] = set()
+
     def shared_context(docs_a: set[int], docs_b: set[int], own: set[str]) -> int:
-        """The most capitalised words one story of each side shares."""
+        """The most capitalised words one story of each side shares, leaving
+        out the words of the run's main subjects (in more than one story in
+        50, and more than ten): stories about one campaign all name Trump and
+        Clinton, which says nothing about which Johnson is which."""
+        if not common_words and len(corpus.documents) > 1:
+            frequency: dict[str, int] = defaultdict(int)
+            for i in range(len(corpus.documents)):
+                for word in {fold(w) for w in words_of(i)}:  # not kept: memory
+                    frequency[word] += 1
+            limit = max(10, len(corpus.documents) // 50)
+            common_words.update(w for w, n in frequency.items() if n > limit)
+            common_words.add("")  # computed: not empty any more
+        skip = own | common_words
         best = 0
         for i in sorted(docs_a)[:8]:
             for j in sorted(docs_b)[:8]:
-                best = max(best, len((signature(i) & signature(j)) - own))
+                best = max(best, len((signature(i) & signature(j)) - skip))
         return best
 
     # Union-find over names joined by a variant or alias relation.
@@ -423,7 +544,15 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
     for ref in surname_only:
         candidates = by_surname.get(fold(typography(ref.mention.surname)), [])
         letters = _letters(ref.mention.surname)
-        if not candidates and len(letters) >= 5 and ref.mention.cue != "known-surname":
+        if (
+            not candidates
+            and len(letters) >= 5
+            and ref.mention.cue != "known-surname"
+            and ref.mention.kind != "title-surname"
+            and fold(typography(ref.mention.surname)) not in titled.get(ref.doc, ())
+        ):
+            # (Not "President Reagan", nor a later "Reagan" in his story: a
+            # person the story introduces by title is not Donald Regan.)
             # A misspelled lone surname in the story that names the person in
             # full ("Underley said" after "Jill Underly").
             near = {
@@ -431,6 +560,7 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
                 for surname_key in ("p" + letters[:3], "s" + letters[-3:])
                 for n in surname_blocks.get(surname_key, [])
                 if ref.doc in docs_of[n.key]
+                and letters != n.surname_letters + "s"  # "the Koethers": the family
                 and surnames_close(n.surname, ref.mention.surname)
                 and not _titles_conflict(ref.mention.title_key, n.titles)
             }
@@ -451,6 +581,88 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
                 chosen.distant_refs.append(ref)
                 by_ref[(ref.doc, ref.mention.start)] = chosen
     return PeopleIndex(people, by_ref, dict(by_surname))
+
+
+def _lone_surnames(
+    corpus: Corpus,
+    names: Iterable[Name],
+    known: list[Ref],
+    words_of: Callable[[int], frozenset[str]],
+) -> list[Ref]:
+    """Capitalised words standing alone within a slip of the surname of a
+    person the same story names in full, which the extractor had no cue for
+    ("Coach Dana Whitfield ... the players Whitfeld recruited"). Words that
+    are given names, common surnames, known words or another person's
+    surname in the run are left alone."""
+    lex = lexicon()
+    common = common_surnames()
+    by_doc: dict[int, dict[str, str]] = defaultdict(dict)  # doc -> letters -> surname
+    run_surnames: set[str] = set()
+    for name in names:
+        run_surnames.add(name.surname_letters)
+        if len(name.surname_letters) < 5:
+            continue
+        for ref in name.refs:
+            by_doc[ref.doc][name.surname_letters] = name.surname
+    for ref in known:
+        run_surnames.add(_letters(ref.mention.surname))
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for name in names:
+        for ref in name.refs:
+            spans[ref.doc].append((ref.mention.start, ref.mention.end))
+    for ref in known:
+        spans[ref.doc].append((ref.mention.start, ref.mention.end))
+    found: list[Ref] = []
+    for doc, surnames in by_doc.items():
+        keys = {("p", s[:3]) for s in surnames} | {("s", s[-3:]) for s in surnames}
+        prose = corpus.documents[doc].prose
+        # Each distinct word is looked at once; places only for the few left.
+        candidates = set()
+        for word in words_of(doc):
+            if len(word) < 5:
+                continue
+            letters = _letters(word)
+            if ("p", letters[:3]) not in keys and ("s", letters[-3:]) not in keys:
+                continue
+            if letters in run_surnames or letters in common or fold(word) in lex.given_names:
+                continue
+            if word in lex.not_names:
+                continue
+            if any(
+                letters + "s" != s_letters
+                and s_letters + "s" != letters
+                and surnames_close(s, word)
+                for s_letters, s in surnames.items()
+            ):
+                candidates.add(word)
+        if not candidates:
+            continue
+        for match in _LONE_CAPITALISED.finditer(prose):
+            word = match.group()
+            if word not in candidates:
+                continue
+            start, end = match.span()
+            before = max(0, start - 40)
+            if (
+                _AFTER_CAPITALISED.search(prose, before, start)
+                or _AFTER_PLACE_WORD.search(prose, before, start)
+                or _BEFORE_LIST.match(prose, end)
+                or any(a <= start < b for a, b in spans[doc])
+            ):
+                continue
+            mention = PersonMention(
+                start, end, word, None, word, start, "surname", cue="near-surname"
+            )
+            found.append(Ref(doc, mention))
+    if found and len(corpus.documents) > 1:
+        # A slip is made once; a word other stories use too is a word.
+        words = {ref.mention.text for ref in found}
+        seen: dict[str, set[int]] = defaultdict(set)
+        for doc in range(len(corpus.documents)):
+            for word in words & words_of(doc):
+                seen[word].add(doc)
+        found = [ref for ref in found if seen[ref.mention.text] <= {ref.doc}]
+    return found
 
 
 _CACHE: dict[str, tuple[object, PeopleIndex]] = {}
