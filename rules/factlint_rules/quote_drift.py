@@ -8,8 +8,10 @@ message shows the words that differ, and the related place is the other
 version.
 
 Left alone: spoken contractions ("I'm" and "I am"), lost apostrophes and
-quote marks inside a quotation; one story quoting more of the same words
-than the other (words added only at the start or the end); and credits to
+quote marks inside a quotation, house style ("U.S." and "United States",
+"mln dlrs" and "million dollars", "recognise" and "recognize"); one story
+quoting more of the same words than the other (words added only at the
+start or the end, or where an ellipsis marks words left out); and credits to
 a speaker that is not named as a person (a pronoun, a title such as "the
 president" or "Treasury Secretary", a country or a company), which are
 usually the same speaker named another way.
@@ -57,15 +59,22 @@ _CONTRACTIONS = {
 }  # fmt: skip
 
 
+# House style, not the speaker's words: "U.S." and "United States", "mln
+# dlrs" and "million dollars", "recognise" and "recognize".
+_STYLE = {"mln": "million", "bln": "billion", "dlrs": "dollars", "dlr": "dollar", "pct": "percent"}
+_ISE = re.compile(r"(is)(e|es|ed|ing|ation|ations)\Z")
+
+
 def _words(text: str) -> list[str]:
     words: list[str] = []
+    text = re.sub(r"\bU\.\s?S\.", "united states", text)
     for raw in _WORD.findall(text):
         word = raw.lower().replace("’", "'").strip("'")
         if word == "s" and words:
             words[-1] += "'s"  # "Trump s": an apostrophe lost in encoding
             continue
         if word:
-            words.append(word)
+            words.append(_ISE.sub(r"iz\2", _STYLE.get(word, word)))
     return " ".join(_CONTRACTIONS.get(w, w) for w in words).split()
 
 
@@ -115,7 +124,7 @@ class QuoteDrift(CorpusRule):
                 other = documents[doc_a]
                 where = place(other, quote_a.start)
                 if words_a != words_b:
-                    if _cut(words_a, words_b):
+                    if _cut(words_a, words_b, _ELLIPSIS.search(quote_a.text + quote_b.text)):
                         continue  # one story quotes less of it: not a change of words
                     diff = _difference(words_a, words_b)
                     message = f"this quotation reads differently in {where}: {diff}"
@@ -141,15 +150,19 @@ class QuoteDrift(CorpusRule):
                 break
 
 
-def _cut(a: list[str], b: list[str]) -> bool:
-    """The two differ only by words at the start or the end: one story
-    quotes more of the same words."""
+_ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
+
+
+def _cut(a: list[str], b: list[str], ellipsis: object = None) -> bool:
+    """The two differ only by words at the start or the end, or by words
+    left out where one marks an ellipsis: one story quotes more of the same
+    words."""
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
         if tag == "replace":
             return False
-        if not ((i1 == 0 and j1 == 0) or (i2 == len(a) and j2 == len(b))):
+        if not ((i1 == 0 and j1 == 0) or (i2 == len(a) and j2 == len(b)) or ellipsis):
             return False
     return True
 
