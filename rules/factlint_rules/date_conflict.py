@@ -13,7 +13,9 @@ different figures ("a balance of 18.8 billion dlrs on March 23", "31.4
 billion dlrs on April 23": two days' reports; two bonds' payment dates), nor
 a date that closes a period or names an earlier occurrence ("the week
 ended March 19", "highest since February 9", "last changed on September
-15", "the previous sale on March 13").
+15", "the previous sale on March 13"), nor the terms of a deal, which each
+deal has its own ("bonds due April 9, 1997", "payable May 20 to holders of
+record April 20").
 
 **Why.** When two stories disagree, at least one is wrong, and readers of
 both notice.
@@ -76,6 +78,16 @@ _PERIOD_BEFORE = re.compile(
 )
 
 
+# The terms of a deal ("bonds due April 9, 1997", "payment date is April
+# 27", "payable May 20 to holders of record"): each deal has its own, and
+# wire copy writes hundreds from one template.
+_DEAL_TERMS = re.compile(
+    r"\b(?:due|matures?|maturity|payable|pay(?:ment)? date|coupon|subscriptions?|final terms"
+    r"|of record|listed|listing|exercisable|redemption|delivery|expires?|completed by)\b",
+    re.I,
+)
+
+
 def _clause(prose: str, start: int, end: int) -> tuple[str, str]:
     left = prose[max(0, start - 80) : start]
     cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("; "))
@@ -129,6 +141,8 @@ class DateConflict(CorpusRule):
                 left, _right = _clause(document.prose, expression.start, expression.end)
                 if _PERIOD_BEFORE.search(left):
                     continue  # a period or an earlier occurrence: "week ended March 19"
+                if _DEAL_TERMS.search(left) or _DEAL_TERMS.search(_right):
+                    continue  # a deal's own terms: "bonds due April 9, 1997"
                 event_id = len(events)
                 events.append(
                     (doc_index, expression, words, dt.date.fromisoformat(expression.value))
