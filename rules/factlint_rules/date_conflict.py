@@ -8,7 +8,14 @@ of them), and the two stories must share names (at least two proper nouns), so
 a vote in Madison and a vote in Milwaukee are not compared. The finding
 sits at the later story's date, with the other story's date as a related
 place. A recurring report (weekly figures dated the same distance from each
-story's own date) is not a conflict.
+story's own date) is not a conflict, nor are two clauses that give
+different figures ("a balance of 18.8 billion dlrs on March 23", "31.4
+billion dlrs on April 23": two days' reports; two bonds' payment dates), nor
+a date that closes a period or names an earlier occurrence ("the week
+ended March 19", "highest since February 9", "last changed on September
+15", "the previous sale on March 13"), nor the terms of a deal, which each
+deal has its own ("bonds due April 9, 1997", "payable May 20 to holders of
+record April 20").
 
 **Why.** When two stories disagree, at least one is wrong, and readers of
 both notice.
@@ -59,6 +66,48 @@ def event_words(prose: str, start: int, end: int) -> frozenset[str]:
     return frozenset(w for w in words if w not in _STOP)
 
 
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+_YEARLIKE = re.compile(r"(?:1[89]|20)\d\d\Z")
+# "week ended March 19", "highest since February 9", "last changed ... on
+# September 15", "the previous sale on March 13": a period or an earlier
+# occurrence of something that recurs, not an event two stories share.
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:ended|ending|since|between|from|until|through)\s+(?:on\s+)?\Z"
+    r"|\b(?:last|previous|previously)\b",
+    re.I,
+)
+
+
+# The terms of a deal ("bonds due April 9, 1997", "payment date is April
+# 27", "payable May 20 to holders of record"): each deal has its own, and
+# wire copy writes hundreds from one template.
+_DEAL_TERMS = re.compile(
+    r"\b(?:due|matures?|maturity|payable|pay(?:ment)? date|coupon|subscriptions?|final terms"
+    r"|of record|listed|listing|exercisable|redemption|delivery|expires?|completed by)\b",
+    re.I,
+)
+
+
+def _clause(prose: str, start: int, end: int) -> tuple[str, str]:
+    left = prose[max(0, start - 80) : start]
+    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("; "))
+    left = left[cut + 1 :] if cut >= 0 else left
+    right = prose[end : end + 50]
+    stop = re.search(r"[.;\n](?!\d)", right)
+    right = right[: stop.start()] if stop else right
+    return left, right
+
+
+def figures(prose: str, start: int, end: int) -> frozenset[str]:
+    """The figures of a date's clause other than the date and years: "68
+    billion" in "suspended payments on its 68 billion dlrs of debt on
+    February 20". Two clauses with different figures report different
+    occurrences (today's balance, another bond's terms)."""
+    left, right = _clause(prose, start, end)
+    found = _FIGURE.findall(left) + _FIGURE.findall(right)
+    return frozenset(f for f in found if not _YEARLIKE.match(f))
+
+
 #: Share of the event words two dates' clauses must have in common.
 MIN_OVERLAP = 0.6
 
@@ -89,6 +138,11 @@ class DateConflict(CorpusRule):
                 words = event_words(document.prose, expression.start, expression.end)
                 if len(words) < 2:
                     continue
+                left, _right = _clause(document.prose, expression.start, expression.end)
+                if _PERIOD_BEFORE.search(left):
+                    continue  # a period or an earlier occurrence: "week ended March 19"
+                if _DEAL_TERMS.search(left) or _DEAL_TERMS.search(_right):
+                    continue  # a deal's own terms: "bonds due April 9, 1997"
                 event_id = len(events)
                 events.append(
                     (doc_index, expression, words, dt.date.fromisoformat(expression.value))
@@ -127,6 +181,10 @@ class DateConflict(CorpusRule):
                     continue
                 if b in reported or _recurring(corpus, doc_a, date_a, doc_b, date_b):
                     continue
+                figures_a = figures(corpus.documents[doc_a].prose, expr_a.start, expr_a.end)
+                figures_b = figures(corpus.documents[doc_b].prose, expr_b.start, expr_b.end)
+                if figures_a and figures_b and not figures_a & figures_b:
+                    continue  # different figures: another day's report, another bond
                 reported.add(b)
                 later, earlier = corpus.documents[doc_b], corpus.documents[doc_a]
                 yield self.finding(

@@ -3,6 +3,11 @@
 **What it flags.** A link whose host is a URL shortener or a social
 network's redirect service.
 
+A link in someone else's words is left alone: inside quotation marks, or
+in an embedded post (a tweet quoted with its "— Name (@handle) date"
+sign-off, or a ``<tweet>`` or ``<blockquote>`` element), since the story
+cannot change what was posted.
+
 **Why.** A shortened link hides where it leads, so neither an editor nor a
 reader can judge the source from the link; shorteners also shut down (goo.gl
 did) and every link through them dies with them.
@@ -20,6 +25,7 @@ did) and every link through them dies with them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
@@ -83,6 +89,25 @@ def url_host(url: str) -> str:
     return host.lower().removeprefix("www.")
 
 
+# An embedded post: a <tweet> or <blockquote> element, or a tweet's sign-off
+# "— Name (@handle) June 29, 2016".
+_EMBED = re.compile(r"<(?:tweet|blockquote)\b|\(@\w+\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}", re.I)
+
+
+def _quoted(text: str, start: int) -> bool:
+    """The link is in someone else's words: inside quotation marks or an
+    embedded post in its paragraph, which the story cannot change."""
+    para_start = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", start)
+    paragraph = text[para_start : para_end if para_end >= 0 else len(text)]
+    if _EMBED.search(paragraph):
+        return True
+    before = text[para_start:start]
+    if before.count("\u201c") > before.count("\u201d"):
+        return True
+    return before.count('"') % 2 == 1
+
+
 class ShortenedLink(DocumentRule):
     code = "FL402"
     name = "shortened-link"
@@ -92,9 +117,10 @@ class ShortenedLink(DocumentRule):
 
     def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         hosts = SHORTENER_HOSTS | {h.lower() for h in self.settings["extra_hosts"]}
+        text = document.prose
         for link in facts.get_list("links"):
             host = url_host(link.url)
-            if host in hosts:
+            if host in hosts and not _quoted(text, link.start):
                 yield self.finding(
                     document,
                     link.start,

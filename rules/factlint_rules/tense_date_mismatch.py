@@ -10,8 +10,13 @@ year-less date more than 60 days from the dateline is left alone: it may
 mean either year). The tense
 comes from the nearest verb cue in the same clause ("will", "is set to",
 "plans to", "takes effect"; a past-tense verb), at most four words before
-the date; dates after "as of", "until", "by", "ended" and the like are
-deadlines, not the verb's event, and are left alone.
+the date; dates after "as of", "until", "by", "ended", "from", "since" and
+the like are deadlines or periods, not the verb's event, and are left
+alone, as are plans in the past ("was to have left April 30"). A past
+verb with a date that names no year and no weekday ("resigned on April 4"
+in a story dated March 26) means the most recent such day, last year's,
+and is left alone; with a weekday ("voted Tuesday, July 11") the day is
+pinned and is checked. A date followed by "last year" is of that year.
 
 **Why.** Either the date or the tense is wrong, often because the story was
 written before the event and published after it, or updated from older
@@ -39,7 +44,10 @@ AMBIGUOUS_DAYS = 60
 MAX_CUE_DISTANCE = 4
 # Phrases after which a date is a deadline or reference, not the verb's event.
 _NOT_THE_EVENT = (" as of ", " of record ", " ended ", " ending ", " through ", " until ",
-                  " effective ", " due ", " expires ", " before ", " after ", " by ")  # fmt: skip
+                  " effective ", " due ", " expires ", " before ", " after ", " by ", " from ",
+                  " between ", " since ", " was to ", " were to ")  # fmt: skip
+# "signed on July 31 last year": the text names the year the date omits.
+_YEAR_AFTER = re.compile(r"\s*,?\s*(?:last|next|this|that|the previous|the following) year\b", re.I)
 
 
 _MODALS = {"will", "shall", "won't", "won’t", "is set to", "are set to", "plans to", "plan to",
@@ -89,6 +97,10 @@ class TenseDateMismatch(DocumentRule):
             days = (date - published).days
             if not expression.year_stated and abs(days) > AMBIGUOUS_DAYS:
                 continue  # a year-less date far from the dateline may mean either year
+            if not expression.year_stated and _YEAR_AFTER.match(document.prose, expression.end):
+                continue  # "July 31 last year"
+            if expression.tense == "past" and not expression.year_stated and not expression.weekday:
+                continue  # "resigned on April 4": the most recent April 4, last year's
             dateline = f"{published:%B} {published.day}, {published.year}"
             if expression.tense == "future" and days < -1:
                 yield self.finding(

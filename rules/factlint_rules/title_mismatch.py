@@ -6,13 +6,27 @@ Jones" and "Rep. Jones") in one story, or in stories of the run published
 within ``window-days`` of each other (default 30; stories with no date are
 compared with each other). A title and surname alone ("Rep. Jones") is
 compared only with the full name in its own story, since it may be a
-relative, and "President" and a surname alone is not compared at all
-("President Bush" in a story about Gov. Jeb Bush). Titles compare
-by kind, so "Milwaukee County Sheriff" and "Sheriff" agree, as do "Gov."
-and "Governor"; titles with "former", "then-" or "ex-" are left alone, as
-are titles in quotations (the speaker's words), titles held together
-(Speaker and Rep.), and roles after a name (a person can be a senator and
-a committee chair).
+relative, and not at all when the story names two people of that surname
+(Robert Dole and Elizabeth Dole); "President" and a surname alone is not
+compared at all ("President Bush" in a story about Gov. Jeb Bush).
+
+Titles compare as offices. "Milwaukee County Sheriff" and "Sheriff" agree,
+as do "Gov." and "Governor", "Atty. Gen." and "Attorney General", "Euro MP"
+and "MEP"; so do heads of one department or body named loosely in news
+copy ("Finance Minister" and "Finance Secretary", "Budget Chief" and
+"Budget Director", "Central Bank Governor" and "Central Bank President").
+A deputy, assistant, associate, vice or under-secretary holds another
+office than the title alone ("Deputy Superintendent" is not
+"Superintendent"); an acting or interim holder holds the same one.
+
+Left alone: titles of their time ("former", "then-", "ex-", "onetime",
+"previously", "the late", or a year earlier than the story in the same
+sentence: "In 2008, Illinois Sen. Barack Obama"), titles in quotations (the
+speaker's words), titles held together (Speaker and Rep.), and roles after
+a name (a person can be a senator and a committee chair).
+
+A conflict is reported once per story, at the title fewer stories use,
+with the other title as a related place.
 
 **Why.** A wrong title is a factual error, and a common one when a story is
 written from older copy.
@@ -27,12 +41,16 @@ may be for their titles to be compared.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from factlint import CorpusRule, Finding, Severity
 from factlint.facts.identity import Ref, people_index
+from factlint.facts.people import fold, lexicon
 from factlint.rules import Corpus, place, related_at
 
 
@@ -47,44 +65,61 @@ class TitleMismatch(CorpusRule):
         index = people_index(corpus, self.config)
         documents = corpus.documents
         window = int(self.settings["window_days"])
+        # Given names per story and surname: "Sen. Dole" in a story that
+        # names Robert Dole and Elizabeth Dole may be either of them.
+        givens: dict[tuple[int, str], set[str]] = {}
         for person in index.people:
-            refs = [ref for name in person.names for ref in name.refs] + person.surname_refs
-            titled = [ref for ref in refs if _current_title(documents[ref.doc].text, ref)]
-            titled.sort(key=lambda r: (r.doc, r.mention.start))
-            reported: set[tuple[int, int]] = set()
-            for i, ref in enumerate(titled):
-                for earlier in titled[:i]:
-                    pair = frozenset((earlier.mention.title_key, ref.mention.title_key))
-                    if len(pair) == 1 or pair in _COMPATIBLE:
-                        continue
-                    if not _anchored(earlier, ref):
+            surname_refs = [
+                ref
+                for ref in person.surname_refs
+                if len(_given_names(documents[ref.doc].text, ref, givens)) <= 1
+            ]
+            refs = [ref for name in person.names for ref in name.refs] + surname_refs
+            offices: list[tuple[Ref, _Office]] = []
+            for ref in refs:
+                office = _current_office(documents[ref.doc], ref)
+                if office is not None:
+                    offices.append((ref, office))
+            offices.sort(key=lambda pair: (pair[0].doc, pair[0].mention.start))
+            # The title most stories give the person is taken as right: a
+            # conflict is reported at the rarer title, once per story.
+            count = Counter(key for _, key in {(ref.doc, o.key) for ref, o in offices})
+            reported: set[tuple[int, tuple[str, ...]]] = set()
+            for i, (ref, office) in enumerate(offices):
+                for earlier, other in offices[:i]:
+                    if office.agrees(other) or not _anchored(earlier, ref):
                         continue
                     if not self._comparable(documents[earlier.doc], documents[ref.doc], window):
                         continue
-                    key = (ref.doc, ref.mention.start)
+                    here, there, here_office = ref, earlier, office
+                    if count[other.key] < count[office.key]:
+                        here, there, here_office = earlier, ref, other
+                    key = (here.doc, here_office.key)
                     if key in reported:
                         continue
                     reported.add(key)
-                    document = documents[ref.doc]
-                    start = document.text.rfind(ref.mention.title or "", 0, ref.mention.start)
-                    start = ref.mention.start if start < 0 else start
-                    other = documents[earlier.doc]
-                    yield self.finding(
-                        document,
-                        start,
-                        ref.mention.end,
-                        f'"{ref.mention.title}" here, but "{earlier.mention.title}" in'
-                        f" {place(other, earlier.mention.start)}: one person, two titles",
-                        related=[
-                            related_at(
-                                other,
-                                earlier.mention.start,
-                                earlier.mention.end,
-                                f'called "{earlier.mention.title}" here',
-                            )
-                        ],
-                        subject=f"{ref.mention.surname} {ref.mention.title_key}",
-                    )
+                    yield self._finding(documents, here, there)
+
+    def _finding(self, documents: Any, ref: Ref, other_ref: Ref) -> Finding:
+        document = documents[ref.doc]
+        other = documents[other_ref.doc]
+        start = _title_start(document.text, ref)
+        return self.finding(
+            document,
+            start,
+            ref.mention.end,
+            f'"{ref.mention.title}" here, but "{other_ref.mention.title}" in'
+            f" {place(other, other_ref.mention.start)}: one person, two titles",
+            related=[
+                related_at(
+                    other,
+                    other_ref.mention.start,
+                    other_ref.mention.end,
+                    f'called "{other_ref.mention.title}" here',
+                )
+            ],
+            subject=f"{ref.mention.surname} {ref.mention.title_key}",
+        )
 
     @staticmethod
     def _comparable(a: Any, b: Any, window: int) -> bool:
@@ -105,26 +140,180 @@ _COMPATIBLE = frozenset(
         frozenset({"chancellor", "minister"}),
     }
 )
+# Heads of a department or body, named loosely in news copy: "Finance
+# Minister" and "Finance Secretary", "Budget Chief" and "Budget Director",
+# "Central Bank Governor" and "Central Bank President". They agree when the
+# titles share a portfolio word.
+_LOOSE_HEADS = (
+    frozenset({"minister", "secretary"}),
+    frozenset({"chief", "director", "head", "president", "governor", "chairman", "commissioner"}),
+)
+# The words that name a portfolio or body, with their synonyms.
+_PORTFOLIO = {
+    "finance": "finance", "financial": "finance", "treasury": "treasury",
+    "budget": "budget", "economy": "economy", "economic": "economy",
+    "economics": "economy", "trade": "trade", "commerce": "commerce",
+    "industry": "industry", "defence": "defence", "defense": "defence",
+    "foreign": "foreign", "external": "foreign", "interior": "interior",
+    "home": "interior", "justice": "justice", "labour": "labour", "labor": "labour",
+    "employment": "employment", "energy": "energy", "oil": "oil", "petroleum": "oil",
+    "mines": "mines", "mining": "mines", "agriculture": "agriculture",
+    "farm": "agriculture", "health": "health", "education": "education",
+    "environment": "environment", "transport": "transport",
+    "transportation": "transport", "communications": "communications",
+    "housing": "housing", "culture": "culture", "tourism": "tourism",
+    "planning": "planning", "bank": "bank", "reserve": "reserve",
+    "police": "police", "fire": "fire", "school": "school", "schools": "school",
+    "revenue": "revenue", "tax": "revenue", "customs": "customs",
+    "immigration": "immigration", "security": "security", "welfare": "welfare",
+    "social": "welfare", "sport": "sport", "sports": "sport",
+    "science": "science", "technology": "technology", "fisheries": "fisheries",
+    "water": "water", "aviation": "aviation", "veterans": "veterans",
+}  # fmt: skip
+# Words that make another office of the same title: a Deputy Superintendent
+# is not the Superintendent. "Acting" and "interim" make the same office.
+_OTHER_OFFICE = frozenset({"deputy", "assistant", "associate", "vice", "under", "chief"})
+_MODIFIERS = frozenset({"deputy", "assistant", "associate", "vice", "acting", "interim"})
+# Abbreviations inside titles, spelled out to find the title they make.
+_SPELLED = {"Atty.": "Attorney", "Gen.": "General", "Dist.": "District", "Lt.": "Lieutenant"}
+
+
+@dataclass(frozen=True)
+class _Office:
+    head: str  # the title's key: "minister", "attorney-general"
+    modifiers: frozenset[str]  # "deputy", "vice"
+    portfolio: frozenset[str]  # "finance", "bank"
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return (*sorted(self.modifiers), self.head)
+
+    def agrees(self, other: _Office) -> bool:
+        if self.modifiers != other.modifiers:
+            return False
+        if self.head == other.head:
+            return True
+        if frozenset((self.head, other.head)) in _COMPATIBLE:
+            return True
+        return bool(self.portfolio & other.portfolio) and any(
+            self.head in heads and other.head in heads for heads in _LOOSE_HEADS
+        )
+
+
 # Titles kept after leaving office, so a title and surname alone may be a
 # relative who held it.
 _KEPT_FOR_LIFE = frozenset({"president"})
-# "former Gov.", "then-Arkansas Gov.", "ex-Sen.": a past title, not a conflict.
-_PAST_TITLE = re.compile(r"\b(?:former|then|ex|onetime|one-time|late)(?:[- ]\S*)?\s*$", re.I)
+# "former Gov.", "then-Arkansas Gov.", "ex-Sen.", "the late Sen.", "previously
+# Gov.": a past title, not a conflict.
+_PAST_TITLE = re.compile(
+    r"\b(?:former|then|ex|onetime|one-time|late|previously|formerly)(?:[- ]\S*)?\s*$", re.I
+)
+# A year in the same clause: "In 2008, Illinois Sen. Barack Obama",
+# "when Vice President George Bush ran in 1988": a title of its time.
+_YEAR = re.compile(r"(?<![\d$£€.,])\b(1[89]\d\d|20\d\d)(?!\s*%)\b(?![.,]?\d)")
+# The capitalised words of a title phrase, read leftwards: "Central Bank
+# Governor", "East Midlands MEP".
+# The end of a sentence, not of an initial ("George H.W. Bush").
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?;][\"”’)]?\s+|\n")
+_WORD_BEFORE = re.compile(r"(\S+)[ \t]+\Z")
+_TITLE_WORD = re.compile(r"[A-Z][\w.'’-]*\Z")
 
 
-def _current_title(text: str, ref: Ref) -> bool:
-    """A formal title the story gives the person now, in its own words."""
+def _title_start(text: str, ref: Ref) -> int:
+    title = ref.mention.title or ""
+    start = text.rfind(title, max(0, ref.mention.start - len(title) - 40), ref.mention.start)
+    return ref.mention.start if start < 0 or not title else start
+
+
+def _title_phrase(text: str, start: int) -> tuple[list[str], int]:
+    """The capitalised words just before a title ("Central Bank" before
+    "Governor"), at most six, within the clause, and where they start."""
+    words: list[tuple[str, int]] = []
+    at = start
+    for _ in range(6):
+        m = _WORD_BEFORE.search(text, max(0, at - 40), at)
+        if not m:
+            break
+        word = m.group(1)
+        if not _TITLE_WORD.match(word) and word not in _MODIFIERS:
+            break  # a lower-case "deputy Energy Minister" is still a deputy
+        at = m.start()
+        words.append((word, at))
+        if not word[:1].isupper():
+            break
+    return [w for w, _ in reversed(words)], (words[-1][1] if words else start)
+
+
+def _current_office(document: Any, ref: Ref) -> _Office | None:
+    """The formal title the story gives the person now, in its own words."""
     mention = ref.mention
+    text = document.text
     if not mention.title_key or mention.quoted:
-        return False  # "President Bernie Sanders," chanted the crowd
+        return None  # "President Bernie Sanders," chanted the crowd
     title = mention.title or ""
     if "former" in title.lower():
-        return False
+        return None
     if mention.kind != "full" and mention.title_key in _KEPT_FOR_LIFE:
-        return False  # "President Bush" in a story about Gov. Jeb Bush: his brother
-    start = text.rfind(title, 0, mention.start) if title else mention.start
-    before = text[max(0, start - 25) : max(0, start)]
-    return not _PAST_TITLE.search(before)
+        return None  # "President Bush" in a story about Gov. Jeb Bush: his brother
+    start = _title_start(text, ref)
+    before_title, phrase_start = _title_phrase(text, start)
+    words = before_title + title.split()
+    before = text[max(0, phrase_start - 25) : max(0, phrase_start)]
+    if _PAST_TITLE.search(before) or _of_its_time(document, phrase_start, mention.end):
+        return None
+    lex = lexicon()
+    head = mention.title_key
+    spelled = [_SPELLED.get(w, w) for w in words]
+    if len(spelled) >= 2:
+        head = lex.titles.get(" ".join(spelled[-2:]), head)  # "Atty. Gen.": attorney general
+    folded = [w.lower().rstrip(".,") for w in words]
+    lowered = set(folded[:-1])
+    if head == "mp" and lowered & {"euro", "european"}:
+        head = "mep"  # "Euro MP"
+    modifiers = frozenset(
+        w
+        for w, after in itertools.pairwise(folded)
+        if w in _OTHER_OFFICE
+        and w not in head.split("-")  # "Vice President" is its own key
+        and (w != "under" or after == "secretary")  # not "Under Chancellor Merkel"
+    )
+    portfolio = frozenset(_PORTFOLIO[w] for w in lowered if w in _PORTFOLIO)
+    return _Office(head, modifiers, portfolio)
+
+
+def _of_its_time(document: Any, start: int, end: int) -> bool:
+    """A year before the title or after the name, in the same sentence and
+    earlier than the story's own year: the title is of that time."""
+    text = document.text
+    left = text[max(0, start - 60) : start]
+    ends = list(_SENTENCE_END.finditer(left))
+    left = left[ends[-1].end() :] if ends else left
+    right = text[end : end + 60]
+    stop = _SENTENCE_END.search(right)
+    right = right[: stop.start()] if stop else right
+    published = document.metadata.published
+    for part in (left, right):
+        for m in _YEAR.finditer(part):
+            if published is None or int(m.group(1)) < published.year:
+                return True
+    return False
+
+
+def _given_names(text: str, ref: Ref, cache: dict[tuple[int, str], set[str]]) -> set[str]:
+    """The given names the story puts before this surname."""
+    surname = ref.mention.surname
+    key = (ref.doc, surname)
+    if key not in cache:
+        given = lexicon().given_names
+        found: set[str] = set()
+        at = text.find(surname)
+        while at >= 0:
+            m = _WORD_BEFORE.search(text, max(0, at - 30), at)
+            if m and fold(m.group(1)) in given:
+                found.add(fold(m.group(1)))
+            at = text.find(surname, at + len(surname))
+        cache[key] = found
+    return cache[key]
 
 
 def _anchored(a: Ref, b: Ref) -> bool:
