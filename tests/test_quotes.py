@@ -75,3 +75,18 @@ def test_unnamed_speaker_is_attributed_without_a_name() -> None:
 def test_speaker_after_must_be_in_the_same_paragraph() -> None:
     text = '"This budget protects every service the city provides."\n\nCritics say it does not.\n'
     assert _speakers(text) == [(None, False)]
+
+
+def test_a_new_sentence_after_a_quote_does_not_take_its_credit() -> None:
+    text = (
+        "Union leader Mark Serwotka warned there could be further walkouts.\n\n"
+        '"That is working until people drop," he said. "It is completely unacceptable." '
+        "Correspondent Stephen Cape said the unions represented a formidable force.\n"
+    )
+    speakers = [speaker for speaker, _ in _speakers(text)]
+    assert "Stephen Cape" not in speakers
+
+
+def test_a_weekday_before_a_colon_is_no_speaker() -> None:
+    text = 'Mr Blair told the party meeting on Monday: "Nothing will get in the way of unity."\n'
+    assert _speakers(text) == [(None, True)]

@@ -396,6 +396,10 @@ def _attribute(
     newline = after.find("\n")
     line_after = after if newline < 0 else after[:newline]
     m = pats["after"].match(line_after)
+    if m and inner_end == "." and _NEW_CLAUSE.match(line_after, m.end()):
+        # '"... unacceptable." BBC correspondent Stephen Cape said the unions
+        # ...': a new sentence reporting someone else, not this quote's credit.
+        m, line_after = None, ""
     if m:
         group = "speaker" if m.group("speaker") else "speaker2"
         found.set(
@@ -464,6 +468,8 @@ def _attribute(
         )
         return
     m = pats["label"].search(before_text)
+    if m is not None and _no_label(m, before_text):
+        m = None
     if m is not None and not _sentence_tail(before_text[: m.start()]):
         found.set(
             m.group("speaker"),
@@ -546,6 +552,47 @@ _NAME_AT_END = regex.compile(
 _NAME_AFTER_VERB = regex.compile(rf"[ \t]+(?:[\p{{Ll}}-]+[ \t]+){{0,3}}(?P<speaker>{_NAME})\b")
 _NAME_THEN_COMMA = regex.compile(rf"^(?P<speaker>{_NAME}),")
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]?\s+(?=[\"“\p{Lu}])")
+
+
+# After the verb of a quote ending in a period, the start of the verb's own
+# object: "... said the combined unions represented ...".
+_NEW_CLAUSE = regex.compile(
+    r"[ \t]+(?:that|the|a|an|it|he|she|they|there|this|these|those|his|her|its|their|we|i|you)\b"
+)
+_TIME_WORDS = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+_PREPOSITION_BEFORE = regex.compile(
+    r"\b(?:on|in|at|to|from|by|with|of|for|about|since|until|during|before|after)[ \t]+$"
+)
+
+
+def _no_label(m: Any, before_text: str) -> bool:
+    """A name before a colon that is no speaker: 'told MPs on Monday:'."""
+    speaker = m.group("speaker")
+    if speaker.split()[0] in _TIME_WORDS:
+        return True
+    return bool(_PREPOSITION_BEFORE.search(before_text, 0, m.start("speaker")))
 
 
 def _sentence_start(text: str) -> int:
