@@ -47,7 +47,7 @@ import regex
 
 from factlint import CorpusRule, Finding, Severity
 from factlint.facts.identity import people_index
-from factlint.facts.people import Lexicon, PersonMention, fold, lexicon
+from factlint.facts.people import LEADING_PARTICLES, Lexicon, PersonMention, fold, lexicon
 from factlint.rules import Corpus
 
 # Offices held by one person at a time, whose holder the title names
@@ -55,6 +55,10 @@ from factlint.rules import Corpus
 _ONE_HOLDER = frozenset(
     {"president", "vice-president", "pope", "prime-minister", "premier", "chancellor"}
 )
+# Titles that also name brands, characters and works ("Dr Pepper", "Dr
+# Reddy's", "Miss Marple", "Coach Carter"): alone, too weak to call a person.
+_ALSO_NAMES_THINGS = frozenset({"Dr", "Dr.", "Miss", "Coach"})
+_COURTESY = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Mx.", "Dr", "Dr.", "Miss"})
 # A person named in full in this many stories of the run, and at least one in
 # this many, is a public figure whose surname alone the run's readers know.
 _PROMINENT_STORIES = 5
@@ -76,7 +80,7 @@ class FirstReference(CorpusRule):
         stories_naming: Counter[str] = Counter()
         for _document, facts in corpus:
             stories_naming.update(
-                {fold(m.surname) for m in facts.get_list("people") if m.kind == "full"}
+                {_surname_key(m.surname) for m in facts.get_list("people") if m.kind == "full"}
             )
         prominent = max(_PROMINENT_STORIES, len(corpus) // _PROMINENT_SHARE)
         # "Dr Dre", "Minister Subroto", "Miss Universe": a title and a word
@@ -85,25 +89,28 @@ class FirstReference(CorpusRule):
         for _document, facts in corpus:
             titled.update(
                 {
-                    (m.title.split()[-1], fold(m.surname))
+                    (m.title.split()[-1], _surname_key(m.surname))
                     for m in facts.get_list("people")
                     if m.title and m.kind != "full" and not m.quoted
                 }
             )
         lex = lexicon()
         common: dict[str, bool] = {}
+        companies: dict[str, bool] = {}
         for document, facts in corpus:
             people = facts.get_list("people")
-            named_in_full = {fold(m.surname) for m in people if m.kind == "full" and not m.headline}
+            named_in_full = {
+                _surname_key(m.surname) for m in people if m.kind == "full" and not m.headline
+            }
             in_headline = {
-                fold(m.surname): m.text for m in people if m.kind == "full" and m.headline
+                _surname_key(m.surname): m.text for m in people if m.kind == "full" and m.headline
             }
             headline_end = max((m.end for m in people if m.headline), default=0)
             seen: set[str] = set()
             for mention in people:
                 if mention.kind == "full" or mention.quoted or mention.attributive:
                     continue
-                surname = fold(mention.surname)
+                surname = _surname_key(mention.surname)
                 if mention.headline or surname in seen:
                     continue
                 seen.add(surname)
@@ -112,6 +119,8 @@ class FirstReference(CorpusRule):
                 registry_name = registry_names.get(surname)
                 if mention.cue == "role" and _common_word(mention.surname, corpus, common):
                     continue  # "Legal adviser", "Shadow spokesman": a word, not a name
+                if mention.cue == "role" and _company(mention.surname, corpus, companies):
+                    continue  # "Noranda spokesman": "Noranda Inc" elsewhere in the run
                 if mention.cue in ("speech", "known-surname") and not registry_name:
                     continue  # a lone word nobody names in full here: maybe an organisation
                 if stories_naming[surname] >= prominent and not registry_name:
@@ -132,7 +141,9 @@ class FirstReference(CorpusRule):
                 if surname in in_headline:
                     message += f' (only the headline does: "{in_headline[surname]}")'
                 message += "; give it (and a title) on first reference"
-                suggestion = _suggest(index.names_by_surname.get(surname, []), registry_name)
+                suggestion = _suggest(
+                    index.names_by_surname.get(fold(mention.surname), []), registry_name
+                )
                 if suggestion and surname not in in_headline:
                     message += f" ({suggestion})"
                 start = mention.start
@@ -149,8 +160,43 @@ def _unresolved(mention: PersonMention) -> bool:
     if mention.title_key in _ONE_HOLDER:
         return False  # "President Reagan", "Pope Francis"
     title = (mention.title or "").split()
-    # "Mr Justice Sullivan": a British judge's full style.
-    return not (len(title) >= 2 and title[-1] in ("Justice", "Judge"))
+    if not title:
+        return True
+    if title[-1] in _ALSO_NAMES_THINGS:
+        return False  # "Dr Pepper", "Miss Marple", "Coach Carter": brands, characters, works
+    if len(title) >= 2 and title[-1] in ("Justice", "Judge"):
+        return False  # "Mr Justice Sullivan": a British judge's full style
+    # "Energy Secretary Herrington", "Information Minister Harmoko": a title
+    # that names the office names its one holder; "Sheriff Clarke" does not.
+    return not (len(title) >= 2 and title[-1] not in _COURTESY)
+
+
+_COMPANY_AFTER = (
+    r"(?:Inc|Corp|Corporation|Co|Cos|Ltd|PLC|Plc|AG|SA|NV|AB|Group|Holdings|Bank|Petroleum)\b"
+)
+
+
+def _company(word: str, corpus: Corpus, cache: dict[str, bool]) -> bool:
+    """Whether some story of the run writes the word as a company ("Noranda
+    Inc", "<Noranda ...>"); asked only of lone words before a role."""
+    if word not in cache:
+        pattern = regex.compile(
+            rf"(?:(?<![\p{{L}}\p{{M}}]){regex.escape(word)}[ \t]+{_COMPANY_AFTER}"
+            rf"|<{regex.escape(word)}(?![\p{{L}}\p{{M}}]))"
+        )
+        cache[word] = any(pattern.search(document.prose) for document, _facts in corpus)
+    return cache[word]
+
+
+def _surname_key(surname: str) -> str:
+    """A surname without its leading particle, folded: "Van Voorhis",
+    "van Voorhis" and "Voorhis", "al-Assad" and "Assad" are one surname."""
+    key = fold(surname)
+    for sep in (" ", "-"):
+        head, found, rest = key.partition(sep)
+        if found and rest and (head in LEADING_PARTICLES or head in ("al", "el")):
+            return rest
+    return key
 
 
 def _common_word(word: str, corpus: Corpus, cache: dict[str, bool]) -> bool:
@@ -176,8 +222,9 @@ def _written_in_full(prose: str, surname: str, lex: Lexicon, after: int) -> bool
     ("Ramdhan Yadav Kotamaraja", "JP McManus", "Melba Acosta Febo") or
     before a given name, surname first ("Xi Jinping", "Wang Yan"); after
     the headline, which does not count."""
-    pattern = regex.compile(
-        rf"(?<![\p{{L}}\p{{M}}'’.-]){regex.escape(surname)}(?![\p{{L}}\p{{M}}'’-])"
+    first = f"[{regex.escape(surname[0].upper())}{regex.escape(surname[0].lower())}]"
+    pattern = regex.compile(  # "van Voorhis" at a sentence start is "Van Voorhis"
+        rf"(?<![\p{{L}}\p{{M}}'’.-]){first}{regex.escape(surname[1:])}(?![\p{{L}}\p{{M}}'’-])"
     )
     for m in pattern.finditer(prose, after):
         before = _WORD_BEFORE.search(prose, max(0, m.start() - 40), m.start())
