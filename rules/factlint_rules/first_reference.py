@@ -19,7 +19,7 @@ elsewhere); the holder of a one-person office by title ("President Reagan",
 ("Mr Justice Sullivan"); a title and word that several stories of the run
 use and none names in full, a name of its own ("Dr Dre", "Minister
 Subroto"); a public figure named in full in many stories of the run (at
-least 5, and one in 200); and a lone word before a role that the run also
+least 4, and one in 500); and a lone word before a role that the run also
 writes in lower case ("Legal adviser"). A lone word with no title counts as
 a person when a role ("Barrett spokesman") or the names registry says so.
 When the full name is known from another story or the registry, the message
@@ -61,8 +61,8 @@ _ALSO_NAMES_THINGS = frozenset({"Dr", "Dr.", "Miss", "Coach"})
 _COURTESY = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Mx.", "Dr", "Dr.", "Miss"})
 # A person named in full in this many stories of the run, and at least one in
 # this many, is a public figure whose surname alone the run's readers know.
-_PROMINENT_STORIES = 5
-_PROMINENT_SHARE = 200
+_PROMINENT_STORIES = 4
+_PROMINENT_SHARE = 500
 
 
 class FirstReference(CorpusRule):
@@ -77,11 +77,19 @@ class FirstReference(CorpusRule):
         for person in index.people:
             if person.canonical:
                 registry_names[fold(person.canonical.split()[-1])] = person.canonical
-        stories_naming: Counter[str] = Counter()
+        # Stories naming each person in full, by given name and surname.
+        stories_naming_person: Counter[tuple[str, str]] = Counter()
         for _document, facts in corpus:
-            stories_naming.update(
-                {_surname_key(m.surname) for m in facts.get_list("people") if m.kind == "full"}
+            stories_naming_person.update(
+                {
+                    (fold(m.given or ""), _surname_key(m.surname))
+                    for m in facts.get_list("people")
+                    if m.kind == "full"
+                }
             )
+        stories_naming: Counter[str] = Counter()  # the best-known person of each surname
+        for (_given, key), count in stories_naming_person.items():
+            stories_naming[key] = max(stories_naming[key], count)
         prominent = max(_PROMINENT_STORIES, len(corpus) // _PROMINENT_SHARE)
         # "Dr Dre", "Minister Subroto", "Miss Universe": a title and a word
         # that several stories use and none names in full is a name of its own.
@@ -105,6 +113,7 @@ class FirstReference(CorpusRule):
             in_headline = {
                 _surname_key(m.surname): m.text for m in people if m.kind == "full" and m.headline
             }
+            full_starts = {m.start for m in people if m.kind == "full"}
             headline_end = max((m.end for m in people if m.headline), default=0)
             seen: set[str] = set()
             for mention in people:
@@ -114,6 +123,8 @@ class FirstReference(CorpusRule):
                 if mention.headline or surname in seen:
                     continue
                 seen.add(surname)
+                if _not_a_reference(document.prose, mention, full_starts):
+                    continue
                 if surname in named_in_full or not _unresolved(mention):
                     continue  # the story names the person in full, or the title does
                 registry_name = registry_names.get(surname)
@@ -151,6 +162,36 @@ class FirstReference(CorpusRule):
                     start = document.text.rfind(mention.title, 0, mention.start)
                     start = mention.start if start < 0 else start
                 yield self.finding(document, start, mention.end, message, subject=mention.surname)
+
+
+_WORK_BEFORE = regex.compile(
+    r"\b(?:played|plays|playing|portrayed|portrays|called|titled|entitled)\s+$"
+)
+_AS_BEFORE = regex.compile(r"\bas\s+$")
+_SAID_AFTER = regex.compile(r"(?:['’]s)?\s+(?:said|says|put it|told|noted|wrote|argued)\b")
+_TWO_NAME_WORDS = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+[ \t]+\p{Lu}[\p{Ll}\p{M}]+")
+_ROLE_WORDS_AFTER = regex.compile(r"(?:[ \t]+[a-z][\p{L}-]*){1,3}[ \t]+")
+
+
+def _not_a_reference(prose: str, mention: PersonMention, full_starts: set[int]) -> bool:
+    """A title and word that is a character or a work ("played Mrs Potts", "a
+    song called Judge Y'Self"), or a word inside a longer title before the
+    person's full name ("Chief Soviet arms negotiator Yuli Vorontsov")."""
+    start = mention.start - len(mention.title or "") - 1
+    if mention.title and _WORK_BEFORE.search(prose, max(0, start - 20), max(0, start)):
+        return True
+    if (
+        mention.title
+        and _AS_BEFORE.search(prose, max(0, start - 5), max(0, start))
+        and not _SAID_AFTER.match(prose, mention.end, mention.end + 20)
+    ):
+        return True  # "appeared as Mrs Pearce in", but not "as Mr Blair said"
+    after = _ROLE_WORDS_AFTER.match(prose, mention.end, mention.end + 60)
+    return bool(
+        mention.title
+        and after
+        and (after.end() in full_starts or _TWO_NAME_WORDS.match(prose, after.end()))
+    )
 
 
 def _unresolved(mention: PersonMention) -> bool:

@@ -177,7 +177,8 @@ def _patterns() -> tuple[Any, Any, Any, Any]:
 _SPEECH_BEFORE = (" said", " says", " according to", " asked", " added", " wrote", " told")
 _ATTRIBUTIVE_NOUNS = regex.compile(
     r"^(?:['’]s\s+)?\s*(?:administration|campaign|era|presidency|government|years|doctrine|"
-    r"White House|team|camp|family|foundation|estate|case|trial|impeachment|rally|rallies)\b"
+    r"White House|team|camp|family|foundation|estate|case|trial|impeachment|rally|rallies|"
+    r"film|films|movie|show|series|drama|novel|song|album|musical|brand)\b"
 )
 # Words that describe the person after them when a sentence opens with them.
 _DESCRIPTORS = frozenset(
