@@ -186,3 +186,10 @@ def test_mis_encoded_letters_do_not_make_a_surname(
 ) -> None:
     text = "WASHINGTON — Rep. Ra\u00c3\u00c2\u0081ol Grijalva urged Sanders to accept the result.\n"
     assert "Ra\u00c3\u00c2" not in _people(tmp_path, text, capsys)
+
+
+def test_place_initials_are_not_a_given_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "TOKYO — Japanese crushers, starting to buy U.S. Soybeans for April, made purchases.\n"
+    assert "U.S. Soybeans" not in _people(tmp_path, text, capsys)

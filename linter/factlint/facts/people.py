@@ -197,14 +197,16 @@ LEADING_PARTICLES = frozenset(
 )
 _PEERAGE_TITLES = frozenset({"Lord", "Lady"})
 # Offices that end a title phrase of several words: "House Majority Leader
-# Steny Hoyer", "Senate Minority Whip Dick Durbin", "Foreign Secretary Jack
-# Straw", "Health Minister ...".
+# Steny Hoyer", "Senate Minority Whip Dick Durbin". They carry no title key:
+# a leader or whip is also a senator or representative, so no conflict.
 _OFFICE_TITLES = frozenset(
     {"Leader", "Whip", "Premier", "Spokesman", "Spokeswoman", "Chairperson", "Envoy"}
     | {"Secretary-General", "Governor-General", "Vice-Chairman", "Vice-Chancellor"}
 )
 # Honours and degrees after a name: "Ian MacDonald QC", "Jane Doe OBE".
 _POST_NOMINALS = frozenset({"QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD", "MD", "Esq."})
+# Initials that name a place or body, not a person ("U.S. Soybeans").
+_PLACE_INITIALS = frozenset({"US", "UK", "UN", "EU", "NY", "DC", "LA", "NJ", "SA", "EC", "NZ"})
 # A given name written as initials: "J. Smith", "A.J. Spiker", "G Thomas".
 _INITIALS = regex.compile(r"^(?:\p{Lu}\.){1,3}$|^[B-HJ-Z]$")
 # "the Trump spokesman", "Department for Education and Skills spokeswoman":
@@ -540,8 +542,6 @@ def _read_run(
         ):
             title_end = i
             title_key = lex.titles.get(pair, lex.titles.get(word, lex.titles.get(spaced)))
-            if title_key is None and word in _OFFICE_TITLES:
-                title_key = fold(word)
     title = None
     if title_end >= 0:
         last = tokens[title_end][2]
@@ -658,7 +658,12 @@ def _read_run(
             break
     surname_start = tokens[surname_index][0]
     surname = prose[surname_start:name_end]
-    if fold(given).rstrip(".") in lex.given_names or _INITIALS.match(given):
+    if fold(given).rstrip(".") in lex.given_names or (
+        _INITIALS.match(given)
+        and given not in lex.title_words
+        and given.rstrip(".") not in lex.not_names
+        and given.replace(".", "") not in _PLACE_INITIALS
+    ):
         cue = "given-name"
     elif title is not None:
         cue = "title"
