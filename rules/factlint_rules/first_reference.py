@@ -277,7 +277,10 @@ def _written_in_full(prose: str, surname: str, lex: Lexicon, after: int) -> bool
     return False
 
 
-_WORD_BEFORE = regex.compile(rf"(?:^|\s)(\p{{Lu}}[\p{{L}}\p{{M}}.'’-]*){_GAP}$")
+# The word before, also across a joining particle ("Minas de Almaden").
+_WORD_BEFORE = regex.compile(
+    rf"(?:^|\s)(\p{{Lu}}[\p{{L}}\p{{M}}.'’-]*){_GAP}(?:(?:de|da|del|di|du|van|von|der|y){_GAP})?$"
+)
 _WORD_AFTER = regex.compile(rf"{_GAP}(\p{{Lu}}[\p{{L}}\p{{M}}'’-]*)(?![.\p{{L}}\p{{M}}'’-])")
 
 
