@@ -146,3 +146,50 @@ def test_a_describing_word_opening_the_sentence_is_not_a_given_name(
     )
     found = {p["text"]: p["title"] for p in _mentions(tmp_path, text, capsys)}
     assert found == {"Pete Doherty": None, "Joe Biden": "Vice President", "Bill de Blasio": None}
+
+
+def test_titles_of_several_words_initials_honours_and_suffixes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "WASHINGTON — House Majority Leader Steny Hoyer said the vote would be close, and"
+        " Senate Minority Whip Dick Durbin's office said the same. Vice-President Dick Cheney"
+        " agreed, and Ian MacDonald QC, A.J. Spiker, J. Smith and G Thomas disagreed."
+        " Western Union said John Pope Jr was elected.\n"
+    )
+    mentions = {m["text"]: m for m in _mentions(tmp_path, text, capsys)}
+    assert mentions["Steny Hoyer"]["title"] == "House Majority Leader"
+    assert mentions["Dick Durbin"]["title"] == "Senate Minority Whip"
+    assert mentions["Dick Cheney"]["title"] == "Vice-President"
+    for name in ("Ian MacDonald", "A.J. Spiker", "J. Smith", "G Thomas", "John Pope"):
+        assert mentions[name]["kind"] == "full", name
+    assert "Jr" not in mentions
+
+
+def test_front_matter_does_not_hide_the_headline(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "draft.md"
+    path.write_text(
+        "---\ndate: 2016-05-02\n---\n\nObama says Trump is unfit for office.\n\n"
+        "WASHINGTON — President Barack Obama said Donald Trump was unfit for office.\n",
+        encoding="utf-8",
+    )
+    assert main(["facts", "--isolated", str(path)]) == 0
+    (doc,) = json.loads(capsys.readouterr().out)
+    lone = [p for p in doc["facts"]["people"] if p["kind"] != "full"]
+    assert lone and all(p["headline"] for p in lone), lone
+
+
+def test_mis_encoded_letters_do_not_make_a_surname(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "WASHINGTON — Rep. Ra\u00c3\u00c2\u0081ol Grijalva urged Sanders to accept the result.\n"
+    assert "Ra\u00c3\u00c2" not in _people(tmp_path, text, capsys)
+
+
+def test_place_initials_are_not_a_given_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "TOKYO — Japanese crushers, starting to buy U.S. Soybeans for April, made purchases.\n"
+    assert "U.S. Soybeans" not in _people(tmp_path, text, capsys)

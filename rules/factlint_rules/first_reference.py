@@ -1,18 +1,30 @@
-"""A surname used alone before the person's full name appears in the story.
+"""A person the story refers to by surname alone and never names in full.
 
-**What it flags.** The first reference to a person in a story when it is a
-surname alone ("Barrett spokesman Jeff Fleming said ...") or a title and
-surname ("Sheriff Clarke wrote ...") and the full name comes later or not at
-all. Quotations are the speaker's words and are not judged; neither is a
-surname used as a modifier after "the" or before "administration",
-"campaign" and the like ("the Trump administration"), a peer named by the
-peerage ("Lord Falconer", British style), a knight by the given name ("Sir
-Richard"), or a headline, where a surname alone is the style: a short first
-paragraph (one or two lines of at most 20 words, no dateline) before the
-story. A lone word counts as a person when a title, a role ("Barrett
-spokesman") or the same surname elsewhere in the run or the names registry
-says so. When the full name is known from another story or the registry,
-the message suggests it.
+**What it flags.** The first reference to a person when it is a surname
+alone ("Barrett spokesman Jeff Fleming said ...") or a title and surname
+("Sheriff Clarke wrote ...", "Mr Prettejohn urged ...") and the story never
+gives that person's full name. The check claims only what a copy desk acts
+on: a reader who meets "Mr Montieth" and nowhere "David Monteith" cannot
+tell who is meant, and such a name is often a misspelling of the full name
+given elsewhere. A surname counts as named in full when the story (not its
+headline) gives any full name with it, before or after, also when two people
+share it ("Hillary Clinton", "Bill Clinton", then "Clinton"), with initials
+("A.J. Spiker"), surname first ("Xi Jinping") or in a form the extractor
+does not read as a name ("Ramdhan Yadav Kotamaraja"). Not judged: quotations;
+surnames used as modifiers ("the Trump administration"); headlines, where a
+surname alone is the style (a short first paragraph with no dateline, after
+any front matter, unless the front matter's title says the headline is
+elsewhere); the holder of a one-person office by title ("President Reagan",
+"Pope Francis"); a peer by the peerage ("Lord Falconer"); a judge's style
+("Mr Justice Sullivan"); a title and word that several stories of the run
+use and none names in full, a name of its own ("Dr Dre", "Minister
+Subroto"); a public figure named in full in many stories of the run (at
+least 4, and one in 500); and a lone word before a role that the run also
+writes in lower case ("Legal adviser"). A lone word with no title counts as
+a person when a role ("Barrett spokesman") or the names registry says so.
+When the full name is known from another story or the registry, the message
+suggests it; when several people in the run share the surname, it says so
+instead of guessing.
 
 **Why.** News style gives the full name, usually with a title, on first
 reference; readers of this story may not have read the others.
@@ -31,10 +43,26 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+import regex
+
 from factlint import CorpusRule, Finding, Severity
 from factlint.facts.identity import people_index
-from factlint.facts.people import PersonMention, fold
+from factlint.facts.people import LEADING_PARTICLES, Lexicon, PersonMention, fold, lexicon
 from factlint.rules import Corpus
+
+# Offices held by one person at a time, whose holder the title names
+# ("President Reagan", "Pope Francis", "Prime Minister Thatcher").
+_ONE_HOLDER = frozenset(
+    {"president", "vice-president", "pope", "prime-minister", "premier", "chancellor"}
+)
+# Titles that also name brands, characters and works ("Dr Pepper", "Dr
+# Reddy's", "Miss Marple", "Coach Carter"): alone, too weak to call a person.
+_ALSO_NAMES_THINGS = frozenset({"Dr", "Dr.", "Miss", "Coach"})
+_COURTESY = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Mx.", "Dr", "Dr.", "Miss"})
+# A person named in full in this many stories of the run, and at least one in
+# this many, is a public figure whose surname alone the run's readers know.
+_PROMINENT_STORIES = 4
+_PROMINENT_SHARE = 500
 
 
 class FirstReference(CorpusRule):
@@ -49,43 +77,86 @@ class FirstReference(CorpusRule):
         for person in index.people:
             if person.canonical:
                 registry_names[fold(person.canonical.split()[-1])] = person.canonical
-        for doc_index, (document, facts) in enumerate(corpus):
-            firsts: dict[object, PersonMention] = {}
-            for mention in facts.get_list("people"):
-                if mention.quoted or mention.attributive or mention.headline:
+        # Stories naming each person in full, by given name and surname.
+        stories_naming_person: Counter[tuple[str, str]] = Counter()
+        for _document, facts in corpus:
+            stories_naming_person.update(
+                {
+                    (fold(m.given or ""), _surname_key(m.surname))
+                    for m in facts.get_list("people")
+                    if m.kind == "full"
+                }
+            )
+        stories_naming: Counter[str] = Counter()  # the best-known person of each surname
+        for (_given, key), count in stories_naming_person.items():
+            stories_naming[key] = max(stories_naming[key], count)
+        prominent = max(_PROMINENT_STORIES, len(corpus) // _PROMINENT_SHARE)
+        # "Dr Dre", "Minister Subroto", "Miss Universe": a title and a word
+        # that several stories use and none names in full is a name of its own.
+        titled: Counter[tuple[str, str]] = Counter()
+        for _document, facts in corpus:
+            titled.update(
+                {
+                    (m.title.split()[-1], _surname_key(m.surname))
+                    for m in facts.get_list("people")
+                    if m.title and m.kind != "full" and not m.quoted
+                }
+            )
+        lex = lexicon()
+        common: dict[str, bool] = {}
+        companies: dict[str, bool] = {}
+        for document, facts in corpus:
+            people = facts.get_list("people")
+            named_in_full = {
+                _surname_key(m.surname) for m in people if m.kind == "full" and not m.headline
+            }
+            in_headline = {
+                _surname_key(m.surname): m.text for m in people if m.kind == "full" and m.headline
+            }
+            full_starts = {m.start for m in people if m.kind == "full"}
+            headline_end = max((m.end for m in people if m.headline), default=0)
+            seen: set[str] = set()
+            for mention in people:
+                if mention.kind == "full" or mention.quoted or mention.attributive:
                     continue
-                owner = index.person_of(doc_index, mention)
-                key: object = id(owner) if owner is not None else fold(mention.surname)
-                if key not in firsts:
-                    firsts[key] = mention
-            for mention in firsts.values():
-                if mention.kind == "full" or mention.cue == "peerage":
+                surname = _surname_key(mention.surname)
+                if mention.headline or surname in seen:
                     continue
-                known = index.names_by_surname.get(fold(mention.surname), [])
-                full_here = [
-                    m for m in facts.get_list("people")
-                    if m.kind == "full" and fold(m.surname) == fold(mention.surname)
-                ]  # fmt: skip
-                registry_name = registry_names.get(fold(mention.surname))
-                if mention.cue in ("speech", "known-surname") and not (full_here or registry_name):
+                seen.add(surname)
+                if _not_a_reference(document.prose, mention, full_starts):
+                    continue
+                if surname in named_in_full or not _unresolved(mention):
+                    continue  # the story names the person in full, or the title does
+                registry_name = registry_names.get(surname)
+                if mention.cue == "role" and _common_word(mention.surname, corpus, common):
+                    continue  # "Legal adviser", "Shadow spokesman": a word, not a name
+                if mention.cue == "role" and _company(mention.surname, corpus, companies):
+                    continue  # "Noranda spokesman": "Noranda Inc" elsewhere in the run
+                if mention.cue in ("speech", "known-surname") and not registry_name:
                     continue  # a lone word nobody names in full here: maybe an organisation
+                if stories_naming[surname] >= prominent and not registry_name:
+                    continue  # a public figure, named in full throughout the run
+                if (
+                    mention.title
+                    and not stories_naming[surname]
+                    and titled[(mention.title.split()[-1], surname)] >= 2
+                ):
+                    continue
+                if _written_in_full(document.prose, mention.surname, lex, headline_end):
+                    continue  # "Ramdhan Yadav Kotamaraja", "Xi Jinping": named after all
                 what = "a title and surname" if mention.title else "a surname alone"
                 message = (
-                    f'"{document.text[mention.start : mention.end]}": first reference uses {what}'
+                    f'"{document.text[mention.start : mention.end]}": first reference uses {what},'
+                    " and the story never gives the full name"
                 )
-                later = [m for m in full_here if not m.headline]
-                if later:
-                    message += f'; the full name "{later[0].text}" comes later'
-                elif full_here:
-                    message += (
-                        f'; the full name "{full_here[0].text}" is only in the headline:'
-                        " give it in the story too"
-                    )
-                else:
-                    message += "; give the full name (and title) on first reference"
-                    suggestion = _suggest(known, registry_name)
-                    if suggestion:
-                        message += f' (elsewhere: "{suggestion}")'
+                if surname in in_headline:
+                    message += f' (only the headline does: "{in_headline[surname]}")'
+                message += "; give it (and a title) on first reference"
+                suggestion = _suggest(
+                    index.names_by_surname.get(fold(mention.surname), []), registry_name
+                )
+                if suggestion and surname not in in_headline:
+                    message += f" ({suggestion})"
                 start = mention.start
                 if mention.title:
                     start = document.text.rfind(mention.title, 0, mention.start)
@@ -93,13 +164,163 @@ class FirstReference(CorpusRule):
                 yield self.finding(document, start, mention.end, message, subject=mention.surname)
 
 
+_WORK_BEFORE = regex.compile(
+    r"\b(?:played|plays|playing|portrayed|portrays|called|titled|entitled)\s+$"
+)
+_AS_BEFORE = regex.compile(r"\bas\s+$")
+_SAID_AFTER = regex.compile(r"(?:['’]s)?\s+(?:said|says|put it|told|noted|wrote|argued)\b")
+_TWO_NAME_WORDS = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+[ \t]+\p{Lu}[\p{Ll}\p{M}]+")
+_ROLE_WORDS_AFTER = regex.compile(r"(?:[ \t]+[a-z][\p{L}-]*){1,3}[ \t]+")
+
+
+def _not_a_reference(prose: str, mention: PersonMention, full_starts: set[int]) -> bool:
+    """A title and word that is a character or a work ("played Mrs Potts", "a
+    song called Judge Y'Self"), or a word inside a longer title before the
+    person's full name ("Chief Soviet arms negotiator Yuli Vorontsov")."""
+    start = mention.start - len(mention.title or "") - 1
+    if mention.title and _WORK_BEFORE.search(prose, max(0, start - 20), max(0, start)):
+        return True
+    if (
+        mention.title
+        and _AS_BEFORE.search(prose, max(0, start - 5), max(0, start))
+        and not _SAID_AFTER.match(prose, mention.end, mention.end + 20)
+    ):
+        return True  # "appeared as Mrs Pearce in", but not "as Mr Blair said"
+    after = _ROLE_WORDS_AFTER.match(prose, mention.end, mention.end + 60)
+    return bool(
+        mention.title
+        and after
+        and (after.end() in full_starts or _TWO_NAME_WORDS.match(prose, after.end()))
+    )
+
+
+def _unresolved(mention: PersonMention) -> bool:
+    """Whether a surname reference still leaves the reader asking who."""
+    if mention.cue == "peerage":
+        return False  # "Lord Falconer": the peerage is the name in British style
+    if mention.title_key in _ONE_HOLDER:
+        return False  # "President Reagan", "Pope Francis"
+    title = (mention.title or "").split()
+    if not title:
+        return True
+    if title[-1] in _ALSO_NAMES_THINGS:
+        return False  # "Dr Pepper", "Miss Marple", "Coach Carter": brands, characters, works
+    if len(title) >= 2 and title[-1] in ("Justice", "Judge"):
+        return False  # "Mr Justice Sullivan": a British judge's full style
+    # "Energy Secretary Herrington", "Information Minister Harmoko": a title
+    # that names the office names its one holder; "Sheriff Clarke" does not.
+    return not (len(title) >= 2 and title[-1] not in _COURTESY)
+
+
+_COMPANY_AFTER = (
+    r"(?:Inc|Corp|Corporation|Co|Cos|Ltd|PLC|Plc|AG|SA|NV|AB|Group|Holdings|Bank|Petroleum)\b"
+)
+
+
+def _company(word: str, corpus: Corpus, cache: dict[str, bool]) -> bool:
+    """Whether some story of the run writes the word as a company ("Noranda
+    Inc", "<Noranda ...>"); asked only of lone words before a role."""
+    if word not in cache:
+        pattern = regex.compile(
+            rf"(?:(?<![\p{{L}}\p{{M}}]){regex.escape(word)}[ \t]+{_COMPANY_AFTER}"
+            rf"|<{regex.escape(word)}(?![\p{{L}}\p{{M}}]))"
+        )
+        cache[word] = any(pattern.search(document.prose) for document, _facts in corpus)
+    return cache[word]
+
+
+def _surname_key(surname: str) -> str:
+    """A surname without its leading particle, folded: "Van Voorhis",
+    "van Voorhis" and "Voorhis", "al-Assad" and "Assad" are one surname."""
+    key = fold(surname)
+    for sep in (" ", "-"):
+        head, found, rest = key.partition(sep)
+        if found and rest and (head in LEADING_PARTICLES or head in ("al", "el")):
+            return rest
+    return key
+
+
+def _common_word(word: str, corpus: Corpus, cache: dict[str, bool]) -> bool:
+    """Whether some story of the run writes the word in lower case: a common
+    word ("legal", "shadow"), not a surname. Asked only of the few lone
+    words before a role, and answered once per word."""
+    if word not in cache:
+        lower = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}]){regex.escape(word.lower())}(?![\p{{L}}\p{{M}}])"
+        )
+        cache[word] = word.lower() != word and any(
+            lower.search(document.prose) for document, _facts in corpus
+        )
+    return cache[word]
+
+
+_GAP = "[ \t\u00a0]+"
+
+
+def _written_in_full(prose: str, surname: str, lex: Lexicon, after: int) -> bool:
+    """Whether the story writes the surname next to another capitalised
+    name word: after a given name or initials the extractor does not know
+    ("Ramdhan Yadav Kotamaraja", "JP McManus", "Melba Acosta Febo") or
+    before a given name, surname first ("Xi Jinping", "Wang Yan"); after
+    the headline, which does not count."""
+    first = f"[{regex.escape(surname[0].upper())}{regex.escape(surname[0].lower())}]"
+    pattern = regex.compile(  # "van Voorhis" at a sentence start is "Van Voorhis"
+        rf"(?<![\p{{L}}\p{{M}}'’.-]){first}{regex.escape(surname[1:])}(?![\p{{L}}\p{{M}}'’-])"
+    )
+    for m in pattern.finditer(prose, after):
+        before = _WORD_BEFORE.search(prose, max(0, m.start() - 40), m.start())
+        if before and _name_word(before.group(1), lex):
+            return True
+        following = _WORD_AFTER.match(prose, m.end(), m.end() + 40)
+        if following and _name_word(following.group(1), lex):
+            return True
+    return False
+
+
+# The word before, also across a joining particle ("Minas de Almaden").
+_WORD_BEFORE = regex.compile(
+    rf"(?:^|\s)(\p{{Lu}}[\p{{L}}\p{{M}}.'’-]*){_GAP}(?:(?:de|da|del|di|du|van|von|der|y){_GAP})?$"
+)
+_WORD_AFTER = regex.compile(rf"{_GAP}(\p{{Lu}}[\p{{L}}\p{{M}}'’-]*)(?![.\p{{L}}\p{{M}}'’-])")
+
+
+def _name_word(word: str, lex: Lexicon) -> bool:
+    """A capitalised word that may be part of a person's name: not a title,
+    a courtesy title, a sentence opener or a possessive."""
+    if word.endswith(("'s", "’s")) or (word.endswith(".") and not _INITIAL.match(word)):
+        return False
+    bare = word.rstrip(".")
+    return not (
+        word in lex.titles
+        or bare in lex.titles
+        or word in lex.courtesy
+        or bare in lex.courtesy
+        or word in lex.title_words
+        or word in lex.not_names
+        or bare in lex.not_names
+        or word in lex.suffixes
+    )
+
+
+_INITIAL = regex.compile(r"^(?:\p{Lu}\.){1,3}$")
+
+
 def _suggest(known: list, registry_name: str | None) -> str | None:  # type: ignore[type-arg]
+    """The full name the run or the registry gives; when several people in
+    the run share the surname, say so instead of guessing one."""
     if registry_name:
-        return registry_name
+        return f'elsewhere: "{registry_name}"'
     counts: Counter[str] = Counter()
+    by_given: dict[str, str] = {}  # "George Bush" and "George W Bush" are one
     for name in known:
-        counts[name.key] += len(name.refs)
-    return counts.most_common(1)[0][0] if counts else None
+        key = by_given.setdefault(fold(name.given), name.key)
+        counts[key] += len(name.refs)
+    if not counts:
+        return None
+    if len(counts) > 1:
+        names = ", ".join(f'"{key}"' for key, _ in counts.most_common(3))
+        return f"elsewhere several people share the surname: {names}"
+    return f'elsewhere: "{counts.most_common(1)[0][0]}"'
 
 
 RULE = FirstReference

@@ -131,10 +131,11 @@ def nickname_table() -> NicknameTable:
 _UP = r"\p{Lu}"
 # A capitalised word: internal capitals (McDonald, DeSantis), apostrophes
 # (O'Brien, D’Amato), hyphenated parts (Neumann-Ortiz), a possessive, or an
-# initial / abbreviation with its period (J., Gov., Jr.).
+# initial / abbreviation with its period (J., Gov., Jr.), or initials (A.J.).
 _TOKEN = (
+    rf"(?:(?:{_UP}\.){{2,3}}(?=[ \t\u00a0]+{_UP}[\p{{Ll}}])|"  # initials: "A.J. Spiker"
     rf"(?:(?:al|el|bin|ibn|ben|de|di|da)-)?{_UP}[\p{{L}}\p{{M}}]*(?:['’]{_UP}[\p{{L}}\p{{M}}]+)?"
-    rf"(?:-[\p{{L}}][\p{{L}}\p{{M}}]*)*(?:['’]s\b|['’](?=\s))?\.?"
+    rf"(?:-[\p{{L}}][\p{{L}}\p{{M}}]*)*(?:['’]s\b|['’](?=\s))?\.?)"
 )
 
 
@@ -176,7 +177,8 @@ def _patterns() -> tuple[Any, Any, Any, Any]:
 _SPEECH_BEFORE = (" said", " says", " according to", " asked", " added", " wrote", " told")
 _ATTRIBUTIVE_NOUNS = regex.compile(
     r"^(?:['’]s\s+)?\s*(?:administration|campaign|era|presidency|government|years|doctrine|"
-    r"White House|team|camp|family|foundation|estate|case|trial|impeachment|rally|rallies)\b"
+    r"White House|team|camp|family|foundation|estate|case|trial|impeachment|rally|rallies|"
+    r"film|films|movie|show|series|drama|novel|song|album|musical|brand)\b"
 )
 # Words that describe the person after them when a sentence opens with them.
 _DESCRIPTORS = frozenset(
@@ -194,6 +196,19 @@ LEADING_PARTICLES = frozenset(
     | {"den", "le", "la"}
 )
 _PEERAGE_TITLES = frozenset({"Lord", "Lady"})
+# Offices that end a title phrase of several words: "House Majority Leader
+# Steny Hoyer", "Senate Minority Whip Dick Durbin". They carry no title key:
+# a leader or whip is also a senator or representative, so no conflict.
+_OFFICE_TITLES = frozenset(
+    {"Leader", "Whip", "Premier", "Spokesman", "Spokeswoman", "Chairperson", "Envoy"}
+    | {"Secretary-General", "Governor-General", "Vice-Chairman", "Vice-Chancellor"}
+)
+# Honours and degrees after a name: "Ian MacDonald QC", "Jane Doe OBE".
+_POST_NOMINALS = frozenset({"QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD", "MD", "Esq."})
+# Initials that name a place or body, not a person ("U.S. Soybeans").
+_PLACE_INITIALS = frozenset({"US", "UK", "UN", "EU", "NY", "DC", "LA", "NJ", "SA", "EC", "NZ"})
+# A given name written as initials: "J. Smith", "A.J. Spiker", "G Thomas".
+_INITIALS = regex.compile(r"^(?:\p{Lu}\.){1,3}$|^[B-HJ-Z]$")
 # "the Trump spokesman", "Department for Education and Skills spokeswoman":
 # the word before a role is then a modifier or the end of an organisation.
 _NOT_A_NAME_BEFORE = regex.compile(r"\b(?:the|a|an|The|A|An|and|of|for|&)\s+$")
@@ -208,6 +223,20 @@ _NAME_ENDS_CLAUSE = regex.compile(r"^(?:['’]s)?\s*(?:[,.;:!?)\"”]|$|\s+(?:of
 _ROLE_CUE = regex.compile(
     r"^\s+(?:spokesman|spokeswoman|spokesperson|aide|adviser|press secretary|chief of staff)\b"
 )
+# Capitalised words that open a job description, not surnames.
+_ROLE_MODIFIERS = frozenset(
+    {"Legal", "Shadow", "Independent", "Senior", "Press", "Campaign", "Party", "Club", "Team"}
+    | {"Company", "Government", "Official", "Union", "Council", "Community", "School", "Police"}
+    | {"Army", "Military", "Defence", "Defense", "Foreign", "Health", "Education", "Transport"}
+    | {"Neighbors", "Neighbours", "Family", "Church", "Hospital", "Museum", "Airport", "Court"}
+)
+# Words after the first of a run that make it a school or a place ("Jefferson
+# Elementary"), not a given name and surname.
+_PLACE_WORDS = frozenset(
+    {"Elementary", "Middle", "Academy", "Primary", "Secondary", "Junior", "Stadium", "Park"}
+    | {"Square", "Street", "Avenue", "Road", "Hall", "Centre", "Center", "Bridge", "Island"}
+)
+_ADJECTIVE_ENDINGS = ("ial", "ical", "ional", "ese")
 _DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|The|A|An)\s+$")
 _QUOTE_CHARS = regex.compile(r"[\"“”]")
 _PARAGRAPH = regex.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
@@ -241,9 +270,13 @@ def _headline_spans(prose: str) -> list[tuple[int, int]]:
     """Headlines: the first paragraph if it has no closing punctuation, and
     paragraphs in title case or capitals with none."""
     spans = []
-    for number, m in enumerate(_PARAGRAPH.finditer(prose)):
+    number = -1
+    for m in _PARAGRAPH.finditer(prose):
         para = m.group().strip()
-        if not para or para[-1] in '.!?"”’:)':
+        if not para:
+            continue  # front matter, blanked out of the prose
+        number += 1
+        if para[-1] in '.!?"”’:)':
             continue
         if number == 0 and len(para.split()) <= 20:
             spans.append((m.start(), m.end()))  # a first line with no full stop: the headline
@@ -275,15 +308,28 @@ def _words_of(prose: str) -> frozenset[str]:
     return frozenset(regex.findall(r"\w+", prose))
 
 
-def _lead_headline_end(prose: str, dateline: tuple[int, int] | None) -> int:
+def _lead_headline_end(
+    prose: str, dateline: tuple[int, int] | None, title: str | None = None
+) -> int:
     """Where a headline written as a sentence (and its dek) ends, or 0.
 
     The first paragraph is a headline, not a lede, when it has at most two
     lines of at most 20 words each, no dateline, and the story goes on after
-    it ("Trump calls for bringing back surveillance." then the body).
+    it ("Trump calls for bringing back surveillance." then the body). Front
+    matter (blank in the prose) does not count as the first paragraph; when
+    it gives the title, the first paragraph is a headline only if it repeats
+    that title.
     """
-    first = _PARAGRAPH.search(prose)
+    first = None
+    for m in _PARAGRAPH.finditer(prose):
+        if not m.group().isspace():
+            first = m
+            break
     if first is None or first.end() >= len(prose.rstrip()):
+        return 0
+    if title and fold(" ".join(_WORD.findall(title))) not in fold(
+        " ".join(_WORD.findall(first.group()))
+    ):
         return 0
     if dateline and dateline[0] < first.end():
         return 0
@@ -345,7 +391,9 @@ class PeopleExtractor:
         # headline, whose capitals prove nothing ("Donor Adelson"), and not
         # when someone else is named in full with the surname ("Donald Trump"
         # makes "Dump Trump" a phrase).
-        lead_end = _lead_headline_end(prose, document.metadata.dateline_span)
+        lead_end = _lead_headline_end(
+            prose, document.metadata.dateline_span, document.metadata.title
+        )
         confirmed = {fold(p.surname) for p in mentions if p.kind != "full" and p.cue == "title"}
         confirmed -= {
             fold(p.surname) for p in mentions if p.kind == "full" and p.cue != "unconfirmed"
@@ -419,6 +467,7 @@ def _split_sentences(m: Any, lex: Lexicon) -> list[list[Token]]:
             and text not in lex.suffixes
             and text not in lex.courtesy
             and text not in lex.title_words
+            and not _INITIALS.match(text)  # "A.J. Spiker"
         )
         # "Margaret Thatcher's Conservatives": a possessive ends the name.
         possessive = text.endswith(("'s", "’s")) and len(text) > 3
@@ -465,6 +514,15 @@ def _read_run(
     start, end, text = tokens[-1]
     if text.endswith(".") and len(text) > 2 and text not in lex.suffixes and text not in lex.titles:
         tokens[-1] = (start, end - 1, text[:-1])
+    # Suffixes (Jr., III) and honours (QC, OBE) after the name come off
+    # first, so a title word before them is the surname ("John Pope Jr").
+    while len(tokens) > 1 and (
+        tokens[-1][2].rstrip(",") in lex.suffixes or tokens[-1][2].rstrip(",") in _POST_NOMINALS
+    ):
+        tokens.pop()
+    start, end, text = tokens[-1]
+    if text.endswith(".") and len(text) > 2 and text not in lex.suffixes and text not in lex.titles:
+        tokens[-1] = (start, end - 1, text[:-1])
     # The title phrase: everything up to the last title word.
     title_end = -1
     title_key = None
@@ -474,9 +532,16 @@ def _read_run(
         # Two-word titles: "Vice President", "Lt. Gov.", and those whose last
         # word is no title alone: "Attorney General", "District Attorney".
         pair = f"{tokens[i - 1][2]} {word}" if i > 0 else ""
-        if word in lex.titles or word in lex.courtesy or pair in lex.titles:
+        spaced = word.replace("-", " ")  # "Vice-President", British style
+        if (
+            word in lex.titles
+            or word in lex.courtesy
+            or pair in lex.titles
+            or spaced in lex.titles
+            or word in _OFFICE_TITLES
+        ):
             title_end = i
-            title_key = lex.titles.get(pair, lex.titles.get(word))
+            title_key = lex.titles.get(pair, lex.titles.get(word, lex.titles.get(spaced)))
     title = None
     if title_end >= 0:
         last = tokens[title_end][2]
@@ -505,7 +570,9 @@ def _read_run(
     # An organisation or place word after the first ("Milwaukee Police
     # Department"); as the first word it may be a given name ("Bill Jones").
     organisation = any(
-        w in lex.organisation_words or (w.rstrip(".") in lex.not_names and len(w.rstrip(".")) > 1)
+        w in lex.organisation_words
+        or w in _PLACE_WORDS
+        or (w.rstrip(".") in lex.not_names and len(w.rstrip(".")) > 1)
         for w in capital_words[1:]  # a middle initial "A." is no article
     ) or (
         capital_words[0].rstrip(".") in lex.not_names
@@ -537,6 +604,8 @@ def _read_run(
         word = capital_words[0]
         if word in lex.organisations or len(word) < 2 or word.endswith("."):
             return []
+        if unicodedata.category(prose[name_end : name_end + 1] or " ")[0] == "C":
+            return []  # cut short by a control character: mis-encoded text ("RaÃÂ\x81ol")
         if word in lex.not_names or word in lex.title_words or word in lex.titles:
             return []  # "The Lord Of the Rings", "Director General"
         if title and title.split()[-1] in _GIVEN_NAME_TITLES:
@@ -557,6 +626,8 @@ def _read_run(
         elif (
             _ROLE_CUE.match(after)
             and not _NOT_A_NAME_BEFORE.search(before)
+            and not word.endswith(_ADJECTIVE_ENDINGS)  # "Presidential spokesman"
+            and word not in _ROLE_MODIFIERS  # "Legal adviser", "Shadow spokesman"
             and not _used_in_lower_case(word, prose)
         ):
             cue = "role"  # not "Auction spokesman" in a story about an auction
@@ -587,7 +658,12 @@ def _read_run(
             break
     surname_start = tokens[surname_index][0]
     surname = prose[surname_start:name_end]
-    if fold(given).rstrip(".") in lex.given_names or (len(given) == 2 and given.endswith(".")):
+    if fold(given).rstrip(".") in lex.given_names or (
+        _INITIALS.match(given)
+        and given not in lex.title_words
+        and given.rstrip(".") not in lex.not_names
+        and given.replace(".", "") not in _PLACE_INITIALS
+    ):
         cue = "given-name"
     elif title is not None:
         cue = "title"
