@@ -381,3 +381,117 @@ def test_baseline_matches_from_another_folder_and_with_absolute_paths(
     (project / "stories" / "b.txt").write_text(GOOD, encoding="utf-8")
     code, out, _err = _check([*isolated, "--baseline", "project/base.json", "project"], capsys)
     assert code == 1 and "b.txt:1:17: FL402" in out and "a.txt" not in out
+
+
+# --- 7. Stalls ---------------------------------------------------------------
+
+
+class _StallingExtractor:
+    """A plugin extractor with a bug: it never returns on a story saying "stall"."""
+
+    name = "stalling"
+    requires: tuple[str, ...] = ()
+
+    def extract(self, document: Document, facts: object) -> list[object]:
+        while "stall" in document.text:
+            pass
+        return []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_timeout_per_file_turns_a_stall_into_one_error(tmp_path: Path, jobs: int) -> None:
+    import dataclasses
+    import time
+
+    from factlint.config import Config
+    from factlint.engine import PARALLEL_THRESHOLD, Source, run
+
+    registry = dataclasses.replace(
+        REGISTRY, extractors={**REGISTRY.extractors, "stalling": _StallingExtractor()}
+    )
+    count = PARALLEL_THRESHOLD + 2 if jobs > 1 else 3
+    for i in range(count):
+        (tmp_path / f"s{i:03d}.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "s001.txt").write_text("This one will stall.\n" + GOOD, encoding="utf-8")
+    sources = [Source(str(p), str(p)) for p in sorted(tmp_path.glob("*.txt"))]
+    config = Config(root=tmp_path, timeout_per_file=0.5)
+    start = time.monotonic()
+    result = run(sources, registry, config, {"FL402"}, all_facts=True, jobs=jobs)
+    assert time.monotonic() - start < 30
+    assert result.errors == [
+        f"{tmp_path / 's001.txt'}: reading and extracting facts took over 0.5 s;"
+        " skipped (see --timeout-per-file)"
+    ]
+    assert len(result.findings) == count - 1  # every other file is checked
+
+
+def test_timeout_per_file_option_and_config_key(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / ".factlint.yml").write_text("timeout-per-file: soon\n", encoding="utf-8")
+    code, _out, err = _check(["good.txt"], capsys)
+    assert code == 2 and "timeout-per-file: 'soon' is not a number of seconds" in err
+    (folder / ".factlint.yml").write_text("timeout-per-file: 5\n", encoding="utf-8")
+    code, _out, err = _check(["--timeout-per-file", "-1", "good.txt"], capsys)
+    assert (code, err) == (
+        2,
+        "factlint: error: --timeout-per-file: seconds must be between 0 (no limit) and a year\n",
+    )
+    code, out, err = _check(["--timeout-per-file", "0", "good.txt"], capsys)
+    assert code == 1 and err == "" and "FL402" in out
+
+
+def _engine_stages(text: str, path: str) -> None:
+    """What the engine itself does with a file: read it (front matter, Markdown
+    masking, comments, metadata), find its dates, parse its suppressions."""
+    from factlint.facts import Facts
+    from factlint.suppressions import parse_suppressions
+
+    reader = REGISTRY.reader_for(path)
+    assert reader is not None
+    document = reader.read(path, text)
+    REGISTRY.extractors["dates"].extract(document, Facts())
+    parse_suppressions(text)
+
+
+LINEAR_SHAPES = {
+    "comment openers": lambda n: "<!--" * (n // 4),
+    "suppressions before one paragraph": lambda n: (
+        "<!-- factlint: disable-next-line -->" * (n // 72) + "\n" * (n // 2) + "Text.\n"
+    ),
+    "suppressions without a closer": lambda n: "<!-- factlint: disable FL101 " * (n // 29),
+    "code block": lambda n: "Intro.\n\n" + "    x = 'Gov. Scott Walker said'\n" * (n // 32),
+    "front-matter keys": lambda n: (
+        "---\n" + "".join(f"key{i:07d}: v\n" for i in range(n // 14)) + "---\nText.\n"
+    ),
+    "weekday dates": lambda n: "Tuesday, July 5, 2017, " * (n // 23),
+    "month words": lambda n: "July " * (n // 5),
+}
+
+
+DATE_SHAPES = {"weekday dates", "month words"}  # the reader does not matter for these
+
+
+@pytest.mark.parametrize(
+    ("shape", "suffix"),
+    [(shape, ".md") for shape in LINEAR_SHAPES]
+    + [(shape, ".txt") for shape in LINEAR_SHAPES if shape not in DATE_SHAPES],
+)
+def test_engine_time_grows_linearly(shape: str, suffix: str) -> None:
+    import time
+
+    make = LINEAR_SHAPES[shape]
+    size = 5_000 if shape in DATE_SHAPES else 10_000
+
+    def seconds(size: int, runs: int) -> float:
+        text = make(size)
+        best = float("inf")
+        for _ in range(runs):
+            start = time.perf_counter()
+            _engine_stages(text, "stress" + suffix)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    small, large = seconds(size, 3), seconds(size * 10, 1)
+    # Linear: about 10x for 10x the size; quadratic would be about 100x.
+    assert large / max(small, 0.002) < 30, (shape, small, large)
