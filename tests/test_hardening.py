@@ -495,3 +495,41 @@ def test_engine_time_grows_linearly(shape: str, suffix: str) -> None:
     small, large = seconds(size, 3), seconds(size * 10, 1)
     # Linear: about 10x for 10x the size; quadratic would be about 100x.
     assert large / max(small, 0.002) < 30, (shape, small, large)
+
+
+# --- 3. Config cannot run code by surprise -----------------------------------
+
+
+def test_local_plugins_load_by_file_path_without_touching_sys_path(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tools = folder / "tools"
+    tools.mkdir()
+    plugin = Path(__file__).parent / "plugins" / "factlint_repeated_lede.py"
+    (tools / "factlint_repeated_lede.py").write_text(plugin.read_text(encoding="utf-8"))
+    # A repository-local module named like a real library must not shadow it.
+    (tools / "difflib.py").write_text("raise SystemExit('shadowed')\n", encoding="utf-8")
+    (folder / ".factlint.yml").write_text(
+        "plugins: [factlint_repeated_lede]\nplugin-paths: [tools]\n", encoding="utf-8"
+    )
+    before = list(sys.path)
+    try:
+        code, _out, err = _check(["--diff", "good.txt"], capsys)
+        assert sys.path == before
+        assert str(tools) not in sys.path
+        assert err == "" and code in (0, 1)
+    finally:
+        sys.modules.pop("factlint_repeated_lede", None)
+
+
+@pytest.mark.parametrize(
+    "key", ["plugin-paths: [../elsewhere]", "names-registry: /etc/passwd", "reference: [../other]"]
+)
+def test_config_paths_stay_inside_the_project_root(
+    folder: Path, capsys: pytest.CaptureFixture[str], key: str
+) -> None:
+    (folder / ".factlint.yml").write_text(key + "\n", encoding="utf-8")
+    code, out, err = _check(["good.txt"], capsys)
+    assert code == 2 and out == ""
+    assert "is outside the project root" in err and len(err.splitlines()) == 1
+    assert "root:" not in err  # never a line of the file it names

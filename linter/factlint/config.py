@@ -194,6 +194,19 @@ def _build(path: Path, raw: dict[str, Any], lines: dict[str, int]) -> Config:
     return config
 
 
+def _inside_root(config: Config, key: str, value: str) -> Path:
+    """A path a config names, which must lie inside the project root (the
+    config's folder): a cloned repository's config cannot point factlint at
+    ``/etc/shadow`` or at code elsewhere. The command line may."""
+    full = (config.root / value).resolve()
+    root = config.root.resolve()
+    if full != root and root not in full.parents:
+        raise ValueError(
+            f"{value!r} is outside the project root {root}; give it on the command line"
+        )
+    return full
+
+
 def _codes(value: Any) -> list[str]:
     if isinstance(value, str):
         value = [v for v in value.replace(",", " ").split()]
@@ -222,9 +235,9 @@ def _apply(config: Config, key: str, value: Any) -> None:
             value = [value]
         if not isinstance(value, list):
             raise TypeError("expected a list of files or folders")
-        config.reference = [os.path.relpath(config.root / str(v)) for v in value]
+        config.reference = [os.path.relpath(_inside_root(config, key, str(v))) for v in value]
     elif key == "names_registry":
-        config.names_registry = (config.root / str(value)).resolve()
+        config.names_registry = _inside_root(config, key, str(value))
     elif key == "plugins":
         if not isinstance(value, list):
             raise TypeError("expected a list of module names")
@@ -232,7 +245,7 @@ def _apply(config: Config, key: str, value: Any) -> None:
     elif key == "plugin_paths":
         if not isinstance(value, list):
             raise TypeError("expected a list of folders")
-        config.plugin_paths = [(config.root / str(v)).resolve() for v in value]
+        config.plugin_paths = [_inside_root(config, key, str(v)) for v in value]
     elif key == "rules":
         if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
             raise TypeError("expected a mapping of rule codes to option mappings")
