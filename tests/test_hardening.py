@@ -533,3 +533,50 @@ def test_config_paths_stay_inside_the_project_root(
     assert code == 2 and out == ""
     assert "is outside the project root" in err and len(err.splitlines()) == 1
     assert "root:" not in err  # never a line of the file it names
+
+
+# --- 4. --fix never damages the file system ----------------------------------
+
+
+def test_fix_follows_a_symlink_and_keeps_hard_links(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from factlint.document import Document
+    from factlint.fixes import write_atomically
+
+    real = folder / "real.txt"
+    real.write_text("old text\n", encoding="utf-8")
+    (folder / "link.txt").symlink_to("real.txt")
+    os.link(real, folder / "hard.txt")
+    document = Document(
+        path="link.txt", text="old text\n", format="text", prose="old text\n", metadata=Metadata()
+    )
+    write_atomically(document, "new text\n")
+    assert (folder / "link.txt").is_symlink()
+    assert real.read_text() == "new text\n"
+    assert (folder / "hard.txt").read_text() == "new text\n"  # the hard link too
+    assert not list(folder.glob(".factlint-*"))
+
+
+def test_fix_rechecks_the_file_and_reports_are_written_atomically(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from factlint.document import Document
+    from factlint.fixes import FileChangedError, write_atomically
+
+    path = folder / "a.txt"
+    path.write_text("edited by someone\n", encoding="utf-8")
+    document = Document(
+        path="a.txt", text="old text\n", format="text", prose="old text\n", metadata=Metadata()
+    )
+    with pytest.raises(FileChangedError):
+        write_atomically(document, "new text\n")
+    assert path.read_text() == "edited by someone\n"
+    # -o replaces the report in one step and keeps its permission bits.
+    report = folder / "report.txt"
+    report.write_text("old report\n", encoding="utf-8")
+    report.chmod(0o640)
+    code, _out, _err = _check(["--isolated", "-o", "report.txt", "good.txt"], capsys)
+    assert code == 1 and "FL402" in report.read_text()
+    assert report.stat().st_mode & 0o777 == 0o640
+    assert not list(folder.glob(".factlint-*"))

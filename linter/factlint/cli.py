@@ -461,6 +461,8 @@ def _write(output: Path | None, text: str) -> None:
         sys.stdout.flush()
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        from factlint.fixes import write_file_atomically
+
+        write_file_atomically(str(output), text.encode("utf-8"))
     except OSError as exc:
         raise FatalError(f"{output}: cannot write report: {exc.strerror or exc}") from None
