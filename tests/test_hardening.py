@@ -381,3 +381,202 @@ def test_baseline_matches_from_another_folder_and_with_absolute_paths(
     (project / "stories" / "b.txt").write_text(GOOD, encoding="utf-8")
     code, out, _err = _check([*isolated, "--baseline", "project/base.json", "project"], capsys)
     assert code == 1 and "b.txt:1:17: FL402" in out and "a.txt" not in out
+
+
+# --- 7. Stalls ---------------------------------------------------------------
+
+
+class _StallingExtractor:
+    """A plugin extractor with a bug: it never returns on a story saying "stall"."""
+
+    name = "stalling"
+    requires: tuple[str, ...] = ()
+
+    def extract(self, document: Document, facts: object) -> list[object]:
+        while "stall" in document.text:
+            pass
+        return []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_timeout_per_file_turns_a_stall_into_one_error(tmp_path: Path, jobs: int) -> None:
+    import dataclasses
+    import time
+
+    from factlint.config import Config
+    from factlint.engine import PARALLEL_THRESHOLD, Source, run
+
+    registry = dataclasses.replace(
+        REGISTRY, extractors={**REGISTRY.extractors, "stalling": _StallingExtractor()}
+    )
+    count = PARALLEL_THRESHOLD + 2 if jobs > 1 else 3
+    for i in range(count):
+        (tmp_path / f"s{i:03d}.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "s001.txt").write_text("This one will stall.\n" + GOOD, encoding="utf-8")
+    sources = [Source(str(p), str(p)) for p in sorted(tmp_path.glob("*.txt"))]
+    config = Config(root=tmp_path, timeout_per_file=0.5)
+    start = time.monotonic()
+    result = run(sources, registry, config, {"FL402"}, all_facts=True, jobs=jobs)
+    assert time.monotonic() - start < 30
+    assert result.errors == [
+        f"{tmp_path / 's001.txt'}: reading and extracting facts took over 0.5 s;"
+        " skipped (see --timeout-per-file)"
+    ]
+    assert len(result.findings) == count - 1  # every other file is checked
+
+
+def test_timeout_per_file_option_and_config_key(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / ".factlint.yml").write_text("timeout-per-file: soon\n", encoding="utf-8")
+    code, _out, err = _check(["good.txt"], capsys)
+    assert code == 2 and "timeout-per-file: 'soon' is not a number of seconds" in err
+    (folder / ".factlint.yml").write_text("timeout-per-file: 5\n", encoding="utf-8")
+    code, _out, err = _check(["--timeout-per-file", "-1", "good.txt"], capsys)
+    assert (code, err) == (
+        2,
+        "factlint: error: --timeout-per-file: seconds must be between 0 (no limit) and a year\n",
+    )
+    code, out, err = _check(["--timeout-per-file", "0", "good.txt"], capsys)
+    assert code == 1 and err == "" and "FL402" in out
+
+
+def _engine_stages(text: str, path: str) -> None:
+    """What the engine itself does with a file: read it (front matter, Markdown
+    masking, comments, metadata), find its dates, parse its suppressions."""
+    from factlint.facts import Facts
+    from factlint.suppressions import parse_suppressions
+
+    reader = REGISTRY.reader_for(path)
+    assert reader is not None
+    document = reader.read(path, text)
+    REGISTRY.extractors["dates"].extract(document, Facts())
+    parse_suppressions(text)
+
+
+LINEAR_SHAPES = {
+    "comment openers": lambda n: "<!--" * (n // 4),
+    "suppressions before one paragraph": lambda n: (
+        "<!-- factlint: disable-next-line -->" * (n // 72) + "\n" * (n // 2) + "Text.\n"
+    ),
+    "suppressions without a closer": lambda n: "<!-- factlint: disable FL101 " * (n // 29),
+    "code block": lambda n: "Intro.\n\n" + "    x = 'Gov. Scott Walker said'\n" * (n // 32),
+    "front-matter keys": lambda n: (
+        "---\n" + "".join(f"key{i:07d}: v\n" for i in range(n // 14)) + "---\nText.\n"
+    ),
+    "weekday dates": lambda n: "Tuesday, July 5, 2017, " * (n // 23),
+    "month words": lambda n: "July " * (n // 5),
+}
+
+
+DATE_SHAPES = {"weekday dates", "month words"}  # the reader does not matter for these
+
+
+@pytest.mark.parametrize(
+    ("shape", "suffix"),
+    [(shape, ".md") for shape in LINEAR_SHAPES]
+    + [(shape, ".txt") for shape in LINEAR_SHAPES if shape not in DATE_SHAPES],
+)
+def test_engine_time_grows_linearly(shape: str, suffix: str) -> None:
+    import time
+
+    make = LINEAR_SHAPES[shape]
+    size = 5_000 if shape in DATE_SHAPES else 10_000
+
+    def seconds(size: int, runs: int) -> float:
+        text = make(size)
+        best = float("inf")
+        for _ in range(runs):
+            start = time.perf_counter()
+            _engine_stages(text, "stress" + suffix)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    small, large = seconds(size, 3), seconds(size * 10, 1)
+    # Linear: about 10x for 10x the size; quadratic would be about 100x.
+    assert large / max(small, 0.002) < 30, (shape, small, large)
+
+
+# --- 3. Config cannot run code by surprise -----------------------------------
+
+
+def test_local_plugins_load_by_file_path_without_touching_sys_path(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tools = folder / "tools"
+    tools.mkdir()
+    plugin = Path(__file__).parent / "plugins" / "factlint_repeated_lede.py"
+    (tools / "factlint_repeated_lede.py").write_text(plugin.read_text(encoding="utf-8"))
+    # A repository-local module named like a real library must not shadow it.
+    (tools / "difflib.py").write_text("raise SystemExit('shadowed')\n", encoding="utf-8")
+    (folder / ".factlint.yml").write_text(
+        "plugins: [factlint_repeated_lede]\nplugin-paths: [tools]\n", encoding="utf-8"
+    )
+    before = list(sys.path)
+    try:
+        code, _out, err = _check(["--diff", "good.txt"], capsys)
+        assert sys.path == before
+        assert str(tools) not in sys.path
+        assert err == "" and code in (0, 1)
+    finally:
+        sys.modules.pop("factlint_repeated_lede", None)
+
+
+@pytest.mark.parametrize(
+    "key", ["plugin-paths: [../elsewhere]", "names-registry: /etc/passwd", "reference: [../other]"]
+)
+def test_config_paths_stay_inside_the_project_root(
+    folder: Path, capsys: pytest.CaptureFixture[str], key: str
+) -> None:
+    (folder / ".factlint.yml").write_text(key + "\n", encoding="utf-8")
+    code, out, err = _check(["good.txt"], capsys)
+    assert code == 2 and out == ""
+    assert "is outside the project root" in err and len(err.splitlines()) == 1
+    assert "root:" not in err  # never a line of the file it names
+
+
+# --- 4. --fix never damages the file system ----------------------------------
+
+
+def test_fix_follows_a_symlink_and_keeps_hard_links(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from factlint.document import Document
+    from factlint.fixes import write_atomically
+
+    real = folder / "real.txt"
+    real.write_text("old text\n", encoding="utf-8")
+    (folder / "link.txt").symlink_to("real.txt")
+    os.link(real, folder / "hard.txt")
+    document = Document(
+        path="link.txt", text="old text\n", format="text", prose="old text\n", metadata=Metadata()
+    )
+    write_atomically(document, "new text\n")
+    assert (folder / "link.txt").is_symlink()
+    assert real.read_text() == "new text\n"
+    assert (folder / "hard.txt").read_text() == "new text\n"  # the hard link too
+    assert not list(folder.glob(".factlint-*"))
+
+
+def test_fix_rechecks_the_file_and_reports_are_written_atomically(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from factlint.document import Document
+    from factlint.fixes import FileChangedError, write_atomically
+
+    path = folder / "a.txt"
+    path.write_text("edited by someone\n", encoding="utf-8")
+    document = Document(
+        path="a.txt", text="old text\n", format="text", prose="old text\n", metadata=Metadata()
+    )
+    with pytest.raises(FileChangedError):
+        write_atomically(document, "new text\n")
+    assert path.read_text() == "edited by someone\n"
+    # -o replaces the report in one step and keeps its permission bits.
+    report = folder / "report.txt"
+    report.write_text("old report\n", encoding="utf-8")
+    report.chmod(0o640)
+    code, _out, _err = _check(["--isolated", "-o", "report.txt", "good.txt"], capsys)
+    assert code == 1 and "FL402" in report.read_text()
+    assert report.stat().st_mode & 0o777 == 0o640
+    assert not list(folder.glob(".factlint-*"))

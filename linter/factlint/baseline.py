@@ -42,7 +42,10 @@ def write_baseline(path: Path, findings: Sequence[Finding], root: Path | None = 
     ]
     data = {"factlint-baseline": FORMAT_VERSION, "findings": entries}
     try:
-        path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        from factlint.fixes import write_file_atomically
+
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        write_file_atomically(str(path), text.encode("utf-8"))
     except OSError as exc:
         raise FatalError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
 

@@ -52,6 +52,11 @@ def _parser() -> argparse.ArgumentParser:
         "--max-file-size", metavar="SIZE", help="refuse files larger than SIZE (default 10MB)"
     )
     inputs.add_argument(
+        "--timeout-per-file",
+        metavar="SECONDS",
+        help="give up on a file whose reading or checking takes longer (default 60; 0: never)",
+    )
+    inputs.add_argument(
         "--select",
         metavar="CODES",
         help="comma-separated codes, prefixes or ALL (replaces the default set)",
@@ -142,7 +147,7 @@ def run() -> None:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from factlint.config import load_config, parse_cli_date, parse_size
+    from factlint.config import load_config, parse_cli_date, parse_seconds, parse_size
     from factlint.plugins import load_registry
 
     config = load_config(args.config, isolated=args.isolated)
@@ -156,6 +161,11 @@ def _dispatch(args: argparse.Namespace) -> int:
             config.max_file_size = parse_size(args.max_file_size)
         except ValueError as exc:
             raise FatalError(f"--max-file-size: {exc}") from None
+    if getattr(args, "timeout_per_file", None) is not None:
+        try:
+            config.timeout_per_file = parse_seconds(args.timeout_per_file)
+        except ValueError as exc:
+            raise FatalError(f"--timeout-per-file: {exc}") from None
     if getattr(args, "exclude", None):
         config.exclude = [*config.exclude, *args.exclude]
     registry = load_registry(config.plugins, config.plugin_paths)
@@ -451,6 +461,8 @@ def _write(output: Path | None, text: str) -> None:
         sys.stdout.flush()
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        from factlint.fixes import write_file_atomically
+
+        write_file_atomically(str(output), text.encode("utf-8"))
     except OSError as exc:
         raise FatalError(f"{output}: cannot write report: {exc.strerror or exc}") from None

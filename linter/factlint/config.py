@@ -21,6 +21,7 @@ from factlint.findings import Severity
 CONFIG_NAMES = (".factlint.yml", ".factlint.yaml")
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 MAX_FILE_SIZE_LIMIT = 1024**4
+DEFAULT_TIMEOUT_PER_FILE = 60.0
 
 
 @dataclass
@@ -40,6 +41,9 @@ class Config:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     date: dt.date | None = None
+    #: Seconds one file may take to read and extract (and each rule on it);
+    #: 0 for no limit.
+    timeout_per_file: float = DEFAULT_TIMEOUT_PER_FILE
     #: Line of each key in the config file, dotted: ``rules.FL104.extra-hosts``.
     key_lines: dict[str, int] = field(default_factory=dict, repr=False)
 
@@ -58,6 +62,7 @@ class Config:
 _KEYS = {
     "select", "extend_select", "ignore", "per_file_ignores", "fail_on", "exclude", "reference",
     "names_registry", "plugins", "plugin_paths", "rules", "max_file_size", "date",
+    "timeout_per_file",
 }  # fmt: skip
 
 
@@ -189,6 +194,19 @@ def _build(path: Path, raw: dict[str, Any], lines: dict[str, int]) -> Config:
     return config
 
 
+def _inside_root(config: Config, key: str, value: str) -> Path:
+    """A path a config names, which must lie inside the project root (the
+    config's folder): a cloned repository's config cannot point factlint at
+    ``/etc/shadow`` or at code elsewhere. The command line may."""
+    full = (config.root / value).resolve()
+    root = config.root.resolve()
+    if full != root and root not in full.parents:
+        raise ValueError(
+            f"{value!r} is outside the project root {root}; give it on the command line"
+        )
+    return full
+
+
 def _codes(value: Any) -> list[str]:
     if isinstance(value, str):
         value = [v for v in value.replace(",", " ").split()]
@@ -217,9 +235,9 @@ def _apply(config: Config, key: str, value: Any) -> None:
             value = [value]
         if not isinstance(value, list):
             raise TypeError("expected a list of files or folders")
-        config.reference = [os.path.relpath(config.root / str(v)) for v in value]
+        config.reference = [os.path.relpath(_inside_root(config, key, str(v))) for v in value]
     elif key == "names_registry":
-        config.names_registry = (config.root / str(value)).resolve()
+        config.names_registry = _inside_root(config, key, str(value))
     elif key == "plugins":
         if not isinstance(value, list):
             raise TypeError("expected a list of module names")
@@ -227,7 +245,7 @@ def _apply(config: Config, key: str, value: Any) -> None:
     elif key == "plugin_paths":
         if not isinstance(value, list):
             raise TypeError("expected a list of folders")
-        config.plugin_paths = [(config.root / str(v)).resolve() for v in value]
+        config.plugin_paths = [_inside_root(config, key, str(v)) for v in value]
     elif key == "rules":
         if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
             raise TypeError("expected a mapping of rule codes to option mappings")
@@ -236,6 +254,8 @@ def _apply(config: Config, key: str, value: Any) -> None:
         config.max_file_size = parse_size(value)
     elif key == "date":
         config.date = parse_cli_date(value)
+    elif key == "timeout_per_file":
+        config.timeout_per_file = parse_seconds(value)
 
 
 def parse_size(value: Any) -> int:
@@ -266,6 +286,19 @@ def parse_size(value: Any) -> int:
     if size > MAX_FILE_SIZE_LIMIT:
         raise ValueError("size must be at most 1024GB")
     return size
+
+
+def parse_seconds(value: Any) -> float:
+    """``60``, ``2.5`` → seconds; ``0`` turns the limit off."""
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a number of seconds")
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{value!r} is not a number of seconds") from None
+    if not 0 <= seconds <= 86400 * 365:
+        raise ValueError("seconds must be between 0 (no limit) and a year")
+    return seconds
 
 
 def parse_cli_date(value: Any) -> dt.date:

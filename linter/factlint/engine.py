@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import fnmatch
 import os
+import signal
 import stat
 import sys
+import threading
 import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -295,8 +298,55 @@ Loaded = tuple[str, Document | None, Facts | None, str | None]
 """What reading one source gave: (display, document, facts, error or notice)."""
 
 
+class FileTimeout(Exception):
+    """Raised inside a stalled read, extraction or rule by :func:`time_limit`."""
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise FileTimeout
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`FileTimeout` in the block after ``seconds`` (0: no limit).
+
+    A timer signal, so it stops a stall anywhere, even inside a regular
+    expression; only in a main thread on a system with ``setitimer`` (there
+    the block simply runs to its end).
+    """
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def load_source(source: Source, registry: Registry, config: Config, order: list[str]) -> Loaded:
     """Read one source and extract its facts; errors become messages, not exceptions."""
+    try:
+        with time_limit(config.timeout_per_file):
+            return _load_source(source, registry, config, order)
+    except FileTimeout:
+        return (
+            source.display,
+            None,
+            None,
+            f"{source.display}: reading and extracting facts took over"
+            f" {config.timeout_per_file:g} s; skipped (see --timeout-per-file)",
+        )
+
+
+def _load_source(source: Source, registry: Registry, config: Config, order: list[str]) -> Loaded:
     try:
         document = read_source(source, registry, config)
     except InputError as exc:
@@ -305,6 +355,8 @@ def load_source(source: Source, registry: Registry, config: Config, order: list[
         return source.display, None, None, None
     try:
         facts = extract_facts(document, registry.extractors, order)
+    except FileTimeout:
+        raise
     except Exception as exc:  # an extractor bug must not stop the other files
         return (
             source.display,
@@ -426,7 +478,15 @@ def run(
         try:
             if isinstance(rule, DocumentRule):
                 for document, facts in result.checked():
-                    raw.extend(rule.check(document, facts))
+                    try:
+                        with time_limit(config.timeout_per_file):
+                            raw.extend(list(rule.check(document, facts)))
+                    except FileTimeout:
+                        result.errors.append(
+                            f"{document.path}: rule {rule.code} ({rule.name}) took over"
+                            f" {config.timeout_per_file:g} s; skipped for this file"
+                            " (see --timeout-per-file)"
+                        )
             elif isinstance(rule, CorpusRule):
                 raw.extend(rule.check_corpus(corpus))
         except Exception as exc:  # a plugin bug must not hide other findings

@@ -9,12 +9,16 @@ kept. If the file changed since factlint read it, it is left alone.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
+import signal
 import stat
 import tempfile
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from factlint.document import Document
 from factlint.findings import Edit, Finding
@@ -74,26 +78,95 @@ class FileChangedError(Exception):
     pass
 
 
-def write_atomically(document: Document, new_text: str) -> None:
-    """Replace the file with ``new_text``; refuse if it changed since it was read."""
-    path = document.path
-    with open(path, "rb") as handle:
-        current = handle.read()
+def write_atomically(document: Document, new_text: str, path: str | None = None) -> None:
+    """Replace the file with ``new_text``; refuse if it changed since it was read.
+
+    A symbolic link is followed and its target fixed; a file with several
+    hard links is rewritten in place so every link sees the fix; owner, group
+    and permission bits are kept; a file the user may not write is refused;
+    the content is checked again just before the replace.
+    """
+    target = os.path.realpath(path or document.path)
     original = (b"\xef\xbb\xbf" if document.bom else b"") + document.text.encode("utf-8")
-    if current != original:
-        raise FileChangedError(f"{path}: changed since factlint read it; not fixed (run again)")
+    shown = document.path
+
+    def check() -> None:
+        with open(target, "rb") as handle:
+            if handle.read() != original:
+                raise FileChangedError(
+                    f"{shown}: changed since factlint read it; not fixed (run again)"
+                )
+
+    check()
+    if not os.access(target, os.W_OK):
+        raise PermissionError(13, "permission denied (the file is not writable)")
     data = (b"\xef\xbb\xbf" if document.bom else b"") + new_text.encode("utf-8")
-    mode = stat.S_IMODE(os.stat(path).st_mode)
-    folder = os.path.dirname(os.path.abspath(path))
+    info = os.stat(target)
+    if info.st_nlink > 1:
+        check()
+        with open(target, "r+b") as out:
+            out.write(data)
+            out.truncate()
+            out.flush()
+            os.fsync(out.fileno())
+        return
+    write_file_atomically(target, data, info, before_replace=check)
+
+
+def write_file_atomically(
+    path: str,
+    data: bytes,
+    info: os.stat_result | None = None,
+    before_replace: Callable[[], None] | None = None,
+) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it over
+    ``path``; the temporary file is removed on any error, Ctrl-C or SIGTERM."""
+    path = os.path.realpath(path)
+    try:
+        existing = os.stat(path)
+    except FileNotFoundError:
+        existing = None
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        with open(path, "wb") as out:  # /dev/stdout, a pipe: nothing to replace
+            out.write(data)
+        return
+    if info is None and existing is not None:
+        info = existing
+    folder = os.path.dirname(path)
     fd, temp = tempfile.mkstemp(prefix=".factlint-", suffix=".tmp", dir=folder)
+    previous = _on_sigterm_raise()
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temp, mode)
+        if info is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temp, 0o666 & ~umask)
+        else:
+            os.chmod(temp, stat.S_IMODE(info.st_mode))
+            # Not allowed to give the file away: it stays the user's.
+            with contextlib.suppress(OSError):
+                os.chown(temp, info.st_uid, info.st_gid)
+        if before_replace is not None:
+            before_replace()
         os.replace(temp, path)
     except BaseException:
         if os.path.exists(temp):
             os.unlink(temp)
         raise
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _on_sigterm_raise() -> Any:
+    """Make SIGTERM raise (like Ctrl-C) while a temporary file exists."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def raise_exit(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    return signal.signal(signal.SIGTERM, raise_exit)

@@ -66,14 +66,11 @@ def load_registry(plugins: Sequence[str] = (), plugin_paths: Sequence[Path] = ()
         except (ImportError, AttributeError) as exc:
             raise FatalError(f"cannot load plugin {ep_name!r} ({target}): {exc}") from None
         pm.register(plugin, ep_name)
-    for folder in plugin_paths:
-        if str(folder) not in sys.path:
-            sys.path.insert(0, str(folder))
     for name in plugins:
         if pm.has_plugin(name):
             continue
         try:
-            module = importlib.import_module(name)
+            module = _load_local(name, plugin_paths) or importlib.import_module(name)
         except ImportError as exc:
             raise FatalError(f"cannot import plugin {name!r}: {exc}") from None
         pm.register(module, name)
@@ -82,6 +79,41 @@ def load_registry(plugins: Sequence[str] = (), plugin_paths: Sequence[Path] = ()
     except pluggy.PluginValidationError as exc:
         raise FatalError(f"plugin error: {exc}") from None
     return _collect(pm)
+
+
+def _load_local(name: str, folders: Sequence[Path]) -> object | None:
+    """Load plugin ``name`` from ``folder/name.py`` or ``folder/name/__init__.py``
+    by its file path, under its own module name, without touching ``sys.path``
+    (so a repository's ``difflib.py`` never shadows the real library)."""
+    import importlib.util
+
+    if not folders or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        return None
+    if name in sys.modules:
+        return sys.modules[name]
+    for folder in folders:
+        for candidate, package in (
+            (folder / f"{name}.py", False),
+            (folder / name / "__init__.py", True),
+        ):
+            if not candidate.is_file():
+                continue
+            spec = importlib.util.spec_from_file_location(
+                name,
+                candidate,
+                submodule_search_locations=[str(candidate.parent)] if package else None,
+            )
+            if spec is None or spec.loader is None:
+                continue
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[name] = module
+            try:
+                spec.loader.exec_module(module)
+            except BaseException:
+                del sys.modules[name]
+                raise
+            return module
+    return None
 
 
 def entry_points(group: str) -> list[tuple[str, str]]:

@@ -17,8 +17,8 @@ from factlint.positions import LineIndex
 
 _DIRECTIVE = re.compile(
     r"<!--\s*factlint:\s*(?P<verb>disable-next-line|disable-line|disable|enable)\b"
-    r"(?P<codes>[^>]*?)\s*-->"
-)
+    r"(?P<codes>[^>]{0,2000}?)-->"
+)  # bounded, one lazy part: no backtracking between two runs of spaces
 ALL_CODES = "*"
 
 
@@ -43,6 +43,9 @@ def parse_suppressions(text: str) -> list[Suppression]:
     lines = LineIndex(text)
     found: list[Suppression] = []
     open_: dict[str, Suppression] = {}
+    # The last look-ahead: lines scanned_from..blank_until-1 are all blank, so
+    # directives piled up before one paragraph do not rescan the same blanks.
+    scanned_from = blank_until = 0
     for m in _DIRECTIVE.finditer(text):
         codes = tuple(c for c in re.split(r"[\s,]+", m["codes"].strip().upper()) if c) or (
             ALL_CODES,
@@ -55,8 +58,13 @@ def parse_suppressions(text: str) -> list[Suppression]:
             found.append(Suppression(codes, start, end, m.start(), m.end()))
         elif verb == "disable-next-line":
             target = line + 1
+            if scanned_from <= target <= blank_until:
+                target = blank_until
+            else:
+                scanned_from = target
             while target <= lines.line_count and not _line_text(text, lines, target).strip():
                 target += 1
+            blank_until = target
             start = lines.line_start(target) if target <= lines.line_count else len(text)
             end = lines.line_start(target + 1) if target < lines.line_count else len(text)
             found.append(Suppression(codes, start, end, m.start(), m.end()))
