@@ -7,7 +7,7 @@ capitalised phrase whose initials make it ("Milwaukee Police Department" for
 MPD), with small words (of, and, the, for, on, in, de, la) skipped, or by a
 spelling-out right beside it in any case ("digital terrestrial TV (DTT)",
 "DTT (digital terrestrial TV)", "Democracy for America, or DFA"). Text in
-capitals (headlines, "FULL TEXT"), the headline line, the dateline, labels
+capitals (headlines, "FULL TEXT"), quotations, the headline line, the dateline, labels
 ("NOTE:"), titles ("MR."), routing codes, handles, emphasis (a word the story
 also writes in lower case), company names with their company word, Roman
 numerals and links are not acronyms.
@@ -15,6 +15,8 @@ numerals and links are not acronyms.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -24,7 +26,7 @@ from factlint.facts import Facts
 
 # Two to six capitals (digits and & inside), an optional plural s; or dotted
 # forms such as U.N. (dotted forms are left to the allowlist).
-_ACRONYM = re.compile(r"(?<![\w&.@#/-])([A-Z][A-Z0-9&]{1,5})(s?)(?![\w&-]|\.\w)")
+_ACRONYM = re.compile(r"(?<![\w&.@#/<-])([A-Z][A-Z0-9&]{1,5})(s?)(?![\w&#;-]|\.\w)")
 # Not acronyms: a label ("NOTE:", "RAMOS:"), a title ("MR."), a wire routing
 # code ("(NRBK 0622)"), a dateline ("BERNE -"), a name with its company word
 # ("GAF Corp", "RDF Media") or after one ("security firm RSA").
@@ -45,7 +47,7 @@ _TITLE_BEFORE = re.compile(r"\b(?:MR|MS|MRS|DR)\.?[ \t]+$")
 # terrestrial TV)", "Democracy for America, or DFA", "also known as ISIL".
 _BESIDE_BEFORE = re.compile(r"(?:\(|,? or |,? also known as |,? known as )$")
 _PAREN_AFTER = re.compile(r"s?[ \t]*\(([^()\n]{3,80})\)")
-_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_WORDS = re.compile(r"[^\W\d_][\w'’]*")  # "Anti-Doping" is two words
 _SMALL_WORDS = frozenset(
     {"of", "and", "the", "for", "on", "in", "to", "de", "la", "del", "y", "a", "an", "at", "by"}
 )
@@ -96,7 +98,7 @@ def spelled_out_forms(prose: str, wanted: set[str] | None = None) -> dict[str, t
 
 class AcronymExtractor:
     name = "acronyms"
-    requires: tuple[str, ...] = ("links",)
+    requires: tuple[str, ...] = ("links", "quotes")
 
     def extract(self, document: Document, facts: Facts) -> list[Any]:
         prose = document.prose
@@ -104,8 +106,12 @@ class AcronymExtractor:
         if not matches:
             return []
         skip = [(link.start, link.end) for link in facts.get_list("links")]
+        skip += [(q.start, q.end) for q in facts.get_list("quotes")]  # the speaker's words
         if document.metadata.dateline_span:
             skip.append(document.metadata.dateline_span)
+        skip.sort()
+        skip_starts = [a for a, _ in skip]
+        max_end = list(itertools.accumulate((b for _, b in skip), max))
         forms: dict[str, tuple[int, str]] | None = None
         defined: dict[str, tuple[int, str]] = {}
         words: set[str] | None = None
@@ -114,7 +120,8 @@ class AcronymExtractor:
         capitals: dict[int, bool] = {}
         found: list[Acronym] = []
         for m in matches:
-            if any(a <= m.start() < b for a, b in skip):
+            i = bisect.bisect_right(skip_starts, m.start()) - 1
+            if i >= 0 and m.start() < max_end[i]:
                 continue
             line_start = prose.rfind("\n", 0, m.start()) + 1
             if line_start not in capitals:
