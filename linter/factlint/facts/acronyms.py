@@ -9,7 +9,8 @@ spelling-out right beside it in any case ("digital terrestrial TV (DTT)",
 "DTT (digital terrestrial TV)", "Democracy for America, or DFA"). Text in
 capitals (headlines, "FULL TEXT"), quotations, the headline line, the dateline, labels
 ("NOTE:"), titles ("MR."), routing codes, handles, emphasis (a word the story
-also writes in lower case), company names with their company word, Roman
+also writes in lower case), company names with their company word, the
+first word of a longer name ("MGM Grand", "FDR Park"), Roman
 numerals and links are not acronyms.
 """
 
@@ -42,6 +43,7 @@ _COMPANY_BEFORE = re.compile(
     r"|carrier|insurer|retailer|maker|label|band|brokerage|subsidiary|unit)[ \t]+$",
     re.I,
 )
+_NAME_AFTER = re.compile(r"s?[ \t]+[A-Z][a-z]")
 _TITLE_BEFORE = re.compile(r"\b(?:MR|MS|MRS|DR)\.?[ \t]+$")
 # Spelled out right beside: "digital terrestrial TV (DTT)", "the DTT (digital
 # terrestrial TV)", "Democracy for America, or DFA", "also known as ISIL".
@@ -172,6 +174,8 @@ def _headline_end(prose: str) -> int:
 def _not_an_acronym(prose: str, start: int, end: int) -> bool:
     """A label, title, routing code, dateline or company name in capitals."""
     if _LABEL_AFTER.match(prose, end) or _COMPANY_AFTER.match(prose, end):
+        return True
+    if _NAME_AFTER.match(prose, end):  # "MGM Grand", "FDR Park", "UNC Nuclear Inc": a name
         return True
     if _TITLE_BEFORE.search(prose, max(0, start - 6), start):
         return True  # "MR. SMITH"
