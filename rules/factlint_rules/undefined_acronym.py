@@ -59,7 +59,7 @@ class UndefinedAcronym(DocumentRule):
                 continue
             seen.add(acronym.text)
             expanded_at = acronym.expansion_start
-            if expanded_at is not None and expanded_at < acronym.start:
+            if expanded_at is not None and expanded_at <= acronym.start:
                 continue
             if expanded_at is None:
                 message = (

@@ -3,8 +3,32 @@
 **What it flags.** Vague attributions, from a phrase list kept as data in
 ``vague_attribution.json`` ("critics say", "some say", "sources said",
 "reportedly", "it is believed", "experts say", "many people think" and
-their kin), in a sentence that names nobody. A sentence that also names a
-person ("critics, including Ald. Bob Donovan, say") is not flagged.
+their kin), once per vague source per story: "the sources said" five times
+is one finding at the first, with the others as related locations.
+
+Not flagged:
+
+- a sentence that also names its source: a person ("critics, including
+  Ald. Bob Donovan, say"), "according to" a named outlet or report ("it is
+  thought ..., according to a Reuters report"), or a pronoun standing for
+  one ("..., they added");
+- sources described by who they are, the wire's standard ("diplomatic
+  sources said", "Finance Ministry sources said", "sources close to the
+  talks", "people familiar with"); "the sources said" after such a
+  description is the same described source;
+- "experts say" or "critics say" followed at once by a named expert or
+  critic (the next sentence names them);
+- "some said" or "many said" of a group the sentence, or the one before,
+  has named ("Economists said ... Some said"); "if it is believed";
+- "analysts said" and experts or observers described by their field ("tax
+  experts said", "political observers said": standard commentary, not a
+  hidden source), and a speaker described by role and place ("said a
+  trader at a large Zurich bank", "an official said" of the company the
+  sentence names): a desk reads these as described sources;
+- a hedge ("is believed to", "reportedly") in a sentence that attributes
+  itself ("..., dealers said") or beside one that names the report
+  ("according to the AP");
+- a phrase inside a quotation (the speaker's own words).
 
 **Why.** Major news standards allow anonymous sourcing only when the story
 explains why the source cannot be named; otherwise a desk sends it back.
@@ -22,19 +46,83 @@ explains why the source cannot be named; otherwise a desk sends it back.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import re
 from collections.abc import Iterator
 
 from factlint import Document, DocumentRule, Facts, Finding, Severity, casefree
-from factlint.facts.quotes import sentence_around
+from factlint.rules import related_at
 
 
 @functools.cache
 def vague_pattern() -> casefree.Pattern:
+    """One alternation, a named group per kind of vague source."""
     from factlint.data import load_data
 
-    phrases = load_data("vague_attribution.json", __file__)["phrases"]
-    return casefree.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\b")
+    kinds: dict[str, list[str]] = load_data("vague_attribution.json", __file__)["kinds"]
+    groups = (
+        f"(?P<{kind}>" + "|".join(f"(?:{p})" for p in phrases) + ")"
+        for kind, phrases in kinds.items()
+    )
+    return casefree.compile(r"\b(?:" + "|".join(groups) + r")\b")
+
+
+# A sentence ends at . ! or ? (closing quotes and brackets after it) before a
+# space and a capital, digit or opening quote; or at a line break. Not after
+# an initial or a title ("U.S. Agriculture", "4 a.m. Friday", "Mr. Smith",
+# "No. 2"). One pass, no backtracking.
+SENTENCE_END = re.compile(
+    r"(?<!\b[A-Za-z])(?<!\b(?:Mr|Ms|Dr|St|No|Lt|Mt|Ft|Sr|Jr|vs))"
+    r"(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Maj|Ave))(?<!\b(?:Prof|Capt|Supt))"
+    r"[.!?][\"'”’)\]]*[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])|\n"
+)
+# A source named in the sentence, other than a person: "according to a
+# Reuters report", "The Hill reported", "..., they added".
+_NAMED_SOURCE = re.compile(
+    r"\baccording to (?:an? |the )?(?:[\w'’-]+ )?[A-Z]"
+    r"|\b(?:he|she|they|it|He|She|They|It) (?:said|says|added|told|reported|wrote)\b"
+    r"|\b[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4} (?:reported|reports|said|says|told|wrote)\b"
+    r"|\breported by\b"
+)
+# A word before "sources" that leaves them undescribed ("the sources",
+# "according to sources", "unnamed sources"); any other word describes them
+# ("diplomatic sources", "Finance Ministry sources").
+_UNDESCRIBING = frozenset(
+    {
+        *("the", "a", "an", "one", "some", "two", "three", "several", "other", "many"),
+        *("numerous", "multiple", "to", "and", "but", "or", "by", "of", "from", "with"),
+        *("that", "citing", "cited", "these", "those", "our", "his", "her", "their", "its"),
+        *("unnamed", "anonymous", "unidentified", "said", "told"),
+    }
+)
+_LAST_WORD = re.compile(r"([\w'’-]+)[ \t]+$")
+# A named report in the sentence before or after a hedge: "according to the
+# AP", "the Associated Press news agency reported".
+_REPORT = re.compile(
+    r"\baccording to (?:an? |the )?(?:[\w'’-]+ )?[A-Z]"
+    r"|\b[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4} (?:news agency |newspaper )?reported\b"
+    r"|\breported by\b"
+)
+_BACK_REFERENCE = re.compile(r"\b(?:the|these|those)[ \t]+$", re.I)
+_SOURCE_WORD = re.compile(r"\bsources?\b", re.I)
+# After "a source" or "sources", words that say who they are.
+_DESCRIBED_AFTER = re.compile(
+    r"[ \t]+(?:at|on|in|inside|within|from|with|close to|familiar with|involved in|who)\b"
+)
+# Any attribution in the sentence: "was thought to ..., dealers said".
+_ATTRIBUTED = re.compile(r"\b(?:said|says|told|added|according to|reported|reports)\b")
+# A group named before "some" in the sentence ("Stockbrokers and legislators
+# welcomed it, but some said"): "some" are some of them.
+_GROUP_BEFORE = re.compile(
+    r"\b\w+(?:ers|ors|ists|ysts|ians|ants|ents|men|people|members|officials|leaders)\b", re.I
+)
+_MAX_RELATED = 20  # places listed with a finding; the message gives the full count
+_FIELD_KINDS = frozenset({"experts", "observers"})
+_CONDITION = re.compile(r"\b(?:if|unless|whether)[ \t]+$", re.I)
+_HEARSAY_KINDS = frozenset({"hearsay", "reports"})
+# Kinds that stand for people a story may name in the next sentence.
+_PEOPLE_KINDS = frozenset({"critics", "experts", "observers", "some", "many", "insiders"})
 
 
 class VagueAttribution(DocumentRule):
@@ -45,21 +133,146 @@ class VagueAttribution(DocumentRule):
 
     def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         prose = document.prose
-        people = [p for p in facts.get_list("people") if not p.quoted]
-        quoted = [(q.start, q.end) for q in facts.get_list("quotes")]
-        for m in vague_pattern().finditer(prose):
-            if any(a <= m.start() < b for a, b in quoted):
+        people = sorted(p.start for p in facts.get_list("people") if not p.quoted)
+        quotes = sorted((q.start, q.end) for q in facts.get_list("quotes"))
+        quote_starts = [a for a, _ in quotes]
+        ends = [m.end() for m in SENTENCE_END.finditer(prose)]
+        starts = [0, *ends]
+
+        def sentence(at: int) -> tuple[int, int]:
+            i = bisect.bisect_right(starts, at) - 1
+            return starts[i], ends[i] if i < len(ends) else len(prose)
+
+        def quoted(at: int) -> bool:
+            i = bisect.bisect_right(quote_starts, at) - 1
+            return i >= 0 and at < quotes[i][1]
+
+        def person_in(a: int, b: int) -> bool:
+            i = bisect.bisect_left(people, a)
+            return i < len(people) and people[i] < b
+
+        named: dict[int, list[tuple[int, int]]] = {}
+
+        def named_source(first: int, last: int, start: int, end: int) -> bool:
+            """The sentence names a source outside the vague phrase itself."""
+            if first not in named:  # once per sentence: linear however many phrases it holds
+                named[first] = [
+                    (n.start(), n.end()) for n in _NAMED_SOURCE.finditer(prose, first, last)
+                ][:3]
+            return any(b <= start or a >= end for a, b in named[first])
+
+        cues: dict[int, list[tuple[int, int]]] = {}
+
+        def attributed(first: int, last: int) -> list[tuple[int, int]]:
+            """Attribution words of the sentence (three are enough to answer)."""
+            if first not in cues:
+                cues[first] = [m.span() for m in _ATTRIBUTED.finditer(prose, first, last)][:3]
+            return cues[first]
+
+        reports: dict[int, bool] = {}
+
+        def reported(first: int, last: int) -> bool:
+            """The sentence names a report ("according to the AP", "The Hill reported")."""
+            if first not in reports:
+                reports[first] = _REPORT.search(prose, first, last) is not None
+            return reports[first]
+
+        groups: dict[int, int] = {}
+
+        def group_at(first: int, last: int) -> int:
+            """Where the sentence first names a group of people (or its end)."""
+            if first not in groups:
+                g = _GROUP_BEFORE.search(prose, first, last)
+                groups[first] = g.start() if g else last
+            return groups[first]
+
+        mention = _SOURCE_WORD.search(prose)
+        first_source = mention.start() if mention else len(prose)
+        firsts: dict[str, tuple[int, int, str]] = {}
+        repeats: dict[str, list[tuple[int, int]]] = {}
+        explained: set[str] = set()
+        pattern = vague_pattern()
+        kinds = list(pattern.ignorecase().groupindex)
+        for m in pattern.finditer(prose):
+            if quoted(m.start()):
                 continue  # the speaker's own words
-            first, sentence = sentence_around(prose, m.start(), m.end())
-            if any(first <= p.start < first + len(sentence) for p in people):
-                continue  # someone is named in the sentence
+            kind = next(k for k in kinds if m.start(k) >= 0)
+            if kind in explained:
+                continue
+            first, last = sentence(m.start())
+            if person_in(first, last) or named_source(first, last, m.start(), m.end()):
+                continue  # the sentence names its source
+            if (
+                kind == "sources"
+                and kind not in firsts
+                and _BACK_REFERENCE.search(prose, max(first, m.start() - 8), m.start())
+            ):
+                continue  # "the sources said": the sources the story described before
+            if kind == "sources" and (
+                _described(prose, first, m.start(), m.end(), m.group())
+                or (kind not in firsts and first_source < m.start())
+            ):
+                explained.add(kind)  # "the sources said" later is this source again
+                continue
+            if kind in _HEARSAY_KINDS and (
+                any(b <= m.start() or a >= m.end() for a, b in attributed(first, last))
+                or (first > 0 and reported(*sentence(first - 1)))
+                or (last < len(prose) and reported(*sentence(last)))
+            ):
+                continue  # "thought to ..., dealers said"; "according to the AP. ... reportedly"
+            if kind in _FIELD_KINDS and _field(prose, first, m.start()):
+                continue  # "tax experts said", "political observers": commentary, like analysts
+            if kind == "hearsay" and _CONDITION.search(prose, max(first, m.start() - 9), m.start()):
+                continue  # "if it is believed payments will resume": a condition, not a source
+            if kind in ("some", "many") and (
+                group_at(first, last) < m.start()
+                or (first > 0 and group_at(*sentence(first - 1)) < first)
+            ):
+                continue  # "Traders welcomed it, but some said": some of them
+            if kind in _PEOPLE_KINDS and kind not in firsts:
+                after, end = sentence(last) if last < len(prose) else (last, last)
+                if after == last and person_in(after, end):
+                    continue  # the next sentence names them
+            if kind in firsts:
+                repeats.setdefault(kind, []).append((m.start(), m.end()))
+            else:
+                firsts[kind] = (m.start(), m.end(), m.group())
+        for kind, (start, end, phrase) in sorted(firsts.items(), key=lambda kv: kv[1][0]):
+            again = repeats.get(kind, [])
+            related = [
+                related_at(document, a, b, "the same vague source again")
+                for a, b in again[:_MAX_RELATED]
+            ]
+            more = f" ({len(again) + 1} times in the story)" if again else ""
             yield self.finding(
                 document,
-                m.start(),
-                m.end(),
-                f'"{m.group()}" attributes to nobody in particular; name the source or say why it'
-                " cannot be named",
+                start,
+                end,
+                f'"{phrase}" attributes to nobody in particular{more}; name the source or say'
+                " why it cannot be named",
+                related=related,
             )
+
+
+def _described(prose: str, first: int, start: int, end: int, phrase: str) -> bool:
+    """ "Diplomatic sources said", "according to a source at the station": words
+    before or after "sources" say who they are."""
+    if phrase.lower().endswith(("source", "sources")):
+        return _DESCRIBED_AFTER.match(prose, end) is not None
+    if not phrase.lower().startswith(("sources", "source")):
+        return False  # "a source said", "one source said"
+    before = _LAST_WORD.search(prose[max(first, start - 40) : start])
+    return before is not None and before.group(1).lower() not in _UNDESCRIBING
+
+
+def _field(prose: str, first: int, start: int) -> bool:
+    """ "Tax experts", "political observers", or "the experts" again: experts
+    described by their field, or ones the story has described before."""
+    before = _LAST_WORD.search(prose, max(first, start - 40), start)
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    return word in ("the", "these", "those") or word not in _UNDESCRIBING
 
 
 RULE = VagueAttribution

@@ -4,13 +4,20 @@ the document spells it out.
 An acronym counts as spelled out by "Immigration and Customs Enforcement
 (ICE)", "ICE (Immigration and Customs Enforcement)", or simply by a
 capitalised phrase whose initials make it ("Milwaukee Police Department" for
-MPD), with small words (of, and, the, for, on, in, de, la) skipped. Text in
-capitals (headlines, "FULL TEXT"), the dateline, Roman numerals and links are
-not acronyms.
+MPD), with small words (of, and, the, for, on, in, de, la) skipped, or by a
+spelling-out right beside it in any case ("digital terrestrial TV (DTT)",
+"DTT (digital terrestrial TV)", "Democracy for America, or DFA"). Text in
+capitals (headlines, "FULL TEXT"), quotations, the headline line, the dateline, labels
+("NOTE:"), titles ("MR."), routing codes, handles, emphasis (a word the story
+also writes in lower case), company names with their company word, the
+first word of a longer name ("MGM Grand", "FDR Park"), Roman
+numerals and links are not acronyms.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +27,32 @@ from factlint.facts import Facts
 
 # Two to six capitals (digits and & inside), an optional plural s; or dotted
 # forms such as U.N. (dotted forms are left to the allowlist).
-_ACRONYM = re.compile(r"(?<![\w&.-])([A-Z][A-Z0-9&]{1,5})(s?)(?![\w&-]|\.\w)")
+_ACRONYM = re.compile(r"(?<![\w&.@#/<-])([A-Z][A-Z0-9&]{1,5})(s?)(?![\w&#;-]|\.\w)")
+# Not acronyms: a label ("NOTE:", "RAMOS:"), a title ("MR."), a wire routing
+# code ("(NRBK 0622)"), a dateline ("BERNE -"), a name with its company word
+# ("GAF Corp", "RDF Media") or after one ("security firm RSA").
+_LABEL_AFTER = re.compile(
+    r"s?(?::|\.(?=\s)(?<=(?:MR|MS|DR|ST|JR|SR)\.)|[ \t]+\d{3,4}\)|[ \t]+-[ \t])"
+)
+_COMPANY_AFTER = re.compile(
+    r"s?[ \t]+(?:Corp|Corporation|Inc|Co|Ltd|Plc|PLC|Group|Media|Bank|Financial|Holdings"
+    r"|AG|SA|NV|SpA|Cos|Industries|Capital|Securities|Airlines|Records)\b"
+)
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:firm|company|bank|group|agency|network|channel|station|broadcaster|airline"
+    r"|carrier|insurer|retailer|maker|label|band|brokerage|subsidiary|unit)[ \t]+$",
+    re.I,
+)
+_NAME_AFTER = re.compile(r"s?[ \t]+[A-Z][a-z]")
+_TITLE_BEFORE = re.compile(r"\b(?:MR|MS|MRS|DR)\.?[ \t]+$")
+# Spelled out right beside: "digital terrestrial TV (DTT)", "the DTT (digital
+# terrestrial TV)", "Democracy for America, or DFA", "also known as ISIL".
+_BESIDE_BEFORE = re.compile(r"(?:\(|,? or |,? also known as |,? known as )$")
+_PAREN_AFTER = re.compile(r"s?[ \t]*\(([^()\n]{3,80})\)")
+_WORDS = re.compile(r"[^\W\d_][\w'’]*")  # "Anti-Doping" is two words
+_SMALL_WORDS = frozenset(
+    {"of", "and", "the", "for", "on", "in", "to", "de", "la", "del", "y", "a", "an", "at", "by"}
+)
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _SMALL = r"(?:(?:of|and|the|for|on|in|to|de|la|del|y|&)\s+)*"
 _CAP_WORD = r"[A-Z][\w'’-]*"
@@ -68,7 +100,7 @@ def spelled_out_forms(prose: str, wanted: set[str] | None = None) -> dict[str, t
 
 class AcronymExtractor:
     name = "acronyms"
-    requires: tuple[str, ...] = ("links",)
+    requires: tuple[str, ...] = ("links", "quotes")
 
     def extract(self, document: Document, facts: Facts) -> list[Any]:
         prose = document.prose
@@ -76,14 +108,22 @@ class AcronymExtractor:
         if not matches:
             return []
         skip = [(link.start, link.end) for link in facts.get_list("links")]
+        skip += [(q.start, q.end) for q in facts.get_list("quotes")]  # the speaker's words
         if document.metadata.dateline_span:
             skip.append(document.metadata.dateline_span)
+        skip.sort()
+        skip_starts = [a for a, _ in skip]
+        max_end = list(itertools.accumulate((b for _, b in skip), max))
         forms: dict[str, tuple[int, str]] | None = None
+        defined: dict[str, tuple[int, str]] = {}
+        words: set[str] | None = None
+        head = _headline_end(prose)
         wanted = {"".join(c for c in m.group(1) if c.isalpha()) for m in matches}
         capitals: dict[int, bool] = {}
         found: list[Acronym] = []
         for m in matches:
-            if any(a <= m.start() < b for a, b in skip):
+            i = bisect.bisect_right(skip_starts, m.start()) - 1
+            if i >= 0 and m.start() < max_end[i]:
                 continue
             line_start = prose.rfind("\n", 0, m.start()) + 1
             if line_start not in capitals:
@@ -92,10 +132,21 @@ class AcronymExtractor:
                 capitals[line_start] = _capitals_line(line)
             if capitals[line_start] or _next_to_capitals(prose, m.start(), m.end()):
                 continue
+            token = m.group(1)
+            if m.start() < head or _not_an_acronym(prose, m.start(), m.end(1)):
+                continue
+            if words is None:
+                words = {w.group() for w in _LOWER_WORD.finditer(prose)}
+            if token.lower() in words:
+                continue  # emphasis ("NOT", "ON"): the story uses the word in lower case
+            beside = _spelled_beside(prose, m.start(), m.end(1), token)
+            if beside is not None and token not in defined:
+                defined[token] = beside
             if forms is None:
                 forms = spelled_out_forms(prose, wanted)
-            token = m.group(1)
             spelled = forms.get("".join(c for c in token if c.isalpha()))
+            if token in defined and (spelled is None or defined[token][0] < spelled[0]):
+                spelled = defined[token]
             found.append(
                 Acronym(
                     m.start(),
@@ -109,6 +160,64 @@ class AcronymExtractor:
 
 
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'’]+\b")
+_LOWER_WORD = re.compile(r"\b[a-z]{2,6}\b")
+
+
+def _headline_end(prose: str) -> int:
+    """The end of a headline: a short first line with no full stop, then a blank line."""
+    end = prose.find("\n")
+    if 0 < end <= 150 and prose[end : end + 2] == "\n\n" and prose[end - 1] not in '.!?"”:':
+        return end
+    return 0
+
+
+def _not_an_acronym(prose: str, start: int, end: int) -> bool:
+    """A label, title, routing code, dateline or company name in capitals."""
+    if _LABEL_AFTER.match(prose, end) or _COMPANY_AFTER.match(prose, end):
+        return True
+    if _NAME_AFTER.match(prose, end):  # "MGM Grand", "FDR Park", "UNC Nuclear Inc": a name
+        return True
+    if _TITLE_BEFORE.search(prose, max(0, start - 6), start):
+        return True  # "MR. SMITH"
+    return _COMPANY_BEFORE.search(prose, max(0, start - 20), start) is not None
+
+
+def _spelled_beside(prose: str, start: int, end: int, token: str) -> tuple[int, str] | None:
+    """The acronym spelled out right beside it, in any case: before it ("digital
+    terrestrial TV (DTT)", "Democracy for America, or DFA") or in brackets after
+    it ("DTT (digital terrestrial TV)"). Returns (offset, phrase)."""
+    letters = "".join(c for c in token if c.isalpha()).lower()
+    before = prose[max(0, start - 120) : start]
+    sep = _BESIDE_BEFORE.search(before)
+    if sep is not None:
+        if before.endswith("known as "):
+            return start - len(before), before
+        found = _initials_end(list(_WORDS.finditer(before, 0, sep.start())), letters)
+        if found is not None:
+            return start - len(before) + found[0], before[found[0] :].rstrip(" ,(")
+    after = _PAREN_AFTER.match(prose, end)
+    if after is not None:
+        inner = list(_WORDS.finditer(after.group(1)))
+        if len(inner) >= 2:
+            return start, after.group(1)
+    return None
+
+
+def _initials_end(words: list[re.Match[str]], letters: str) -> tuple[int] | None:
+    """The start of the last words whose initials spell ``letters`` (small
+    words may be skipped or counted)."""
+    for skip_small in (True, False):
+        initials = ""
+        for w in reversed(words[-(len(letters) * 2 + 2) :]):
+            word = w.group().lower()
+            if skip_small and word in _SMALL_WORDS:
+                continue
+            initials = word[0] + initials
+            if initials == letters:
+                return (w.start(),)
+            if not letters.endswith(initials):
+                break
+    return None
 
 
 def _next_to_capitals(prose: str, start: int, end: int) -> bool:
