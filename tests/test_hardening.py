@@ -106,8 +106,9 @@ def test_impossible_dates_are_marked() -> None:
     found = {f["text"]: f for f in _dates("Feb. 30, 2017 and Sept. 31, then Feb. 29, 2017.")}
     assert found["Feb. 30, 2017"]["value"] is None and found["Feb. 30, 2017"]["impossible"]
     assert found["Sept. 31"]["value"] is None and found["Sept. 31"]["impossible"]
-    # A real month and day, in a year that lacks it, is no date but not impossible.
-    assert found["Feb. 29, 2017"]["value"] is None and not found["Feb. 29, 2017"]["impossible"]
+    # February 29 of a year that is no leap year is no date either.
+    assert found["Feb. 29, 2017"]["value"] is None and found["Feb. 29, 2017"]["impossible"]
+    assert not {f["text"]: f for f in _dates("Feb. 29, 2016.")}["Feb. 29, 2016"]["impossible"]
 
 
 def test_fifo_in_a_folder_is_skipped_not_waited_for(tmp_path: Path) -> None:

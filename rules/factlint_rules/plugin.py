@@ -21,6 +21,7 @@ RULE_MODULES = (
     "quote_drift",
     "vague_attribution",
     "weekday_mismatch",
+    "impossible_date",
     "tense_date_mismatch",
     "date_conflict",
     "no_dateline",

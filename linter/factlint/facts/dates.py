@@ -49,7 +49,7 @@ class DateExpression:
     day_precision: bool = False
     tense_cue: str | None = None  # the word that set the tense
     cue_distance: int | None = None  # words between the cue and the date (-1: after it)
-    #: A month and day that no calendar has ("Feb. 30, 2017", "Sept. 31"):
+    #: A date no calendar has ("Feb. 30", "Sept. 31", "Feb. 29, 2017"):
     #: ``value`` is None and this is True.
     impossible: bool = False
 
@@ -278,17 +278,19 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
             try:
                 date = dt.date(int(year), month, day)
             except ValueError:
+                # Feb. 30 in any year, Feb. 29 in a year that is not a leap year
                 return _make(
                     m, "absolute", None, "no such date", cue, weekday=weekday, year_stated=True,
-                    impossible=not _exists(month, day),
+                    impossible=not _exists(month, day) or 1 <= int(year) <= 9999,
                 )  # fmt: skip
             return _make(
                 m, "absolute", date, "stated in full", cue, weekday=weekday, year_stated=True
             )
         if published is None:
             return _make(
-                m, "absolute", None, "no year and no publication date", cue, weekday=weekday
-            )
+                m, "absolute", None, "no year and no publication date", cue, weekday=weekday,
+                impossible=not _exists(month, day),
+            )  # fmt: skip
         found = nearest_date(month, day, published, g.get("absrel"))
         if found is None:
             return _make(
