@@ -233,6 +233,9 @@ def find_quotes(prose: str) -> list[tuple[int, int, int]]:
 #: How far before a quotation its speaker and verb can start: a six-word
 #: name, a 60-character appositive and the verb fit well inside.
 BEFORE_WINDOW = 250
+# How far back a line or paragraph start is looked for, and how far a
+# sentence around a quote may reach: bounds that keep one endless line linear.
+LOOK_BACK = 2000
 
 
 def _window_start(prose: str, line_start: int, start: int) -> int:
@@ -452,7 +455,13 @@ def _attribute(
                 "after",
             )
             return
-    line_start = prose.rfind("\n", 0, start) + 1
+    # Look back at most LOOK_BACK characters for the line's start, so that a
+    # run of quotes in one endless line stays linear.
+    floor_line = max(0, start - LOOK_BACK)
+    line_start = prose.rfind("\n", floor_line, start) + 1
+    whole_line = line_start > 0 or floor_line == 0
+    if not line_start:
+        line_start = floor_line
     window = max(_window_start(prose, line_start, start), min(floor, start))
     before_text = prose[window:start]
     m = pats["before"].search(before_text)
@@ -481,7 +490,7 @@ def _attribute(
             "colon",
         )
         return
-    if pats["para_label"].match(prose, line_start, start):
+    if whole_line and pats["para_label"].match(prose, line_start, start):
         found.attributed, found.how = True, "colon"  # a transcript's or Q/A's speaker
         return
     sentence = before_text[_sentence_start(before_text) :]
@@ -489,11 +498,12 @@ def _attribute(
         found.attributed, found.how = True, "before"  # 'Ballot papers will ask: "..."'
     if not before_text.strip():
         # A paragraph that only quotes: "X wrote the following:" before it.
-        para_before = prose[:line_start].rstrip()
+        base = max(0, line_start - LOOK_BACK)
+        para_before = prose[base:line_start].rstrip()
         if para_before.endswith(":"):
             offset = para_before.rfind("\n") + 1
             last_para = para_before[max(offset, len(para_before) - BEFORE_WINDOW) :]
-            offset = len(para_before) - len(last_para)
+            offset = base + len(para_before) - len(last_para)
             m = pats["before"].search(last_para.rstrip(":") + ":")
             if m:
                 found.set(
@@ -513,9 +523,9 @@ def _attribute(
         if not context.strip():
             # A quote opening a paragraph continues the speaker the
             # paragraph before reports (AP: no attribution needed).
-            para_end = prose.rfind("\n", 0, line_start - 1)
+            para_end = prose.rfind("\n", max(0, line_start - LOOK_BACK), line_start - 1)
             if para_end > 0:
-                para_start = prose.rfind("\n", 0, para_end) + 1
+                para_start = prose.rfind("\n", max(0, para_end - LOOK_BACK), para_end) + 1
                 ctx_start = max(para_start, para_end - 400)
                 context = prose[ctx_start : para_end + 1]
             else:
@@ -615,8 +625,9 @@ def sentence_around(prose: str, start: int, end: int) -> tuple[int, str]:
     A sentence ends at ". " or a line break; good enough to ask whether a
     source is named near a quote or a phrase.
     """
-    left = max(prose.rfind(". ", 0, start), prose.rfind("\n", 0, start))
-    first = left + 1 if left >= 0 else 0
-    stops = [i for i in (prose.find(". ", end), prose.find("\n", end)) if i >= 0]
-    last = min(stops) if stops else len(prose)
+    low, high = max(0, start - LOOK_BACK), min(len(prose), end + LOOK_BACK)
+    left = max(prose.rfind(". ", low, start), prose.rfind("\n", low, start))
+    first = left + 1 if left >= 0 else low
+    stops = [i for i in (prose.find(". ", end, high), prose.find("\n", end, high)) if i >= 0]
+    last = min(stops) if stops else high
     return first, prose[first:last]
