@@ -239,7 +239,9 @@ _PLACE_WORDS = frozenset(
 _ADJECTIVE_ENDINGS = ("ial", "ical", "ional", "ese")
 _DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|The|A|An)\s+$")
 _QUOTE_CHARS = regex.compile(r"[\"“”]")
-_PARAGRAPH = regex.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+# A paragraph: lines up to a blank one. The look-ahead stays on the next
+# line ([^\S\n], not \s), so a thousand blank lines are not rescanned.
+_PARAGRAPH = regex.compile(r"[^\n]+(?:\n(?![^\S\n]*\n)[^\n]+)*")
 _WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
 _SPACE_SEPARATED = regex.compile(r"\S+")
 
