@@ -130,7 +130,9 @@ class DateConflict(CorpusRule):
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
         events: list[tuple[int, Any, frozenset[str], dt.date]] = []
-        by_word: dict[str, list[int]] = defaultdict(list)
+        # word -> story -> events: candidates come from other stories only, so
+        # a story repeating one line ten thousand times stays linear.
+        by_word: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
         for doc_index, (document, facts) in enumerate(corpus):
             for expression in facts.get_list("dates"):
                 if expression.kind != "absolute" or not expression.value:
@@ -148,7 +150,7 @@ class DateConflict(CorpusRule):
                     (doc_index, expression, words, dt.date.fromisoformat(expression.value))
                 )
                 for word in words:
-                    by_word[word].append(event_id)
+                    by_word[word][doc_index].append(event_id)
         dates_in: dict[int, set[dt.date]] = defaultdict(set)
         for doc_index, _expression, _words, date in events:
             dates_in[doc_index].add(date)
@@ -167,7 +169,14 @@ class DateConflict(CorpusRule):
 
         reported: set[int] = set()
         for a, (doc_a, expr_a, words_a, date_a) in enumerate(events):
-            candidates = {b for w in words_a for b in by_word[w] if b > a}
+            candidates = {
+                b
+                for w in words_a
+                for doc, ids in by_word[w].items()
+                if doc != doc_a
+                for b in ids
+                if b > a
+            }
             for b in sorted(candidates):
                 doc_b, expr_b, words_b, date_b = events[b]
                 if doc_a == doc_b or date_a == date_b or abs((date_a - date_b).days) > 31:
