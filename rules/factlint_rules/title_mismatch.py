@@ -81,6 +81,16 @@ class TitleMismatch(CorpusRule):
                 if office is not None:
                     offices.append((ref, office))
             offices.sort(key=lambda pair: (pair[0].doc, pair[0].mention.start))
+            # One story naming the person the same way a thousand times is one
+            # office there (its first use), so the pairs below stay few.
+            seen: set[tuple[int, bool, _Office]] = set()
+            unique = []
+            for ref, office in offices:
+                use = (ref.doc, ref.mention.kind == "full", office)
+                if use not in seen:
+                    seen.add(use)
+                    unique.append((ref, office))
+            offices = unique
             # The title most stories give the person is taken as right: a
             # conflict is reported at the rarer title, once per story.
             count = Counter(key for _, key in {(ref.doc, o.key) for ref, o in offices})
