@@ -193,3 +193,36 @@ def test_place_initials_are_not_a_given_name(
 ) -> None:
     text = "TOKYO — Japanese crushers, starting to buy U.S. Soybeans for April, made purchases.\n"
     assert "U.S. Soybeans" not in _people(tmp_path, text, capsys)
+
+
+def test_census_given_names_make_a_full_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Given names the nicknames table lacks come from the 1990 US Census lists;
+    names that are common words ("Hope", "Summer") are left out of that list."""
+    text = (
+        "LONDON — The panel heard from Shane Meadows and Charlene Barton on Monday."
+        " Summer Olympics organisers spoke to Hope Street residents.\n"
+    )
+    found = _people(tmp_path, text, capsys)
+    assert "Shane Meadows" in found and "Charlene Barton" in found
+    assert "Summer Olympics" not in found and "Hope Street" not in found
+    data = load_data("given_names.json")["given_names"]
+    assert "shane" in data and "summer" not in data and "may" not in data
+
+
+def test_a_capitalised_description_before_a_full_name_is_not_part_of_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "LONDON — The report was criticised. But BBC Political Correspondent Jane Hardwick"
+        " said outsiders would pry. Liberal Democrat Alan Broome, who chairs the committee,"
+        " agreed, and Kenyan Bernard Kiptoo ran third. Model Sophie Anders left the show,"
+        " which Acme Capital CEO Richard Pellow funds. John Paul Jones was there.\n"
+    )
+    found = _people(tmp_path, text, capsys)
+    for name in (
+        "Jane Hardwick", "Alan Broome", "Bernard Kiptoo", "Sophie Anders", "Richard Pellow",
+        "John Paul Jones",
+    ):  # fmt: skip
+        assert name in found, (name, found)

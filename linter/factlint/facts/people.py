@@ -53,6 +53,7 @@ class Lexicon:
     particles: frozenset[str]
     suffixes: frozenset[str]
     roles: tuple[str, ...]
+    role_set: frozenset[str]
     organisations: frozenset[str]
     organisation_words: frozenset[str]
     not_names: frozenset[str]
@@ -76,6 +77,8 @@ def lexicon() -> Lexicon:
     data = load_data("people.json")
     given = {fold(n) for n in data["given_names"]}
     given |= nickname_table().names
+    # The 1990 US Census first names, less common words and places.
+    given |= set(load_data("given_names.json")["given_names"])
     # Words are compared with and without a final period ("Dec." / "Dec"),
     # except where the bare word is a given name ("Jan." / Jan Brewer).
     not_names = set(data["not_names"])
@@ -87,6 +90,7 @@ def lexicon() -> Lexicon:
         particles=frozenset(data["particles"]),
         suffixes=frozenset(data["suffixes"]),
         roles=tuple(sorted(data["roles"], key=len, reverse=True)),
+        role_set=frozenset(r.lower() for r in data["roles"]),
         organisations=frozenset(data["organisations"]),
         organisation_words=frozenset(data["organisation_words"]),
         not_names=frozenset(not_names),
@@ -186,7 +190,11 @@ _DESCRIPTORS = frozenset(
     | {"novelist", "poet", "artist", "designer", "chef", "striker", "midfielder", "goalkeeper"}
     | {"quarterback", "pitcher", "player", "veteran", "journalist", "presenter", "host"}
     | {"conductor", "composer", "pianist", "violinist", "dancer", "founder", "entrepreneur"}
+    | {"model", "teenager", "correspondent", "fly-half", "scrum-half", "full-back", "flanker"}
+    | {"wing", "prop", "hooker", "lock", "winger", "forward", "defender", "keeper", "fellow"}
 )
+# Nationalities and parties before a name: "Kenyan", "Moroccan", "Republican".
+_NATIONALITY_ENDINGS = ("ian", "an", "ese", "ish")
 _GIVEN_NAME_TITLES = frozenset({"Sir", "Dame", "King", "Queen", "Prince", "Princess", "Sheikh"})
 # Particles that may open a surname used alone ("said de Blasio"), and whose
 # capital is then a matter of position, not spelling ("Van Gogh" alone); not
@@ -211,6 +219,15 @@ _PLACE_INITIALS = frozenset({"US", "UK", "UN", "EU", "NY", "DC", "LA", "NJ", "SA
 _INITIALS = regex.compile(r"^(?:\p{Lu}\.){1,3}$|^[B-HJ-Z]$")
 # "the Trump spokesman", "Department for Education and Skills spokeswoman":
 # the word before a role is then a modifier or the end of an organisation.
+# Initials in a list of names ("A Masi, KP Robertson;"), and what may follow
+# an entry of such a list.
+_LIST_INITIALS = regex.compile(r"^\p{Lu}{1,2}$")
+_LIST_END = regex.compile(r"(?:['’]s)?(?:[,;.]|\s*\(|\s*\n|\s*$)")
+# Another initial and surname before or after, so the list is one of names.
+_LIST_BEFORE = regex.compile(
+    r"\b\p{Lu}{1,2}\.?[ \t]+\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\([^)\n]{1,12}\))?[,;] $"
+)
+_LIST_AFTER = regex.compile(r"(?:[ \t]*\([^)\n]{1,12}\))?[,;][ \t]+\p{Lu}{1,2}\.?[ \t]+\p{Lu}")
 _NOT_A_NAME_BEFORE = regex.compile(r"\b(?:the|a|an|The|A|An|and|of|for|&)\s+$")
 _PLACE_BEFORE = regex.compile(r"\b(?:in|at|from|to|near|across|into|outside)\s+$")
 _ACRONYM_START = regex.compile(r"\p{Lu}\p{Lu}")
@@ -430,6 +447,26 @@ class PeopleExtractor:
         return mentions
 
 
+def _describes(word: str, prose: str, lex: Lexicon) -> bool:
+    """A capitalised word that describes the person after it: a party,
+    nationality, job or organisation ("Democrat", "Kenyan", "Correspondent",
+    "BBC", "Model"), not part of a name."""
+    word = word.rstrip(",")
+    if word in lex.particles or _strip_token(word)[1]:
+        return False  # "Ludwig van", "Trump's": a name or a possessive
+    lower = word.lower()
+    return (
+        word in lex.not_names
+        or word in lex.organisation_words
+        or word in lex.title_words
+        or (word.isupper() and len(word) > 1)  # "BBC", "CEO"
+        or lower in _DESCRIPTORS
+        or lower in lex.role_set
+        or word.endswith(_NATIONALITY_ENDINGS)
+        or _used_in_lower_case(word, prose)
+    )
+
+
 def _attributive(prose: str, start: int, end: int) -> bool:
     return bool(
         _DETERMINER_BEFORE.search(prose[max(0, start - 6) : start])
@@ -485,9 +522,23 @@ def _read_run(
     role_before: Any,
     quotes: list[tuple[int, int]],
 ) -> list[Any]:
+    # A team sheet or list of initials and surnames: "W Pozzebon, A Masi,
+    # KP Robertson;" ("A" is then an initial, not the article).
+    listed = (
+        len(tokens) >= 2
+        and _LIST_INITIALS.match(tokens[0][2]) is not None
+        and prose[max(0, tokens[0][0] - 2) : tokens[0][0]] in (", ", "; ")
+        and _LIST_END.match(prose, tokens[-1][1]) is not None
+        and (
+            _LIST_BEFORE.search(prose[max(0, tokens[0][0] - 40) : tokens[0][0]]) is not None
+            or _LIST_AFTER.match(prose, tokens[-1][1]) is not None
+        )
+    )
     # Sentence openers and other never-name words at the front.
-    while tokens and (
-        tokens[0][2].rstrip(".,") in lex.not_names and tokens[0][2] not in lex.titles
+    while (
+        not listed
+        and tokens
+        and (tokens[0][2].rstrip(".,") in lex.not_names and tokens[0][2] not in lex.titles)
     ):
         tokens.pop(0)
     if not tokens:
@@ -553,6 +604,16 @@ def _read_run(
         tokens = tokens[title_end + 1 :]
     if not tokens:
         return []
+    # A capitalised description before a full name: "BBC Political
+    # Correspondent James Hardy", "Liberal Democrat Alan Beith", "Kenyan
+    # Bernard Lagat", "Perry Capital CEO Richard Perry". The name starts at a
+    # known given name after a word that describes (never inside a name that
+    # opens with a given name: "John Paul Jones").
+    if len(tokens) >= 3 and fold(tokens[0][2]).rstrip(".") not in lex.given_names:
+        for i in range(1, len(tokens) - 1):
+            if fold(tokens[i][2]) in lex.given_names and _describes(tokens[i - 1][2], prose, lex):
+                tokens = tokens[i:]
+                break
     # Split off suffixes (Jr., III) and a possessive on the last word.
     while len(tokens) > 1 and tokens[-1][2].rstrip(",") in lex.suffixes:
         tokens.pop()
@@ -575,14 +636,16 @@ def _read_run(
         or (w.rstrip(".") in lex.not_names and len(w.rstrip(".")) > 1)
         for w in capital_words[1:]  # a middle initial "A." is no article
     ) or (
-        capital_words[0].rstrip(".") in lex.not_names
+        (capital_words[0].rstrip(".") in lex.not_names and not listed)
         or (len(capital_words) == 1 and capital_words[0] in lex.organisation_words)
     )
     if organisation and (title is None or len(capital_words) > 1):
         return []
     if len(capital_words) == 1 and capital_words[0] in lex.organisation_words:
         return []
-    if any(w.isupper() and len(w) > 1 and not w.endswith(".") for w in capital_words):
+    if any(
+        w.isupper() and len(w) > 1 and not w.endswith(".") for w in capital_words[int(listed) :]
+    ):
         return []  # acronyms and text in capitals
     if len(capital_words) == 1 and _ACRONYM_START.match(capital_words[0]):
         return []  # "BAe", "PCs": two capitals open an acronym, not a surname
@@ -659,10 +722,13 @@ def _read_run(
     surname_start = tokens[surname_index][0]
     surname = prose[surname_start:name_end]
     if fold(given).rstrip(".") in lex.given_names or (
-        _INITIALS.match(given)
-        and given not in lex.title_words
-        and given.rstrip(".") not in lex.not_names
-        and given.replace(".", "") not in _PLACE_INITIALS
+        listed
+        or (
+            _INITIALS.match(given)
+            and given not in lex.title_words
+            and given.rstrip(".") not in lex.not_names
+            and given.replace(".", "") not in _PLACE_INITIALS
+        )
     ):
         cue = "given-name"
     elif title is not None:
