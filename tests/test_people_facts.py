@@ -226,3 +226,24 @@ def test_a_capitalised_description_before_a_full_name_is_not_part_of_it(
         "John Paul Jones",
     ):  # fmt: skip
         assert name in found, (name, found)
+
+
+def test_team_sheet_initials_list_names_and_credit_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unknown given name in a list with other names, repeated, or in a
+    credit line; "A" in a list of initials and surnames is an initial."""
+    text = (
+        "CARDIFF — Tries from Jonathan Thomas, Tom Shanklin and Martyn Willets won it."
+        " Later Martyn Willets scored again.\n\n"
+        "Italy: R de Marigny; W Pozzebon, A Masi, L Nitoglia; KP Robertson, A Troncon.\n\n"
+        "He gave to Marc Lasry of Avenue Capital, Orin Kramer of Boston Provident, and others."
+        " Among the firms were Altria Group, RJ Reynolds Tobacco and others.\n\n"
+        "(Reporting by Jason Lange; Editing by Grant McCool)\n"
+    )
+    found = _people(tmp_path, text, capsys)
+    assert found.count("Martyn Willets") == 2, found
+    for name in ("A Masi", "A Troncon", "KP Robertson", "Grant McCool", "Marc Lasry"):
+        assert name in found, (name, found)
+    assert "Boston Provident" not in found and "RJ Reynolds Tobacco" not in found
+    assert "Masi" not in found

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -193,6 +194,11 @@ _DESCRIPTORS = frozenset(
     | {"model", "teenager", "correspondent", "fly-half", "scrum-half", "full-back", "flanker"}
     | {"wing", "prop", "hooker", "lock", "winger", "forward", "defender", "keeper", "fellow"}
 )
+# What joins the names of a list: "Tom Shanklin and Martyn Williams".
+_LIST_JOIN = regex.compile(r"(?:,[ \t]+(?:and[ \t]+)?|,?[ \t]+(?:and|or|&)[ \t]+)$")
+_OF_BEFORE = regex.compile(r"\b(?:of|at|in|near)[ \t]+$")
+# A credit line: "(Reporting by Jason Lange; Editing by Grant McCool)".
+_CREDIT_BEFORE = regex.compile(r"(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Pp]hotos?) by[ \t]+$")
 # Nationalities and parties before a name: "Kenyan", "Moroccan", "Republican".
 _NATIONALITY_ENDINGS = ("ian", "an", "ese", "ish")
 _GIVEN_NAME_TITLES = frozenset({"Sir", "Dame", "King", "Queen", "Prince", "Princess", "Sheikh"})
@@ -415,10 +421,14 @@ class PeopleExtractor:
         confirmed -= {
             fold(p.surname) for p in mentions if p.kind == "full" and p.cue != "unconfirmed"
         }
+        listed = _listed_with_names(mentions, prose, lead_end) if mentions else set()
         mentions = [
-            dataclasses.replace(p, cue="named-elsewhere") if p.cue == "unconfirmed" else p
+            dataclasses.replace(p, cue="listed" if p.start in listed else "named-elsewhere")
+            if p.cue == "unconfirmed"
+            else p
             for p in mentions
             if p.cue != "unconfirmed"
+            or p.start in listed
             or (
                 fold(p.surname) in confirmed
                 and p.start >= lead_end
@@ -445,6 +455,32 @@ class PeopleExtractor:
                 dataclasses.replace(p, headline=True) if p.start < lead_end else p for p in mentions
             ]
         return mentions
+
+
+def _listed_with_names(mentions: list[PersonMention], prose: str, lead_end: int) -> set[int]:
+    """Starts of unconfirmed full names ("Martyn Williams", given name unknown)
+    that a list joins to a full name with a cue ("Tom Shanklin and Martyn
+    Williams", "Huma Abedin and Cheryl Mills"), or that repeat such a name."""
+    full = [p for p in mentions if p.kind == "full" and p.start >= lead_end]
+    good = {p.start for p in full if p.cue != "unconfirmed"}
+    if len(good) == len(full):
+        return set()
+    for _ in range(2):  # a chain of two unknown names in one list
+        for a, b in itertools.pairwise(full):
+            if (a.start in good) == (b.start in good):
+                continue
+            new = b if a.start in good else a
+            if (
+                _LIST_JOIN.match(prose[a.end : b.start])
+                and not _OF_BEFORE.search(prose[max(0, new.start - 6) : new.start])
+                and not _used_in_lower_case(new.given or "", prose)
+            ):  # not "Orin Kramer of Boston Provident, Charles Myers": a firm
+                good.add(a.start)
+                good.add(b.start)
+    names = {p.text for p in full if p.start in good}
+    return {
+        p.start for p in full if p.cue == "unconfirmed" and (p.start in good or p.text in names)
+    }
 
 
 def _describes(word: str, prose: str, lex: Lexicon) -> bool:
@@ -735,6 +771,8 @@ def _read_run(
         cue = "title"
     elif role is not None:
         cue = "role"
+    elif _CREDIT_BEFORE.search(before):
+        cue = "credit"
     elif _AGE_AFTER.match(after):
         cue = "age"
     elif len(capital_words) == 2:
