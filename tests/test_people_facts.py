@@ -218,12 +218,14 @@ def test_a_capitalised_description_before_a_full_name_is_not_part_of_it(
         "LONDON — The report was criticised. But BBC Political Correspondent Jane Hardwick"
         " said outsiders would pry. Liberal Democrat Alan Broome, who chairs the committee,"
         " agreed, and Kenyan Bernard Kiptoo ran third. Model Sophie Anders left the show,"
-        " which Acme Capital CEO Richard Pellow funds. John Paul Jones was there.\n"
+        " which Acme Capital CEO Richard Pellow funds, and Douglas Capital CEO Harold Pell"
+        " backs. John Paul Jones was there, and Newcastle boss Graeme Sounder and Olympic"
+        " champion Kenenisa Bekelo watched.\n"
     )
     found = _people(tmp_path, text, capsys)
     for name in (
         "Jane Hardwick", "Alan Broome", "Bernard Kiptoo", "Sophie Anders", "Richard Pellow",
-        "John Paul Jones",
+        "John Paul Jones", "Harold Pell", "Graeme Sounder", "Kenenisa Bekelo",
     ):  # fmt: skip
         assert name in found, (name, found)
 
@@ -247,3 +249,15 @@ def test_team_sheet_initials_list_names_and_credit_lines(
         assert name in found, (name, found)
     assert "Boston Provident" not in found and "RJ Reynolds Tobacco" not in found
     assert "Masi" not in found
+
+
+def test_a_compass_word_is_a_surname_after_a_given_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "WASHINGTON — The committee voted to hear Lt. Col. Oliver Northam and Oliver North."
+        " North is the aide at the centre of the affair, and North's lawyer objected."
+        " Troops moved North Korea's way, and the North was quiet.\n"
+    )
+    found = _people(tmp_path, text, capsys)
+    assert found.count("North") == 2 and "Oliver North" in found, found  # not "the North"

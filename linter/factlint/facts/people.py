@@ -199,6 +199,8 @@ _LIST_JOIN = regex.compile(r"(?:,[ \t]+(?:and[ \t]+)?|,?[ \t]+(?:and|or|&)[ \t]+
 _OF_BEFORE = regex.compile(r"\b(?:of|at|in|near)[ \t]+$")
 # A credit line: "(Reporting by Jason Lange; Editing by Grant McCool)".
 _CREDIT_BEFORE = regex.compile(r"(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Pp]hotos?) by[ \t]+$")
+# Compass words that are also surnames (Oliver North, Kanye West).
+_COMPASS_SURNAMES = frozenset({"North", "South", "East", "West"})
 # Nationalities and parties before a name: "Kenyan", "Moroccan", "Republican".
 _NATIONALITY_ENDINGS = ("ian", "an", "ese", "ish")
 _GIVEN_NAME_TITLES = frozenset({"Sir", "Dame", "King", "Queen", "Prince", "Princess", "Sheikh"})
@@ -396,6 +398,14 @@ class PeopleExtractor:
         for m in run_re.finditer(scan):
             word = m.group()
             if " " not in word and word.rstrip(".,") in not_names:
+                bare = word.rstrip(".,")
+                if (
+                    bare in _COMPASS_SURNAMES
+                    and not _inside(m.start(), skip)
+                    and not _DETERMINER_BEFORE.search(prose[max(0, m.start() - 6) : m.start()])
+                ):
+                    # "North" alone: a person only as the surname of "Oliver North" here.
+                    singles.append((m.start(), m.start() + len(bare), bare, False))
                 continue  # a lone sentence opener ("The", "But"): the common case, skipped fast
             if _inside(m.start(), skip):
                 continue
@@ -481,6 +491,12 @@ def _listed_with_names(mentions: list[PersonMention], prose: str, lead_end: int)
     return {
         p.start for p in full if p.cue == "unconfirmed" and (p.start in good or p.text in names)
     }
+
+
+def _no_name_word(word: str, lex: Lexicon) -> bool:
+    """A word no name contains: an organisation word or an acronym."""
+    word = word.rstrip(",")
+    return word in lex.organisation_words or (word.isupper() and len(word) > 1)
 
 
 def _describes(word: str, prose: str, lex: Lexicon) -> bool:
@@ -575,6 +591,7 @@ def _read_run(
         not listed
         and tokens
         and (tokens[0][2].rstrip(".,") in lex.not_names and tokens[0][2] not in lex.titles)
+        and not (len(tokens) == 1 and tokens[0][2] in _COMPASS_SURNAMES)
     ):
         tokens.pop(0)
     if not tokens:
@@ -645,9 +662,16 @@ def _read_run(
     # Bernard Lagat", "Perry Capital CEO Richard Perry". The name starts at a
     # known given name after a word that describes (never inside a name that
     # opens with a given name: "John Paul Jones").
-    if len(tokens) >= 3 and fold(tokens[0][2]).rstrip(".") not in lex.given_names:
+    if len(tokens) >= 3:
+        opens_with_given = fold(tokens[0][2]).rstrip(".") in lex.given_names
         for i in range(1, len(tokens) - 1):
-            if fold(tokens[i][2]) in lex.given_names and _describes(tokens[i - 1][2], prose, lex):
+            if (
+                fold(tokens[i][2]) in lex.given_names
+                and _describes(tokens[i - 1][2], prose, lex)
+                # "Perry Capital CEO Richard Perry": a firm or an acronym is
+                # never inside a name, whatever the first word is.
+                and (not opens_with_given or any(_no_name_word(t[2], lex) for t in tokens[1:i]))
+            ):
                 tokens = tokens[i:]
                 break
     # Split off suffixes (Jr., III) and a possessive on the last word.
@@ -664,16 +688,32 @@ def _read_run(
         if w not in lex.particles
         and not (i == 0 and len(words) > 1 and w.lower() in LEADING_PARTICLES)
     ]
+    if len(words) == 1 and words[0] in _COMPASS_SURNAMES and title is None:
+        if _DETERMINER_BEFORE.search(prose[max(0, tokens[0][0] - 6) : tokens[0][0]]):
+            return []  # "the North": a region
+        return [(tokens[0][0], tokens[0][1], words[0], possessive)]  # "North's": see "North"
     # An organisation or place word after the first ("Milwaukee Police
     # Department"); as the first word it may be a given name ("Bill Jones").
-    organisation = any(
-        w in lex.organisation_words
-        or w in _PLACE_WORDS
-        or (w.rstrip(".") in lex.not_names and len(w.rstrip(".")) > 1)
-        for w in capital_words[1:]  # a middle initial "A." is no article
-    ) or (
-        (capital_words[0].rstrip(".") in lex.not_names and not listed)
-        or (len(capital_words) == 1 and capital_words[0] in lex.organisation_words)
+    organisation = (
+        any(
+            w in lex.organisation_words
+            or w in _PLACE_WORDS
+            or (
+                w.rstrip(".") in lex.not_names
+                and len(w.rstrip(".")) > 1
+                # "Oliver North": a compass word after a known given name is a surname
+                and not (
+                    w in _COMPASS_SURNAMES
+                    and len(capital_words) == 2
+                    and fold(capital_words[0]) in lex.given_names
+                )
+            )
+            for w in capital_words[1:]  # a middle initial "A." is no article
+        )
+        or (
+            (capital_words[0].rstrip(".") in lex.not_names and not listed)
+            or (len(capital_words) == 1 and capital_words[0] in lex.organisation_words)
+        )
     )
     if organisation and (title is None or len(capital_words) > 1):
         return []
