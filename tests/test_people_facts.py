@@ -261,3 +261,14 @@ def test_a_compass_word_is_a_surname_after_a_given_name(
     )
     found = _people(tmp_path, text, capsys)
     assert found.count("North") == 2 and "Oliver North" in found, found  # not "the North"
+
+
+def test_a_word_the_story_writes_as_a_company_speaks_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "ZURICH, March 19 - Aeroflug <AFLG.Z> said it ordered six jets.\n\n"
+        "Aeroflug said in December it would replace its fleet, and Kessler said the same.\n"
+    )
+    found = _people(tmp_path, text, capsys)
+    assert "Aeroflug" not in found and "Kessler" in found, found

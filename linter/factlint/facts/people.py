@@ -199,6 +199,10 @@ _LIST_JOIN = regex.compile(r"(?:,[ \t]+(?:and[ \t]+)?|,?[ \t]+(?:and|or|&)[ \t]+
 _OF_BEFORE = regex.compile(r"\b(?:of|at|in|near)[ \t]+$")
 # A credit line: "(Reporting by Jason Lange; Editing by Grant McCool)".
 _CREDIT_BEFORE = regex.compile(r"(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Pp]hotos?) by[ \t]+$")
+# A capitalised word followed by a stock ticker or a company suffix.
+_FIRM_NAME = regex.compile(
+    r"\b(\p{Lu}[\p{L}-]+)[ \t]+(?:<[A-Z0-9.]{1,12}>|(?:Inc|Corp|Ltd|Plc|PLC|AG|NV|SA)\b)"
+)
 # Compass words that are also surnames (Oliver North, Kanye West).
 _COMPASS_SURNAMES = frozenset({"North", "South", "East", "West"})
 # Nationalities and parties before a name: "Kenyan", "Moroccan", "Republican".
@@ -445,6 +449,16 @@ class PeopleExtractor:
                 and not _used_in_lower_case(p.given or "", prose)
             )
         ]
+        # A lone word the story also writes as a company ("Swissair <SWSZ.Z>",
+        # "Mediq Inc") speaks as the company: "Swissair said" is no person.
+        if "<" in prose or "Inc" in prose or "Corp" in prose:
+            firms = {f.group(1) for f in _FIRM_NAME.finditer(prose)}
+            if firms:
+                mentions = [
+                    p
+                    for p in mentions
+                    if not (p.kind == "surname" and p.cue == "speech" and p.surname in firms)
+                ]
         # Lone words that are the surname of someone named in full here.
         known = {fold(p.surname): p.surname for p in mentions}
         taken = {p.start for p in mentions}
