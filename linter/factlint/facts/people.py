@@ -5,8 +5,13 @@ A mention is a full name ("Christine Neumann-Ortiz", "David A. Clarke Jr.",
 with a surname ("Sheriff Clarke"). Titles before a name ("Milwaukee County
 Sheriff", "Gov.") and roles around it ("executive director", "spokesman")
 are recorded. Evidence that a capitalised phrase is a person: a known given
-name, a title, a courtesy title, a role, or for a lone surname a speech verb
-("Walker said") or a full name with that surname in the same story.
+name (the nicknames table, people.json and the 1990 US Census first names in
+given_names.json), a title, a courtesy title, a role, a credit line ("Editing
+by ..."), a list that joins it to other names ("Tom Shanklin and Martyn
+Williams"), initials in a team sheet ("A Masi, KP Robertson;"), or for a lone
+surname a speech verb ("Walker said") or a full name with that surname in the
+same story. A capitalised description before a name is no part of it ("BBC
+Political Correspondent James Hardy", "Kenyan Bernard Lagat").
 Organisations, places, months, weekdays, sentence-opening words and headline
 text are not people. Mentions inside quotations are marked ``quoted``.
 """
