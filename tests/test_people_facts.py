@@ -272,3 +272,12 @@ def test_a_word_the_story_writes_as_a_company_speaks_as_one(
     )
     found = _people(tmp_path, text, capsys)
     assert "Aeroflug" not in found and "Kessler" in found, found
+
+
+def test_a_possessive_before_a_speech_verb_is_no_speaker(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A possessive never speaks ("Ireland's continued his run" lost a name)."""
+    text = "DUBLIN — Ireland's continued his excellent form. Walker continued the work.\n"
+    found = _people(tmp_path, text, capsys)
+    assert "Ireland" not in found and "Walker" in found, found

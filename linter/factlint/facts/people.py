@@ -774,7 +774,7 @@ def _read_run(
         elif title is not None:
             cue = "title"
         elif (
-            speech.match(after)
+            (speech.match(after) and not possessive)  # "Ireland's continued": no speaker
             or (
                 before.rstrip(" \t,").lower().endswith(_SPEECH_BEFORE)
                 and _NAME_ENDS_CLAUSE.match(after)
