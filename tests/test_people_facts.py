@@ -193,3 +193,91 @@ def test_place_initials_are_not_a_given_name(
 ) -> None:
     text = "TOKYO — Japanese crushers, starting to buy U.S. Soybeans for April, made purchases.\n"
     assert "U.S. Soybeans" not in _people(tmp_path, text, capsys)
+
+
+def test_census_given_names_make_a_full_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Given names the nicknames table lacks come from the 1990 US Census lists;
+    names that are common words ("Hope", "Summer") are left out of that list."""
+    text = (
+        "LONDON — The panel heard from Shane Meadows and Charlene Barton on Monday."
+        " Summer Olympics organisers spoke to Hope Street residents.\n"
+    )
+    found = _people(tmp_path, text, capsys)
+    assert "Shane Meadows" in found and "Charlene Barton" in found
+    assert "Summer Olympics" not in found and "Hope Street" not in found
+    data = load_data("given_names.json")["given_names"]
+    assert "shane" in data and "summer" not in data and "may" not in data
+
+
+def test_a_capitalised_description_before_a_full_name_is_not_part_of_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "LONDON — The report was criticised. But BBC Political Correspondent Jane Hardwick"
+        " said outsiders would pry. Liberal Democrat Alan Broome, who chairs the committee,"
+        " agreed, and Kenyan Bernard Kiptoo ran third. Model Sophie Anders left the show,"
+        " which Acme Capital CEO Richard Pellow funds, and Douglas Capital CEO Harold Pell"
+        " backs. John Paul Jones was there, and Newcastle boss Graeme Sounder and Olympic"
+        " champion Kenenisa Bekelo watched.\n"
+    )
+    found = _people(tmp_path, text, capsys)
+    for name in (
+        "Jane Hardwick", "Alan Broome", "Bernard Kiptoo", "Sophie Anders", "Richard Pellow",
+        "John Paul Jones", "Harold Pell", "Graeme Sounder", "Kenenisa Bekelo",
+    ):  # fmt: skip
+        assert name in found, (name, found)
+
+
+def test_team_sheet_initials_list_names_and_credit_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unknown given name in a list with other names, repeated, or in a
+    credit line; "A" in a list of initials and surnames is an initial."""
+    text = (
+        "CARDIFF — Tries from Jonathan Thomas, Tom Shanklin and Martyn Willets won it."
+        " Later Martyn Willets scored again.\n\n"
+        "Italy: R de Marigny; W Pozzebon, A Masi, L Nitoglia; KP Robertson, A Troncon.\n\n"
+        "He gave to Marc Lasry of Avenue Capital, Orin Kramer of Boston Provident, and others."
+        " Among the firms were Altria Group, RJ Reynolds Tobacco and others.\n\n"
+        "(Reporting by Jason Lange; Editing by Grant McCool)\n"
+    )
+    found = _people(tmp_path, text, capsys)
+    assert found.count("Martyn Willets") == 2, found
+    for name in ("A Masi", "A Troncon", "KP Robertson", "Grant McCool", "Marc Lasry"):
+        assert name in found, (name, found)
+    assert "Boston Provident" not in found and "RJ Reynolds Tobacco" not in found
+    assert "Masi" not in found
+
+
+def test_a_compass_word_is_a_surname_after_a_given_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "WASHINGTON — The committee voted to hear Lt. Col. Oliver Northam and Oliver North."
+        " North is the aide at the centre of the affair, and North's lawyer objected."
+        " Troops moved North Korea's way, and the North was quiet.\n"
+    )
+    found = _people(tmp_path, text, capsys)
+    assert found.count("North") == 2 and "Oliver North" in found, found  # not "the North"
+
+
+def test_a_word_the_story_writes_as_a_company_speaks_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "ZURICH, March 19 - Aeroflug <AFLG.Z> said it ordered six jets.\n\n"
+        "Aeroflug said in December it would replace its fleet, and Kessler said the same.\n"
+    )
+    found = _people(tmp_path, text, capsys)
+    assert "Aeroflug" not in found and "Kessler" in found, found
+
+
+def test_a_possessive_before_a_speech_verb_is_no_speaker(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A possessive never speaks ("Ireland's continued his run" lost a name)."""
+    text = "DUBLIN — Ireland's continued his excellent form. Walker continued the work.\n"
+    found = _people(tmp_path, text, capsys)
+    assert "Ireland" not in found and "Walker" in found, found

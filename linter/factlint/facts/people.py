@@ -5,8 +5,13 @@ A mention is a full name ("Christine Neumann-Ortiz", "David A. Clarke Jr.",
 with a surname ("Sheriff Clarke"). Titles before a name ("Milwaukee County
 Sheriff", "Gov.") and roles around it ("executive director", "spokesman")
 are recorded. Evidence that a capitalised phrase is a person: a known given
-name, a title, a courtesy title, a role, or for a lone surname a speech verb
-("Walker said") or a full name with that surname in the same story.
+name (the nicknames table, people.json and the 1990 US Census first names in
+given_names.json), a title, a courtesy title, a role, a credit line ("Editing
+by ..."), a list that joins it to other names ("Tom Shanklin and Martyn
+Williams"), initials in a team sheet ("A Masi, KP Robertson;"), or for a lone
+surname a speech verb ("Walker said") or a full name with that surname in the
+same story. A capitalised description before a name is no part of it ("BBC
+Political Correspondent James Hardy", "Kenyan Bernard Lagat").
 Organisations, places, months, weekdays, sentence-opening words and headline
 text are not people. Mentions inside quotations are marked ``quoted``.
 """
@@ -16,6 +21,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -53,6 +59,7 @@ class Lexicon:
     particles: frozenset[str]
     suffixes: frozenset[str]
     roles: tuple[str, ...]
+    role_set: frozenset[str]
     organisations: frozenset[str]
     organisation_words: frozenset[str]
     not_names: frozenset[str]
@@ -76,6 +83,8 @@ def lexicon() -> Lexicon:
     data = load_data("people.json")
     given = {fold(n) for n in data["given_names"]}
     given |= nickname_table().names
+    # The 1990 US Census first names, less common words and places.
+    given |= set(load_data("given_names.json")["given_names"])
     # Words are compared with and without a final period ("Dec." / "Dec"),
     # except where the bare word is a given name ("Jan." / Jan Brewer).
     not_names = set(data["not_names"])
@@ -87,6 +96,7 @@ def lexicon() -> Lexicon:
         particles=frozenset(data["particles"]),
         suffixes=frozenset(data["suffixes"]),
         roles=tuple(sorted(data["roles"], key=len, reverse=True)),
+        role_set=frozenset(r.lower() for r in data["roles"]),
         organisations=frozenset(data["organisations"]),
         organisation_words=frozenset(data["organisation_words"]),
         not_names=frozenset(not_names),
@@ -186,7 +196,22 @@ _DESCRIPTORS = frozenset(
     | {"novelist", "poet", "artist", "designer", "chef", "striker", "midfielder", "goalkeeper"}
     | {"quarterback", "pitcher", "player", "veteran", "journalist", "presenter", "host"}
     | {"conductor", "composer", "pianist", "violinist", "dancer", "founder", "entrepreneur"}
+    | {"model", "teenager", "correspondent", "fly-half", "scrum-half", "full-back", "flanker"}
+    | {"wing", "prop", "hooker", "lock", "winger", "forward", "defender", "keeper", "fellow"}
 )
+# What joins the names of a list: "Tom Shanklin and Martyn Williams".
+_LIST_JOIN = regex.compile(r"(?:,[ \t]+(?:and[ \t]+)?|,?[ \t]+(?:and|or|&)[ \t]+)$")
+_OF_BEFORE = regex.compile(r"\b(?:of|at|in|near)[ \t]+$")
+# A credit line: "(Reporting by Jason Lange; Editing by Grant McCool)".
+_CREDIT_BEFORE = regex.compile(r"(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Pp]hotos?) by[ \t]+$")
+# A capitalised word followed by a stock ticker or a company suffix.
+_FIRM_NAME = regex.compile(
+    r"\b(\p{Lu}[\p{L}-]+)[ \t]+(?:<[A-Z0-9.]{1,12}>|(?:Inc|Corp|Ltd|Plc|PLC|AG|NV|SA)\b)"
+)
+# Compass words that are also surnames (Oliver North, Kanye West).
+_COMPASS_SURNAMES = frozenset({"North", "South", "East", "West"})
+# Nationalities and parties before a name: "Kenyan", "Moroccan", "Republican".
+_NATIONALITY_ENDINGS = ("ian", "an", "ese", "ish")
 _GIVEN_NAME_TITLES = frozenset({"Sir", "Dame", "King", "Queen", "Prince", "Princess", "Sheikh"})
 # Particles that may open a surname used alone ("said de Blasio"), and whose
 # capital is then a matter of position, not spelling ("Van Gogh" alone); not
@@ -211,6 +236,15 @@ _PLACE_INITIALS = frozenset({"US", "UK", "UN", "EU", "NY", "DC", "LA", "NJ", "SA
 _INITIALS = regex.compile(r"^(?:\p{Lu}\.){1,3}$|^[B-HJ-Z]$")
 # "the Trump spokesman", "Department for Education and Skills spokeswoman":
 # the word before a role is then a modifier or the end of an organisation.
+# Initials in a list of names ("A Masi, KP Robertson;"), and what may follow
+# an entry of such a list.
+_LIST_INITIALS = regex.compile(r"^\p{Lu}{1,2}$")
+_LIST_END = regex.compile(r"(?:['’]s)?(?:[,;.]|\s*\(|\s*\n|\s*$)")
+# Another initial and surname before or after, so the list is one of names.
+_LIST_BEFORE = regex.compile(
+    r"\b\p{Lu}{1,2}\.?[ \t]+\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\([^)\n]{1,12}\))?[,;] $"
+)
+_LIST_AFTER = regex.compile(r"(?:[ \t]*\([^)\n]{1,12}\))?[,;][ \t]+\p{Lu}{1,2}\.?[ \t]+\p{Lu}")
 _NOT_A_NAME_BEFORE = regex.compile(r"\b(?:the|a|an|The|A|An|and|of|for|&)\s+$")
 _PLACE_BEFORE = regex.compile(r"\b(?:in|at|from|to|near|across|into|outside)\s+$")
 _ACRONYM_START = regex.compile(r"\p{Lu}\p{Lu}")
@@ -375,6 +409,14 @@ class PeopleExtractor:
         for m in run_re.finditer(scan):
             word = m.group()
             if " " not in word and word.rstrip(".,") in not_names:
+                bare = word.rstrip(".,")
+                if (
+                    bare in _COMPASS_SURNAMES
+                    and not _inside(m.start(), skip)
+                    and not _DETERMINER_BEFORE.search(prose[max(0, m.start() - 6) : m.start()])
+                ):
+                    # "North" alone: a person only as the surname of "Oliver North" here.
+                    singles.append((m.start(), m.start() + len(bare), bare, False))
                 continue  # a lone sentence opener ("The", "But"): the common case, skipped fast
             if _inside(m.start(), skip):
                 continue
@@ -400,16 +442,30 @@ class PeopleExtractor:
         confirmed -= {
             fold(p.surname) for p in mentions if p.kind == "full" and p.cue != "unconfirmed"
         }
+        listed = _listed_with_names(mentions, prose, lead_end) if mentions else set()
         mentions = [
-            dataclasses.replace(p, cue="named-elsewhere") if p.cue == "unconfirmed" else p
+            dataclasses.replace(p, cue="listed" if p.start in listed else "named-elsewhere")
+            if p.cue == "unconfirmed"
+            else p
             for p in mentions
             if p.cue != "unconfirmed"
+            or p.start in listed
             or (
                 fold(p.surname) in confirmed
                 and p.start >= lead_end
                 and not _used_in_lower_case(p.given or "", prose)
             )
         ]
+        # A lone word the story also writes as a company ("Swissair <SWSZ.Z>",
+        # "Mediq Inc") speaks as the company: "Swissair said" is no person.
+        if "<" in prose or "Inc" in prose or "Corp" in prose:
+            firms = {f.group(1) for f in _FIRM_NAME.finditer(prose)}
+            if firms:
+                mentions = [
+                    p
+                    for p in mentions
+                    if not (p.kind == "surname" and p.cue == "speech" and p.surname in firms)
+                ]
         # Lone words that are the surname of someone named in full here.
         known = {fold(p.surname): p.surname for p in mentions}
         taken = {p.start for p in mentions}
@@ -430,6 +486,58 @@ class PeopleExtractor:
                 dataclasses.replace(p, headline=True) if p.start < lead_end else p for p in mentions
             ]
         return mentions
+
+
+def _listed_with_names(mentions: list[PersonMention], prose: str, lead_end: int) -> set[int]:
+    """Starts of unconfirmed full names ("Martyn Williams", given name unknown)
+    that a list joins to a full name with a cue ("Tom Shanklin and Martyn
+    Williams", "Huma Abedin and Cheryl Mills"), or that repeat such a name."""
+    full = [p for p in mentions if p.kind == "full" and p.start >= lead_end]
+    good = {p.start for p in full if p.cue != "unconfirmed"}
+    if len(good) == len(full):
+        return set()
+    for _ in range(2):  # a chain of two unknown names in one list
+        for a, b in itertools.pairwise(full):
+            if (a.start in good) == (b.start in good):
+                continue
+            new = b if a.start in good else a
+            if (
+                _LIST_JOIN.match(prose[a.end : b.start])
+                and not _OF_BEFORE.search(prose[max(0, new.start - 6) : new.start])
+                and not _used_in_lower_case(new.given or "", prose)
+            ):  # not "Orin Kramer of Boston Provident, Charles Myers": a firm
+                good.add(a.start)
+                good.add(b.start)
+    names = {p.text for p in full if p.start in good}
+    return {
+        p.start for p in full if p.cue == "unconfirmed" and (p.start in good or p.text in names)
+    }
+
+
+def _no_name_word(word: str, lex: Lexicon) -> bool:
+    """A word no name contains: an organisation word or an acronym."""
+    word = word.rstrip(",")
+    return word in lex.organisation_words or (word.isupper() and len(word) > 1)
+
+
+def _describes(word: str, prose: str, lex: Lexicon) -> bool:
+    """A capitalised word that describes the person after it: a party,
+    nationality, job or organisation ("Democrat", "Kenyan", "Correspondent",
+    "BBC", "Model"), not part of a name."""
+    word = word.rstrip(",")
+    if word in lex.particles or _strip_token(word)[1]:
+        return False  # "Ludwig van", "Trump's": a name or a possessive
+    lower = word.lower()
+    return (
+        word in lex.not_names
+        or word in lex.organisation_words
+        or word in lex.title_words
+        or (word.isupper() and len(word) > 1)  # "BBC", "CEO"
+        or lower in _DESCRIPTORS
+        or lower in lex.role_set
+        or word.endswith(_NATIONALITY_ENDINGS)
+        or _used_in_lower_case(word, prose)
+    )
 
 
 def _attributive(prose: str, start: int, end: int) -> bool:
@@ -487,9 +595,24 @@ def _read_run(
     role_before: Any,
     quotes: list[tuple[int, int]],
 ) -> list[Any]:
+    # A team sheet or list of initials and surnames: "W Pozzebon, A Masi,
+    # KP Robertson;" ("A" is then an initial, not the article).
+    listed = (
+        len(tokens) >= 2
+        and _LIST_INITIALS.match(tokens[0][2]) is not None
+        and prose[max(0, tokens[0][0] - 2) : tokens[0][0]] in (", ", "; ")
+        and _LIST_END.match(prose, tokens[-1][1]) is not None
+        and (
+            _LIST_BEFORE.search(prose[max(0, tokens[0][0] - 40) : tokens[0][0]]) is not None
+            or _LIST_AFTER.match(prose, tokens[-1][1]) is not None
+        )
+    )
     # Sentence openers and other never-name words at the front.
-    while tokens and (
-        tokens[0][2].rstrip(".,") in lex.not_names and tokens[0][2] not in lex.titles
+    while (
+        not listed
+        and tokens
+        and (tokens[0][2].rstrip(".,") in lex.not_names and tokens[0][2] not in lex.titles)
+        and not (len(tokens) == 1 and tokens[0][2] in _COMPASS_SURNAMES)
     ):
         tokens.pop(0)
     if not tokens:
@@ -555,6 +678,23 @@ def _read_run(
         tokens = tokens[title_end + 1 :]
     if not tokens:
         return []
+    # A capitalised description before a full name: "BBC Political
+    # Correspondent James Hardy", "Liberal Democrat Alan Beith", "Kenyan
+    # Bernard Lagat", "Perry Capital CEO Richard Perry". The name starts at a
+    # known given name after a word that describes (never inside a name that
+    # opens with a given name: "John Paul Jones").
+    if len(tokens) >= 3:
+        opens_with_given = fold(tokens[0][2]).rstrip(".") in lex.given_names
+        for i in range(1, len(tokens) - 1):
+            if (
+                fold(tokens[i][2]) in lex.given_names
+                and _describes(tokens[i - 1][2], prose, lex)
+                # "Perry Capital CEO Richard Perry": a firm or an acronym is
+                # never inside a name, whatever the first word is.
+                and (not opens_with_given or any(_no_name_word(t[2], lex) for t in tokens[1:i]))
+            ):
+                tokens = tokens[i:]
+                break
     # Split off suffixes (Jr., III) and a possessive on the last word.
     while len(tokens) > 1 and tokens[-1][2].rstrip(",") in lex.suffixes:
         tokens.pop()
@@ -569,22 +709,40 @@ def _read_run(
         if w not in lex.particles
         and not (i == 0 and len(words) > 1 and w.lower() in LEADING_PARTICLES)
     ]
+    if len(words) == 1 and words[0] in _COMPASS_SURNAMES and title is None:
+        if _DETERMINER_BEFORE.search(prose[max(0, tokens[0][0] - 6) : tokens[0][0]]):
+            return []  # "the North": a region
+        return [(tokens[0][0], tokens[0][1], words[0], possessive)]  # "North's": see "North"
     # An organisation or place word after the first ("Milwaukee Police
     # Department"); as the first word it may be a given name ("Bill Jones").
-    organisation = any(
-        w in lex.organisation_words
-        or w in _PLACE_WORDS
-        or (w.rstrip(".") in lex.not_names and len(w.rstrip(".")) > 1)
-        for w in capital_words[1:]  # a middle initial "A." is no article
-    ) or (
-        capital_words[0].rstrip(".") in lex.not_names
-        or (len(capital_words) == 1 and capital_words[0] in lex.organisation_words)
+    organisation = (
+        any(
+            w in lex.organisation_words
+            or w in _PLACE_WORDS
+            or (
+                w.rstrip(".") in lex.not_names
+                and len(w.rstrip(".")) > 1
+                # "Oliver North": a compass word after a known given name is a surname
+                and not (
+                    w in _COMPASS_SURNAMES
+                    and len(capital_words) == 2
+                    and fold(capital_words[0]) in lex.given_names
+                )
+            )
+            for w in capital_words[1:]  # a middle initial "A." is no article
+        )
+        or (
+            (capital_words[0].rstrip(".") in lex.not_names and not listed)
+            or (len(capital_words) == 1 and capital_words[0] in lex.organisation_words)
+        )
     )
     if organisation and (title is None or len(capital_words) > 1):
         return []
     if len(capital_words) == 1 and capital_words[0] in lex.organisation_words:
         return []
-    if any(w.isupper() and len(w) > 1 and not w.endswith(".") for w in capital_words):
+    if any(
+        w.isupper() and len(w) > 1 and not w.endswith(".") for w in capital_words[int(listed) :]
+    ):
         return []  # acronyms and text in capitals
     if len(capital_words) == 1 and _ACRONYM_START.match(capital_words[0]):
         return []  # "BAe", "PCs": two capitals open an acronym, not a surname
@@ -618,7 +776,7 @@ def _read_run(
         elif title is not None:
             cue = "title"
         elif (
-            speech.match(after)
+            (speech.match(after) and not possessive)  # "Ireland's continued": no speaker
             or (
                 before.rstrip(" \t,").lower().endswith(_SPEECH_BEFORE)
                 and _NAME_ENDS_CLAUSE.match(after)
@@ -661,16 +819,21 @@ def _read_run(
     surname_start = tokens[surname_index][0]
     surname = prose[surname_start:name_end]
     if fold(given).rstrip(".") in lex.given_names or (
-        _INITIALS.match(given)
-        and given not in lex.title_words
-        and given.rstrip(".") not in lex.not_names
-        and given.replace(".", "") not in _PLACE_INITIALS
+        listed
+        or (
+            _INITIALS.match(given)
+            and given not in lex.title_words
+            and given.rstrip(".") not in lex.not_names
+            and given.replace(".", "") not in _PLACE_INITIALS
+        )
     ):
         cue = "given-name"
     elif title is not None:
         cue = "title"
     elif role is not None:
         cue = "role"
+    elif _CREDIT_BEFORE.search(before):
+        cue = "credit"
     elif _AGE_AFTER.match(after):
         cue = "age"
     elif len(capital_words) == 2:
