@@ -17,7 +17,8 @@ copy ("Finance Minister" and "Finance Secretary", "Budget Chief" and
 "Budget Director", "Central Bank Governor" and "Central Bank President").
 A deputy, assistant, associate, vice or under-secretary holds another
 office than the title alone ("Deputy Superintendent" is not
-"Superintendent"); an acting or interim holder holds the same one.
+"Superintendent"); an acting or interim holder holds the same one, and a
+deputy and a vice-holder hold one office ("Deputy President", "Vice-President").
 
 Left alone: titles of their time ("former", "then-", "ex-", "onetime",
 "previously", "the late", or a year earlier than the story in the same
@@ -287,6 +288,11 @@ def _current_office(document: Any, ref: Ref) -> _Office | None:
         and w not in head.split("-")  # "Vice President" is its own key
         and (w != "under" or after == "secretary")  # not "Under Chancellor Merkel"
     )
+    if head.startswith("vice-"):
+        head, modifiers = head[len("vice-") :], modifiers | {"vice"}
+    # A deputy and a vice-holder are one office: "Bundesbank Deputy President"
+    # is its "Vice-President".
+    modifiers = frozenset("vice" if w == "deputy" else w for w in modifiers)
     portfolio = frozenset(_PORTFOLIO[w] for w in lowered if w in _PORTFOLIO)
     return _Office(head, modifiers, portfolio)
 
