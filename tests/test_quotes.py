@@ -89,4 +89,37 @@ def test_a_new_sentence_after_a_quote_does_not_take_its_credit() -> None:
 
 def test_a_weekday_before_a_colon_is_no_speaker() -> None:
     text = 'Mr Blair told the party meeting on Monday: "Nothing will get in the way of unity."\n'
-    assert _speakers(text) == [(None, True)]
+    assert _speakers(text) == [("Blair", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Mayor Ann Pike called the audit "a witch hunt" on Tuesday.\n', "Ann Pike"),
+        (
+            "On Sunday, Ann Pike thanked volunteers, saying, "
+            '"We could not have done this without every one of you."\n',
+            "Ann Pike",
+        ),
+        (
+            "Tom Reyes, 52, the son of a former governor, wrote on Monday, "
+            '"Next year the council will have to choose between the two plans."\n',
+            "Tom Reyes",
+        ),
+    ],
+)
+def test_speaker_is_the_subject_of_the_sentence(text: str, expected: str) -> None:
+    assert _speakers(text)[0][0] == expected
+
+
+def test_a_name_after_a_preposition_is_no_subject() -> None:
+    text = 'The report by Ann Pike called the plan "unworkable" and costly.\n'
+    assert _speakers(text)[0][0] is None
+
+
+def test_a_new_sentence_with_its_own_cue_is_no_split_quote() -> None:
+    text = (
+        'Tom Reyes is said to have called the plan "a sham" in a memo. '
+        'The memo reportedly said: "We will fight this plan in every court we can find."\n'
+    )
+    assert _speakers(text)[1] == (None, True)

@@ -26,7 +26,11 @@ paragraph ending "X wrote the following:"; a sentence just before it that
 reports the same speaker ("A spokesman said that ... . "We are ...""); the
 quote before it in a split quote or in the paragraph before (AP style: a
 quote paragraph after an attributed one continues it); or "according to X"
-in the sentence. A speaker after a quote is looked for only on the quote's
+in the sentence. A partial quote with no cue, or a quote whose sentence
+has a cue but no name ("Trump called it "rigged"" / "At the debate, Sanders
+hit back, saying, "...""), is credited to the person who is the subject of
+its sentence. A quote in a new sentence with a cue of its own never inherits
+the speaker of the quote before it. A speaker after a quote is looked for only on the quote's
 own line, never a paragraph below ("Critics say ..."). A pronoun speaker is
 resolved to the nearest person named before it. Every pattern runs on a
 bounded window, and the cue before a quote only after the quote before it,
@@ -35,6 +39,7 @@ so the work stays linear in the story's length.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 from typing import Any
@@ -282,7 +287,8 @@ class QuoteExtractor:
         if '"' not in prose and "“" not in prose:
             return []
         pats = _patterns()
-        people = facts.get_list("people")
+        people = sorted(facts.get_list("people"), key=lambda p: p.start)
+        starts = [p.start for p in people]
         quotes: list[Quote] = []
         previous: Quote | None = None
         for start, end, paragraphs in find_quotes(prose):
@@ -296,7 +302,10 @@ class QuoteExtractor:
                 gap = prose[previous.end : start]
                 same_para = "\n" not in gap and len(gap) < 200
                 next_para = gap.count("\n\n") == 1 and not gap.strip()
-                if same_para or next_para:
+                # 'Doe called it "a sham". The memo said: "..."': a new
+                # sentence with a cue of its own is no split quote.
+                own_cue = found.attributed and _SENTENCE_END.search(gap) is not None
+                if (same_para or next_para) and not own_cue:
                     # A split quote, or the next paragraph of the same speaker.
                     found.set(
                         previous.speaker,
@@ -320,6 +329,32 @@ class QuoteExtractor:
                         first + m.start(),
                         first + m.end(),
                         "according-to",
+                    )
+            if (
+                found.speaker is None
+                and (
+                    (kind == "partial" and not found.attributed)
+                    or (found.attributed and found.how in ("before", "colon"))
+                )
+            ) or (
+                # 'On Sunday, Ann Pike thanked volunteers, saying, "..."': the
+                # words before the appositive-like clause are no person.
+                found.how == "before"
+                and found.s_start is not None
+                and found.speaker is not None
+                and found.speaker.lower() not in ("he", "she", "they")
+                and not _person_at(people, starts, found.s_start, found.s_end or 0)
+            ):
+                subject = _subject(prose, start, people, starts)
+                if subject is not None and (found.s_start or -1) < subject.start:
+                    found.set(
+                        subject.text,
+                        subject.start,
+                        subject.end,
+                        None,
+                        subject.start,
+                        subject.end,
+                        found.how or "subject",
                     )
             speaker = found.speaker
             if (
@@ -531,6 +566,52 @@ def _attribute(
                 ctx_start + m.end("verb"),
                 "reported",
             )
+
+
+#: Before a sentence's subject: nothing, an opening clause ending in a comma
+#: ("At Sunday's debate, Sanders ...") or "As", then title words ("Former
+#: Secretary of State", "host").
+_SUBJECT_BEFORE = regex.compile(
+    r"(?:[^\"“”\n]{0,150},[ \t]+|As[ \t]+)?"
+    r"(?:(?:[\p{Lu}][\p{L}.’'-]*|former|host|of|then-[\p{L}]+)[ \t]+){0,6}"
+)
+#: After it: an appositive ("Clinton, 35, the daughter of ...,"), a
+#: bracket, auxiliaries, an adverb, then a verb in lower case.
+_SUBJECT_AFTER = regex.compile(
+    rf"(?:[ \t]*\([^()\n]{{1,30}}\))?(?:,[^\"“”\n]{{1,150}}?,)?{_AUX}"
+    r"[ \t]+(?:\p{Ll}+ly[ \t]+)?\p{Ll}+\b"
+)
+_NOT_SUBJECT_AFTER = regex.compile(r"[ \t]+(?:and|or|of|who|which|that|in|on|at|to|for)\b")
+
+
+def _person_at(people: list[Any], starts: list[int], start: int, end: int) -> bool:
+    """Is a person named within ``start:end``?"""
+    i = bisect.bisect_left(starts, start)
+    return i < len(people) and people[i].start < end
+
+
+def _subject(prose: str, start: int, people: list[Any], starts: list[int]) -> Any:
+    """The person who is the subject of the sentence a quotation sits in:
+    'Trump called it "rigged"' / 'Weaver, telling reporters, "..."' /
+    'At the debate, Sanders compared himself to Clinton, saying, "..."'."""
+    left = max(0, start - 400)
+    first = left + _sentence_start(prose[left:start])
+    first = max(first, prose.rfind("\n", 0, start) + 1)
+    i = bisect.bisect_left(starts, first)
+    for person in people[i : i + 3]:
+        if person.end > start:
+            return None
+        if person.quoted or person.attributive:
+            continue
+        lead = prose[first : person.start]
+        if not _SUBJECT_BEFORE.fullmatch(lead):
+            return None
+        if _NOT_SUBJECT_AFTER.match(prose, person.end, start):
+            return None
+        if _SUBJECT_AFTER.match(prose, person.end, start):
+            return person
+        return None
+    return None
 
 
 def _signed(quote: str) -> bool:
