@@ -57,6 +57,14 @@ def _speakers(text: str) -> list[tuple[str | None, bool]]:
         ),
         ('"The figures add up," analyst John Ing commented.\n', "John Ing"),
         (
+            '"We waited ten years for this," said former secretary of state Lisa Okafor.\n',
+            "Lisa Okafor",
+        ),
+        (
+            '"It is very hard here," his sister, Maria Elena Voss, wrote in a letter.\n',
+            "Maria Elena Voss",
+        ),
+        (
             'Jane Doe, The Daily Ledger: "The council has run out of excuses and time."\n',
             "Jane Doe",
         ),
@@ -106,6 +114,11 @@ def test_a_weekday_before_a_colon_is_no_speaker() -> None:
             '"Next year the council will have to choose between the two plans."\n',
             "Tom Reyes",
         ),
+        (
+            "Former Ambassador Lisa Okafor recently urged voters to turn out, saying, "
+            '"Nobody else is going to make this choice for you."\n',
+            "Lisa Okafor",
+        ),
     ],
 )
 def test_speaker_is_the_subject_of_the_sentence(text: str, expected: str) -> None:
@@ -123,3 +136,8 @@ def test_a_new_sentence_with_its_own_cue_is_no_split_quote() -> None:
         'The memo reportedly said: "We will fight this plan in every court we can find."\n'
     )
     assert _speakers(text)[1] == (None, True)
+
+
+def test_a_name_after_a_clause_following_the_verb_is_no_speaker() -> None:
+    text = '"We will be back," said a woman who once worked for Tom Reyes.\n'
+    assert _speakers(text)[0][0] is None

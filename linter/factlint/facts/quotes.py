@@ -29,7 +29,8 @@ quote paragraph after an attributed one continues it); or "according to X"
 in the sentence. A partial quote with no cue, or a quote whose sentence
 has a cue but no name ("Trump called it "rigged"" / "At the debate, Sanders
 hit back, saying, "...""), is credited to the person who is the subject of
-its sentence. A quote in a new sentence with a cue of its own never inherits
+its sentence (when the sentence has a cue, a capitalised name in the
+subject's place will do). A quote in a new sentence with a cue of its own never inherits
 the speaker of the quote before it. A speaker after a quote is looked for only on the quote's
 own line, never a paragraph below ("Critics say ..."). A pronoun speaker is
 resolved to the nearest person named before it. Every pattern runs on a
@@ -345,7 +346,7 @@ class QuoteExtractor:
                 and found.speaker.lower() not in ("he", "she", "they")
                 and not _person_at(people, starts, found.s_start, found.s_end or 0)
             ):
-                subject = _subject(prose, start, people, starts)
+                subject = _subject(prose, start, people, starts, found.attributed)
                 if subject is not None and (found.s_start or -1) < subject.start:
                     found.set(
                         subject.text,
@@ -590,28 +591,142 @@ def _person_at(people: list[Any], starts: list[int], start: int, end: int) -> bo
     return i < len(people) and people[i].start < end
 
 
-def _subject(prose: str, start: int, people: list[Any], starts: list[int]) -> Any:
+@dataclass(frozen=True)
+class _Subject:
+    start: int
+    end: int
+    text: str
+
+
+_SUBJECT_NAME = regex.compile(
+    rf"{_SUBJECT_BEFORE.pattern}(?P<speaker>{_NAME})(?!{_NOT_SUBJECT_AFTER.pattern})"
+    rf"(?={_SUBJECT_AFTER.pattern})"
+)
+#: Capitalised words that open sentences and are no speaker's name.
+_NOT_A_NAME = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "As",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "You",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "There",
+        "Here",
+        "Some",
+        "Many",
+        "Most",
+        "Still",
+        "Yet",
+        "So",
+        "Then",
+        "Now",
+        "Also",
+        "For",
+        "With",
+        "By",
+        "From",
+        "To",
+        "Of",
+        "Since",
+        "Although",
+        "Though",
+        "Even",
+        "Meanwhile",
+        "However",
+        "Later",
+        "Earlier",
+        "Asked",
+        "Other",
+        "Another",
+        "What",
+        "Who",
+        "Why",
+        "How",
+        "Where",
+        "One",
+        "Two",
+        "Each",
+        "Every",
+        "All",
+        "Both",
+        "No",
+        "Not",
+        "Only",
+        "Just",
+        "My",
+        "Your",
+        "Its",
+        "Today",
+        "Yesterday",
+        "Last",
+        "Next",
+        "Such",
+        "Instead",
+        "Despite",
+        "During",
+        "Under",
+        "Over",
+        "Without",
+        "Like",
+    ]
+)
+
+
+def _subject(
+    prose: str, start: int, people: list[Any], starts: list[int], cued: bool
+) -> _Subject | None:
     """The person who is the subject of the sentence a quotation sits in:
     'Trump called it "rigged"' / 'Weaver, telling reporters, "..."' /
-    'At the debate, Sanders compared himself to Clinton, saying, "..."'."""
+    'At the debate, Sanders compared himself to Clinton, saying, "..."'.
+    When the sentence has a speech cue, a capitalised name in the subject's
+    place will do even if the people extractor did not take it for a person."""
     left = max(0, start - 400)
     first = left + _sentence_start(prose[left:start])
     first = max(first, prose.rfind("\n", 0, start) + 1)
     i = bisect.bisect_left(starts, first)
     for person in people[i : i + 3]:
         if person.end > start:
-            return None
+            break
         if person.quoted or person.attributive:
             continue
         lead = prose[first : person.start]
         if not _SUBJECT_BEFORE.fullmatch(lead):
-            return None
+            break
         if _NOT_SUBJECT_AFTER.match(prose, person.end, start):
             return None
         if _SUBJECT_AFTER.match(prose, person.end, start):
-            return person
+            return _Subject(person.start, person.end, person.text)
         return None
-    return None
+    if not cued:
+        return None
+    m = _SUBJECT_NAME.match(prose, first, start)
+    if m is None or m.group("speaker").split()[0] in _NOT_A_NAME | _TIME_WORDS:
+        return None
+    return _Subject(m.start("speaker"), m.end("speaker"), m.group("speaker"))
 
 
 def _signed(quote: str) -> bool:
@@ -628,9 +743,15 @@ def _signed(quote: str) -> bool:
 
 _SOURCE_AFTER = regex.compile(r"^[\s,.]*(?:[\[(][ \t]*[\p{Lu}@]|by[ \t]+[\p{Lu}])")
 _NAME_AT_END = regex.compile(
-    rf"(?:^|[ \t,])(?P<speaker>{_NAME})(?:[ \t]*\([^()\n]{{1,30}}\))?{_AUX}[ \t]*$"
+    rf"(?:^|[ \t,])(?P<speaker>{_NAME})(?:[ \t]*\([^()\n]{{1,30}}\))?,?{_AUX}[ \t]*$"
 )
-_NAME_AFTER_VERB = regex.compile(rf"[ \t]+(?:[\p{{Ll}}-]+[ \t]+){{0,3}}(?P<speaker>{_NAME})\b")
+#: 'said former secretary of state Jane Doe' / 'said 9/11 widow Jane Doe':
+#: role words in lower case (no clause: 'said the man who met Jane Doe').
+_NAME_AFTER_VERB = regex.compile(
+    r"[ \t]+(?:(?!(?:who|which|that|when|while|after|before|because|and|but|as|with|to"
+    r"|at|in|on|from|by|for|near)\b)"
+    rf"[\p{{Ll}}\d/’'-]+[ \t]+){{0,5}}(?P<speaker>{_NAME})\b"
+)
 _NAME_THEN_COMMA = regex.compile(rf"^(?P<speaker>{_NAME}),")
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]?\s+(?=[\"“\p{Lu}])")
 
