@@ -141,3 +141,26 @@ def test_a_new_sentence_with_its_own_cue_is_no_split_quote() -> None:
 def test_a_name_after_a_clause_following_the_verb_is_no_speaker() -> None:
     text = '"We will be back," said a woman who once worked for Tom Reyes.\n'
     assert _speakers(text)[0][0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Tom Reyes later on Thursday told Channel Nine: "Both sides will meet next week."\n',
+            "Tom Reyes",
+        ),
+        (
+            "Touring the empty mills of upstate New York, Reyes concludes: "
+            '"Nobody did this to them."\n',
+            "Reyes",
+        ),
+        (
+            "In a statement to the Ledger, her adviser, Jake Mora, said: "
+            '"The senator believes the deal is strongest as it stands."\n',
+            "Jake Mora",
+        ),
+    ],
+)
+def test_a_name_before_a_colon_that_was_told_is_no_speaker(text: str, expected: str) -> None:
+    assert _speakers(text)[0][0] == expected

@@ -61,7 +61,7 @@ VERBS = (
     r"|retorted|interjected|recounted|mused|charged|demanded|agreed|suggested|notes|saying"
     r"|detailed|mumbled|muttered|whispered|alleged|speculated|ruled|added|told reporters"
     r"|sighed|laughed|shrugged|cracked|emphasized|emphasised|elaborated|advised|predicts"
-    r"|sang|sings|sung"
+    r"|sang|sings|sung|concludes|responds|continues|adds"
 )
 
 #: A cue anywhere in a sentence or paragraph that someone's words are being
@@ -579,7 +579,7 @@ _SUBJECT_BEFORE = regex.compile(
 #: After it: an appositive ("Clinton, 35, the daughter of ...,"), a
 #: bracket, auxiliaries, an adverb, then a verb in lower case.
 _SUBJECT_AFTER = regex.compile(
-    rf"(?:[ \t]*\([^()\n]{{1,30}}\))?(?:,[^\"“”\n]{{1,150}}?,)?{_AUX}"
+    rf"(?:[ \t]*\([^()\n]{{1,30}}\))?(?:,[^\"“”\n]{{1,150}}?)?,?{_AUX}"
     r"[ \t]+(?:\p{Ll}+ly[ \t]+)?\p{Ll}+\b"
 )
 _NOT_SUBJECT_AFTER = regex.compile(r"[ \t]+(?:and|or|of|who|which|that|in|on|at|to|for)\b")
@@ -789,12 +789,23 @@ _PREPOSITION_BEFORE = regex.compile(
 )
 
 
+_VERB_BEFORE = regex.compile(rf"\b(?:{VERBS}|to)[ \t]+$")
+_VERB_AT_END = regex.compile(rf"\b(?:{VERBS})[ \t]*:[ \t]*$")
+
+
 def _no_label(m: Any, before_text: str) -> bool:
-    """A name before a colon that is no speaker: 'told MPs on Monday:'."""
+    """A name before a colon that is no speaker: 'told MPs on Monday:' /
+    'Priebus told Fox News:' (the one told) / 'In upstate New York, Doe
+    concludes:' (the colon ends a clause with its own speaker and verb)."""
     speaker = m.group("speaker")
     if speaker.split()[0] in _TIME_WORDS:
         return True
-    return bool(_PREPOSITION_BEFORE.search(before_text, 0, m.start("speaker")))
+    if _VERB_AT_END.search(m.group(), m.end("speaker") - m.start()):
+        return True
+    return bool(
+        _PREPOSITION_BEFORE.search(before_text, 0, m.start("speaker"))
+        or _VERB_BEFORE.search(before_text, 0, m.start("speaker"))
+    )
 
 
 def _sentence_start(text: str) -> int:
