@@ -60,6 +60,17 @@ def _speakers(text: str) -> list[tuple[str | None, bool]]:
             '"We waited ten years for this," said former secretary of state Lisa Okafor.\n',
             "Lisa Okafor",
         ),
+        ('"Let me finish," Ann Pike shot back.\n', "Ann Pike"),
+        (
+            '"Good work, that," Tom Reyes, the party\'s candidate for the northern district '
+            "and a former mayor of the town, told reporters.\n",
+            "Tom Reyes",
+        ),
+        (
+            "Band member Lisa Okafor shared the news online last week, writing "
+            '"It feels great to support someone we believe in."\n',
+            "Lisa Okafor",
+        ),
         (
             '"It is very hard here," his sister, Maria Elena Voss, wrote in a letter.\n',
             "Maria Elena Voss",

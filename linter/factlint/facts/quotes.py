@@ -69,7 +69,8 @@ VERBS = (
 CUES = (
     rf"(?:{VERBS}|says|explain|report|comment|conclude|confirm|assert|stress|quoted|quoting"
     r"|tweet|tweeted|statement|interview|headline|slogan|motto|memo|letter|message|website"
-    r"|wrote|written|reads?|asks?|asking|told|telling|speech|remarks|communique|question"
+    r"|wrote|written|writing|arguing|adding|noting|declaring|responding|interjecting"
+    r"|reads?|asks?|asking|told|telling|speech|remarks|communique|question"
     r"|put it|chant|answer|published|book|column|article|editorial|quote|ad|poster|sign)"
 )
 
@@ -108,7 +109,7 @@ def _patterns() -> dict[str, Any]:
         # ", Fleming said" / ", said Gov. Walker" / ", she said" / "— Fleming said"
         "after": regex.compile(
             rf"^[\s,—–-]*(?:{_ROLE_WORDS}{_SPEAKER}(?:[ \t]*\([^()\n]{{1,30}}\))?"
-            rf"(?:,[^,\n]{{1,60}}?,?)?"
+            rf"(?:,[^,\n]{{1,120}}?,?)?"
             rf"(?:[ \t]+(?:was|is|has|had|will|would|later|also|then|due|to|going)){{0,3}}"
             rf"\s+(?P<verb>{VERBS})\b"
             rf"|(?P<verb2>said|says|wrote|asked|added|told)\s+{_ROLE_WORDS}"
@@ -135,7 +136,8 @@ def _patterns() -> dict[str, Any]:
         # After a quote ending in a comma, ? or !: 'Hannity pressed' / 'beamed
         # Donald Hartley' / 'he wondered' (a verb the lists do not hold)
         "after_verb": regex.compile(
-            rf"^[^\S\n]*(?:(?P<speaker>{_NAME}|{_PRONOUN})[^\S\n]+\p{{Ll}}+(?:ed|s)\b"
+            rf"^[^\S\n]*(?:(?P<speaker>{_NAME}|{_PRONOUN})[^\S\n]+"
+            r"(?:\p{Ll}+(?:ed|s)|shot|hit|spoke|went|broke|began|struck)\b"
             rf"|\p{{Ll}}+(?:ed|s)[^\S\n]+(?:(?P<speaker2>{_NAME})|the|a|an|one|another)\b)"
         ),
         # A label before a quote: "Jane Doe, The Daily Ledger:" / "Manchester
@@ -428,7 +430,7 @@ def _attribute(
     inner_end = prose[start + 1 : end].rstrip("\"”’' \n")[-1:] or "."
     # After the quote: only in its own paragraph (never "Critics say" a
     # paragraph below), so the window stops at the line's end.
-    after = prose[end : end + 140]
+    after = prose[end : end + 220]
     newline = after.find("\n")
     line_after = after if newline < 0 else after[:newline]
     m = pats["after"].match(line_after)
@@ -582,6 +584,15 @@ _SUBJECT_AFTER = regex.compile(
     rf"(?:[ \t]*\([^()\n]{{1,30}}\))?(?:,[^\"“”\n]{{1,150}}?)?,?{_AUX}"
     r"[ \t]+(?:\p{Ll}+ly[ \t]+)?\p{Ll}+\b"
 )
+#: Before a person the people extractor found: role words in lower case
+#: too ("Band member Jane Doe"), but no preposition or verb ("The report by
+#: Jane Doe", "He met Jane Doe").
+_PERSON_BEFORE = regex.compile(
+    r"(?:[^\"“”\n]{0,150},[ \t]+|As[ \t]+)?"
+    r"(?:(?!(?:by|with|to|from|for|about|against|and|or|on|in|at|after|before|than|that|who"
+    r"|which|when|while|as|said|told|says|called|like|between|under|over|near|during|met"
+    r"|asked|is|was|are|were|has|had|have)\b)[\p{L}.’'-]+[ \t]+){0,6}"
+)
 _NOT_SUBJECT_AFTER = regex.compile(r"[ \t]+(?:and|or|of|who|which|that|in|on|at|to|for)\b")
 
 
@@ -714,7 +725,7 @@ def _subject(
         if person.quoted or person.attributive:
             continue
         lead = prose[first : person.start]
-        if not _SUBJECT_BEFORE.fullmatch(lead):
+        if not _PERSON_BEFORE.fullmatch(lead):
             break
         if _NOT_SUBJECT_AFTER.match(prose, person.end, start):
             return None
