@@ -175,3 +175,16 @@ def test_a_name_after_a_clause_following_the_verb_is_no_speaker() -> None:
 )
 def test_a_name_before_a_colon_that_was_told_is_no_speaker(text: str, expected: str) -> None:
     assert _speakers(text)[0][0] == expected
+
+
+def test_a_possessive_before_a_partial_quote_names_its_speaker() -> None:
+    text = 'Voters never forgot Tom Reyes\'s "fair share" remark, made in 2012.\n'
+    assert _speakers(text)[0][0] == "Tom Reyes"
+
+
+def test_a_partial_quote_in_a_later_sentence_is_no_split_quote() -> None:
+    text = (
+        '"We will win," Ann Pike said on Monday. Voters booed the "fair share" line '
+        "at every stop.\n"
+    )
+    assert _speakers(text)[1][0] is None

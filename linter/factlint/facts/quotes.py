@@ -29,7 +29,7 @@ quote paragraph after an attributed one continues it); or "according to X"
 in the sentence. A partial quote with no cue, or a quote whose sentence
 has a cue but no name ("Trump called it "rigged"" / "At the debate, Sanders
 hit back, saying, "...""), is credited to the person who is the subject of
-its sentence (when the sentence has a cue, a capitalised name in the
+its sentence, or to the owner in "Romney's "47 percent" remark" (when the sentence has a cue, a capitalised name in the
 subject's place will do). A quote in a new sentence with a cue of its own never inherits
 the speaker of the quote before it. A speaker after a quote is looked for only on the quote's
 own line, never a paragraph below ("Critics say ..."). A pronoun speaker is
@@ -307,7 +307,11 @@ class QuoteExtractor:
                 next_para = gap.count("\n\n") == 1 and not gap.strip()
                 # 'Doe called it "a sham". The memo said: "..."': a new
                 # sentence with a cue of its own is no split quote.
-                own_cue = found.attributed and _SENTENCE_END.search(gap) is not None
+                # A partial quote in a later sentence ('Romney's "47 percent"
+                # comment') is no part of the quote before it either.
+                own_cue = (found.attributed or kind == "partial") and _SENTENCE_END.search(
+                    gap
+                ) is not None
                 if (same_para or next_para) and not own_cue:
                     # A split quote, or the next paragraph of the same speaker.
                     found.set(
@@ -332,6 +336,19 @@ class QuoteExtractor:
                         first + m.start(),
                         first + m.end(),
                         "according-to",
+                    )
+            if found.speaker is None and kind == "partial":
+                # 'Romney's "47 percent" comment': the owner said it.
+                m = _POSSESSIVE_BEFORE.search(prose, max(0, start - 80), start)
+                if m is not None and m.group("speaker").split()[0] not in _NOT_A_NAME:
+                    found.set(
+                        m.group("speaker"),
+                        m.start("speaker"),
+                        m.end("speaker"),
+                        None,
+                        m.start("speaker"),
+                        m.end(),
+                        "possessive",
                     )
             if (
                 found.speaker is None
@@ -594,6 +611,9 @@ _PERSON_BEFORE = regex.compile(
     r"|asked|is|was|are|were|has|had|have)\b)[\p{L}.’'-]+[ \t]+){0,6}"
 )
 _NOT_SUBJECT_AFTER = regex.compile(r"[ \t]+(?:and|or|of|who|which|that|in|on|at|to|for)\b")
+
+
+_POSSESSIVE_BEFORE = regex.compile(rf"(?<![\p{{L}}.])(?P<speaker>{_NAME})['’]s?[ \t]+$")
 
 
 def _person_at(people: list[Any], starts: list[int], start: int, end: int) -> bool:
