@@ -29,9 +29,11 @@ quote paragraph after an attributed one continues it); or "according to X"
 in the sentence. A partial quote with no cue, or a quote whose sentence
 has a cue but no name ("Trump called it "rigged"" / "At the debate, Sanders
 hit back, saying, "...""), is credited to the person who is the subject of
-its sentence, or to the owner in "Romney's "47 percent" remark" (when the sentence has a cue, a capitalised name in the
-subject's place will do). A quote in a new sentence with a cue of its own never inherits
-the speaker of the quote before it. A speaker after a quote is looked for only on the quote's
+its sentence (when the sentence has a cue, a capitalised name in the
+subject's place will do); a partial quote right after a possessive
+("Romney's "47 percent" remark") to its owner. A quote in a new sentence
+with a cue of its own, or a partial one, never inherits the speaker of the
+quote before it. A speaker after a quote is looked for only on the quote's
 own line, never a paragraph below ("Critics say ..."). A pronoun speaker is
 resolved to the nearest person named before it. Every pattern runs on a
 bounded window, and the cue before a quote only after the quote before it,
