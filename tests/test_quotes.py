@@ -188,3 +188,17 @@ def test_a_partial_quote_in_a_later_sentence_is_no_split_quote() -> None:
         "at every stop.\n"
     )
     assert _speakers(text)[1][0] is None
+
+
+def test_a_capitalised_adverb_is_no_speaker() -> None:
+    text = 'Recently wrote on her blog: "I am leaving the party for good."\n'
+    speaker, attributed = _speakers(text)[0]
+    assert speaker is None and attributed
+
+
+def test_a_pronoun_resolves_to_the_last_person_before_it() -> None:
+    text = (
+        "Ann Pike met Tom Reyes on Monday.\n\n"
+        'Reyes left early. "We will talk again next week," he said. Pike stayed.\n'
+    )
+    assert _speakers(text)[0][0] == "Reyes"

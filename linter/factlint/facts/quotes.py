@@ -384,9 +384,18 @@ class QuoteExtractor:
                 and speaker.lower() in ("he", "she", "they")
                 and found.s_start is not None
             ):
-                named = [p for p in people if p.end <= found.s_start and not p.quoted]
-                if named:
-                    speaker = named[-1].text if named[-1].kind == "full" else named[-1].surname
+                # The nearest person named before it (never a later
+                # sentence's subject).
+                i = bisect.bisect_left(starts, found.s_start)
+                named = None
+                for person in reversed(people[max(0, i - 12) : i]):
+                    if person.end <= found.s_start and not person.quoted and not person.attributive:
+                        named = person
+                        break
+                if named is not None:
+                    speaker = named.text if named.kind == "full" else named.surname
+            elif speaker is not None and _no_name(speaker):
+                speaker = None
             quote = Quote(
                 start,
                 end,
@@ -618,6 +627,15 @@ _NOT_SUBJECT_AFTER = regex.compile(r"[ \t]+(?:and|or|of|who|which|that|in|on|at|
 _POSSESSIVE_BEFORE = regex.compile(rf"(?<![\p{{L}}.])(?P<speaker>{_NAME})['’]s?[ \t]+$")
 
 
+_ADVERBS = frozenset(["Recently", "Finally", "Similarly", "Likewise", "Separately", "Additionally"])
+
+
+def _no_name(speaker: str) -> bool:
+    """A capitalised word taken for a speaker that is no name: 'Recently',
+    'Among', 'Wednesday'."""
+    return speaker in _NOT_A_NAME or speaker in _TIME_WORDS or speaker in _ADVERBS
+
+
 def _person_at(people: list[Any], starts: list[int], start: int, end: int) -> bool:
     """Is a person named within ``start:end``?"""
     i = bisect.bisect_left(starts, start)
@@ -725,6 +743,15 @@ _NOT_A_NAME = frozenset(
         "Over",
         "Without",
         "Like",
+        "Along",
+        "Among",
+        "Likewise",
+        "Indeed",
+        "Perhaps",
+        "Moreover",
+        "Him",
+        "Me",
+        "Us",
     ]
 )
 
