@@ -1,6 +1,10 @@
 """Attribution accuracy on PolNeAR's gold attributions, and FL201/FL204 rates.
 
-    python benchmarks/attribution.py [--sample 100]
+    python benchmarks/attribution.py [--sample 100] [--list] [--misses] [--no-corpus]
+
+``--misses`` prints every named gold quote not tied to its speaker, grouped
+by what factlint found (quote kind / how it was attributed / no speaker or
+a wrong one), with the text around it.
 
 PolNeAR (../shared/corpora/news/polnear) marks each attribution's Source
 (speaker), Cue and Content with character offsets. A gold *direct quote* is
