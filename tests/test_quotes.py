@@ -202,3 +202,8 @@ def test_a_pronoun_resolves_to_the_last_person_before_it() -> None:
         'Reyes left early. "We will talk again next week," he said. Pike stayed.\n'
     )
     assert _speakers(text)[0][0] == "Reyes"
+
+
+def test_an_inverted_attribution_names_the_speaker() -> None:
+    text = 'It hurt. Said Tom Reyes, "The thought that we missed it is very painful to us."\n'
+    assert _speakers(text)[0][0] == "Tom Reyes"

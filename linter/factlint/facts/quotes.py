@@ -630,6 +630,13 @@ _POSSESSIVE_BEFORE = regex.compile(rf"(?<![\p{{L}}.])(?P<speaker>{_NAME})['’]s
 _ADVERBS = frozenset(["Recently", "Finally", "Similarly", "Likewise", "Separately", "Additionally"])
 
 
+#: 'Said Comey, "..."': the verb first, then the speaker.
+_INVERTED = regex.compile(
+    r"(?:Said|Says|Added|Adds|Wrote|Writes|Asked|Explained|Noted)"
+    rf"[ \t]+(?P<speaker>{_NAME})[ \t]*[,:]"
+)
+
+
 def _no_name(speaker: str) -> bool:
     """A capitalised word taken for a speaker that is no name: 'Recently',
     'Among', 'Wednesday'."""
@@ -767,6 +774,9 @@ def _subject(
     left = max(0, start - 400)
     first = left + _sentence_start(prose[left:start])
     first = max(first, prose.rfind("\n", 0, start) + 1)
+    inverted = _INVERTED.match(prose, first, start) if cued else None
+    if inverted is not None:
+        return _Subject(inverted.start("speaker"), inverted.end("speaker"), inverted["speaker"])
     i = bisect.bisect_left(starts, first)
     for person in people[i : i + 3]:
         if person.end > start:
