@@ -1,6 +1,10 @@
 """Attribution accuracy on PolNeAR's gold attributions, and FL201/FL204 rates.
 
-    python benchmarks/attribution.py [--sample 100]
+    python benchmarks/attribution.py [--sample 100] [--list] [--misses] [--no-corpus]
+
+``--misses`` prints every named gold quote not tied to its speaker, grouped
+by what factlint found (quote kind / how it was attributed / no speaker or
+a wrong one), with the text around it.
 
 PolNeAR (../shared/corpora/news/polnear) marks each attribution's Source
 (speaker), Cue and Content with character offsets. A gold *direct quote* is
@@ -92,6 +96,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sample", type=int, default=100)
     parser.add_argument("--list", action="store_true", help="print the scored sample")
+    parser.add_argument(
+        "--misses", action="store_true", help="print named gold quotes missed, by how"
+    )
     parser.add_argument("--no-corpus", action="store_true", help="skip the FL201/FL204 rates")
     args = parser.parse_args()
     if not POLNEAR.is_dir():
@@ -102,6 +109,7 @@ def main() -> None:
     named_gold = named_right = gold_total = gold_flagged = 0
     fl201 = registry.rules["FL201"](Config())
     scored: list[tuple[str, str, str, bool]] = []
+    misses: dict[str, list[str]] = {}
     docs = 0
     for split in ("train", "dev"):
         for ann in sorted((POLNEAR / split / "attributions").glob("*.ann")):
@@ -124,10 +132,25 @@ def main() -> None:
                 named = _named(s_text)
                 named_gold += named
                 if named:
-                    named_right += any(
+                    hit = any(
                         q.start < c_end and c_start < q.end and _right(q, s_start, s_end, s_text)
                         for q in facts["quotes"]
                     )
+                    named_right += hit
+                    if not hit and args.misses:
+                        over = [q for q in facts["quotes"] if q.start < c_end and c_start < q.end]
+                        key = (
+                            "no quote found"
+                            if not over
+                            else f"{over[0].kind}/{over[0].how or '-'}/"
+                            + ("wrong speaker" if over[0].speaker else "no speaker")
+                        )
+                        lo = max(0, min(c_start, s_start) - 60)
+                        hi = min(len(document.text), max(c_end, s_end) + 60)
+                        misses.setdefault(key, []).append(
+                            f"{path.name} gold={s_text!r} ours={over[0].speaker if over else None!r}"
+                            f"\n    {' '.join(document.text[lo:hi].split())[:400]}"
+                        )
                 for q in quotes:
                     if q.start < c_end and c_start < q.end and q.speaker:
                         overlap = (
@@ -164,6 +187,12 @@ def main() -> None:
     if args.list:
         for name, text, who, ok in sample:
             print(f"{'ok ' if ok else 'BAD'} {name}: {text!r} -> {who}")
+
+    if args.misses:
+        for key, rows in sorted(misses.items(), key=lambda kv: -len(kv[1])):
+            print(f"\n## {key}: {len(rows)}")
+            for row in rows:
+                print(row)
 
     if args.no_corpus:
         return

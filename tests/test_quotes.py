@@ -57,6 +57,25 @@ def _speakers(text: str) -> list[tuple[str | None, bool]]:
         ),
         ('"The figures add up," analyst John Ing commented.\n', "John Ing"),
         (
+            '"We waited ten years for this," said former secretary of state Lisa Okafor.\n',
+            "Lisa Okafor",
+        ),
+        ('"Let me finish," Ann Pike shot back.\n', "Ann Pike"),
+        (
+            '"Good work, that," Tom Reyes, the party\'s candidate for the northern district '
+            "and a former mayor of the town, told reporters.\n",
+            "Tom Reyes",
+        ),
+        (
+            "Band member Lisa Okafor shared the news online last week, writing "
+            '"It feels great to support someone we believe in."\n',
+            "Lisa Okafor",
+        ),
+        (
+            '"It is very hard here," his sister, Maria Elena Voss, wrote in a letter.\n',
+            "Maria Elena Voss",
+        ),
+        (
             'Jane Doe, The Daily Ledger: "The council has run out of excuses and time."\n',
             "Jane Doe",
         ),
@@ -89,4 +108,102 @@ def test_a_new_sentence_after_a_quote_does_not_take_its_credit() -> None:
 
 def test_a_weekday_before_a_colon_is_no_speaker() -> None:
     text = 'Mr Blair told the party meeting on Monday: "Nothing will get in the way of unity."\n'
-    assert _speakers(text) == [(None, True)]
+    assert _speakers(text) == [("Blair", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Mayor Ann Pike called the audit "a witch hunt" on Tuesday.\n', "Ann Pike"),
+        (
+            "On Sunday, Ann Pike thanked volunteers, saying, "
+            '"We could not have done this without every one of you."\n',
+            "Ann Pike",
+        ),
+        (
+            "Tom Reyes, 52, the son of a former governor, wrote on Monday, "
+            '"Next year the council will have to choose between the two plans."\n',
+            "Tom Reyes",
+        ),
+        (
+            "Former Ambassador Lisa Okafor recently urged voters to turn out, saying, "
+            '"Nobody else is going to make this choice for you."\n',
+            "Lisa Okafor",
+        ),
+    ],
+)
+def test_speaker_is_the_subject_of_the_sentence(text: str, expected: str) -> None:
+    assert _speakers(text)[0][0] == expected
+
+
+def test_a_name_after_a_preposition_is_no_subject() -> None:
+    text = 'The report by Ann Pike called the plan "unworkable" and costly.\n'
+    assert _speakers(text)[0][0] is None
+
+
+def test_a_new_sentence_with_its_own_cue_is_no_split_quote() -> None:
+    text = (
+        'Tom Reyes is said to have called the plan "a sham" in a memo. '
+        'The memo reportedly said: "We will fight this plan in every court we can find."\n'
+    )
+    assert _speakers(text)[1] == (None, True)
+
+
+def test_a_name_after_a_clause_following_the_verb_is_no_speaker() -> None:
+    text = '"We will be back," said a woman who once worked for Tom Reyes.\n'
+    assert _speakers(text)[0][0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Tom Reyes later on Thursday told Channel Nine: "Both sides will meet next week."\n',
+            "Tom Reyes",
+        ),
+        (
+            "Touring the empty mills of upstate New York, Reyes concludes: "
+            '"Nobody did this to them."\n',
+            "Reyes",
+        ),
+        (
+            "In a statement to the Ledger, her adviser, Jake Mora, said: "
+            '"The senator believes the deal is strongest as it stands."\n',
+            "Jake Mora",
+        ),
+    ],
+)
+def test_a_name_before_a_colon_that_was_told_is_no_speaker(text: str, expected: str) -> None:
+    assert _speakers(text)[0][0] == expected
+
+
+def test_a_possessive_before_a_partial_quote_names_its_speaker() -> None:
+    text = 'Voters never forgot Tom Reyes\'s "fair share" remark, made in 2012.\n'
+    assert _speakers(text)[0][0] == "Tom Reyes"
+
+
+def test_a_partial_quote_in_a_later_sentence_is_no_split_quote() -> None:
+    text = (
+        '"We will win," Ann Pike said on Monday. Voters booed the "fair share" line '
+        "at every stop.\n"
+    )
+    assert _speakers(text)[1][0] is None
+
+
+def test_a_capitalised_adverb_is_no_speaker() -> None:
+    text = 'Recently wrote on her blog: "I am leaving the party for good."\n'
+    speaker, attributed = _speakers(text)[0]
+    assert speaker is None and attributed
+
+
+def test_a_pronoun_resolves_to_the_last_person_before_it() -> None:
+    text = (
+        "Ann Pike met Tom Reyes on Monday.\n\n"
+        'Reyes left early. "We will talk again next week," he said. Pike stayed.\n'
+    )
+    assert _speakers(text)[0][0] == "Reyes"
+
+
+def test_an_inverted_attribution_names_the_speaker() -> None:
+    text = 'It hurt. Said Tom Reyes, "The thought that we missed it is very painful to us."\n'
+    assert _speakers(text)[0][0] == "Tom Reyes"

@@ -26,7 +26,14 @@ paragraph ending "X wrote the following:"; a sentence just before it that
 reports the same speaker ("A spokesman said that ... . "We are ...""); the
 quote before it in a split quote or in the paragraph before (AP style: a
 quote paragraph after an attributed one continues it); or "according to X"
-in the sentence. A speaker after a quote is looked for only on the quote's
+in the sentence. A partial quote with no cue, or a quote whose sentence
+has a cue but no name ("Trump called it "rigged"" / "At the debate, Sanders
+hit back, saying, "...""), is credited to the person who is the subject of
+its sentence (when the sentence has a cue, a capitalised name in the
+subject's place will do); a partial quote right after a possessive
+("Romney's "47 percent" remark") to its owner. A quote in a new sentence
+with a cue of its own, or a partial one, never inherits the speaker of the
+quote before it. A speaker after a quote is looked for only on the quote's
 own line, never a paragraph below ("Critics say ..."). A pronoun speaker is
 resolved to the nearest person named before it. Every pattern runs on a
 bounded window, and the cue before a quote only after the quote before it,
@@ -35,6 +42,7 @@ so the work stays linear in the story's length.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 from typing import Any
@@ -55,7 +63,7 @@ VERBS = (
     r"|retorted|interjected|recounted|mused|charged|demanded|agreed|suggested|notes|saying"
     r"|detailed|mumbled|muttered|whispered|alleged|speculated|ruled|added|told reporters"
     r"|sighed|laughed|shrugged|cracked|emphasized|emphasised|elaborated|advised|predicts"
-    r"|sang|sings|sung"
+    r"|sang|sings|sung|concludes|responds|continues|adds"
 )
 
 #: A cue anywhere in a sentence or paragraph that someone's words are being
@@ -63,7 +71,8 @@ VERBS = (
 CUES = (
     rf"(?:{VERBS}|says|explain|report|comment|conclude|confirm|assert|stress|quoted|quoting"
     r"|tweet|tweeted|statement|interview|headline|slogan|motto|memo|letter|message|website"
-    r"|wrote|written|reads?|asks?|asking|told|telling|speech|remarks|communique|question"
+    r"|wrote|written|writing|arguing|adding|noting|declaring|responding|interjecting"
+    r"|reads?|asks?|asking|told|telling|speech|remarks|communique|question"
     r"|put it|chant|answer|published|book|column|article|editorial|quote|ad|poster|sign)"
 )
 
@@ -102,7 +111,7 @@ def _patterns() -> dict[str, Any]:
         # ", Fleming said" / ", said Gov. Walker" / ", she said" / "— Fleming said"
         "after": regex.compile(
             rf"^[\s,—–-]*(?:{_ROLE_WORDS}{_SPEAKER}(?:[ \t]*\([^()\n]{{1,30}}\))?"
-            rf"(?:,[^,\n]{{1,60}}?,?)?"
+            rf"(?:,[^,\n]{{1,120}}?,?)?"
             rf"(?:[ \t]+(?:was|is|has|had|will|would|later|also|then|due|to|going)){{0,3}}"
             rf"\s+(?P<verb>{VERBS})\b"
             rf"|(?P<verb2>said|says|wrote|asked|added|told)\s+{_ROLE_WORDS}"
@@ -129,7 +138,8 @@ def _patterns() -> dict[str, Any]:
         # After a quote ending in a comma, ? or !: 'Hannity pressed' / 'beamed
         # Donald Hartley' / 'he wondered' (a verb the lists do not hold)
         "after_verb": regex.compile(
-            rf"^[^\S\n]*(?:(?P<speaker>{_NAME}|{_PRONOUN})[^\S\n]+\p{{Ll}}+(?:ed|s)\b"
+            rf"^[^\S\n]*(?:(?P<speaker>{_NAME}|{_PRONOUN})[^\S\n]+"
+            r"(?:\p{Ll}+(?:ed|s)|shot|hit|spoke|went|broke|began|struck)\b"
             rf"|\p{{Ll}}+(?:ed|s)[^\S\n]+(?:(?P<speaker2>{_NAME})|the|a|an|one|another)\b)"
         ),
         # A label before a quote: "Jane Doe, The Daily Ledger:" / "Manchester
@@ -285,7 +295,8 @@ class QuoteExtractor:
         if '"' not in prose and "“" not in prose:
             return []
         pats = _patterns()
-        people = facts.get_list("people")
+        people = sorted(facts.get_list("people"), key=lambda p: p.start)
+        starts = [p.start for p in people]
         quotes: list[Quote] = []
         previous: Quote | None = None
         for start, end, paragraphs in find_quotes(prose):
@@ -299,7 +310,14 @@ class QuoteExtractor:
                 gap = prose[previous.end : start]
                 same_para = "\n" not in gap and len(gap) < 200
                 next_para = gap.count("\n\n") == 1 and not gap.strip()
-                if same_para or next_para:
+                # 'Doe called it "a sham". The memo said: "..."': a new
+                # sentence with a cue of its own is no split quote.
+                # A partial quote in a later sentence ('Romney's "47 percent"
+                # comment') is no part of the quote before it either.
+                own_cue = (found.attributed or kind == "partial") and _SENTENCE_END.search(
+                    gap
+                ) is not None
+                if (same_para or next_para) and not own_cue:
                     # A split quote, or the next paragraph of the same speaker.
                     found.set(
                         previous.speaker,
@@ -324,15 +342,63 @@ class QuoteExtractor:
                         first + m.end(),
                         "according-to",
                     )
+            if found.speaker is None and kind == "partial":
+                # 'Romney's "47 percent" comment': the owner said it.
+                m = _POSSESSIVE_BEFORE.search(prose, max(0, start - 80), start)
+                if m is not None and m.group("speaker").split()[0] not in _NOT_A_NAME:
+                    found.set(
+                        m.group("speaker"),
+                        m.start("speaker"),
+                        m.end("speaker"),
+                        None,
+                        m.start("speaker"),
+                        m.end(),
+                        "possessive",
+                    )
+            if (
+                found.speaker is None
+                and (
+                    (kind == "partial" and not found.attributed)
+                    or (found.attributed and found.how in ("before", "colon"))
+                )
+            ) or (
+                # 'On Sunday, Ann Pike thanked volunteers, saying, "..."': the
+                # words before the appositive-like clause are no person.
+                found.how == "before"
+                and found.s_start is not None
+                and found.speaker is not None
+                and found.speaker.lower() not in ("he", "she", "they")
+                and not _person_at(people, starts, found.s_start, found.s_end or 0)
+            ):
+                subject = _subject(prose, start, people, starts, found.attributed)
+                if subject is not None and (found.s_start or -1) < subject.start:
+                    found.set(
+                        subject.text,
+                        subject.start,
+                        subject.end,
+                        None,
+                        subject.start,
+                        subject.end,
+                        found.how or "subject",
+                    )
             speaker = found.speaker
             if (
                 speaker is not None
                 and speaker.lower() in ("he", "she", "they")
                 and found.s_start is not None
             ):
-                named = [p for p in people if p.end <= found.s_start and not p.quoted]
-                if named:
-                    speaker = named[-1].text if named[-1].kind == "full" else named[-1].surname
+                # The nearest person named before it (never a later
+                # sentence's subject).
+                i = bisect.bisect_left(starts, found.s_start)
+                named = None
+                for person in reversed(people[max(0, i - 12) : i]):
+                    if person.end <= found.s_start and not person.quoted and not person.attributive:
+                        named = person
+                        break
+                if named is not None:
+                    speaker = named.text if named.kind == "full" else named.surname
+            elif speaker is not None and _no_name(speaker):
+                speaker = None
             quote = Quote(
                 start,
                 end,
@@ -395,7 +461,7 @@ def _attribute(
     inner_end = prose[start + 1 : end].rstrip("\"”’' \n")[-1:] or "."
     # After the quote: only in its own paragraph (never "Critics say" a
     # paragraph below), so the window stops at the line's end.
-    after = prose[end : end + 140]
+    after = prose[end : end + 220]
     newline = after.find("\n")
     line_after = after if newline < 0 else after[:newline]
     m = pats["after"].match(line_after)
@@ -543,6 +609,206 @@ def _attribute(
             )
 
 
+#: Before a sentence's subject: nothing, an opening clause ending in a comma
+#: ("At Sunday's debate, Sanders ...") or "As", then title words ("Former
+#: Secretary of State", "host").
+_SUBJECT_BEFORE = regex.compile(
+    r"(?:[^\"“”\n]{0,150},[ \t]+|As[ \t]+)?"
+    r"(?:(?:[\p{Lu}][\p{L}.’'-]*|former|host|of|then-[\p{L}]+)[ \t]+){0,6}"
+)
+#: After it: an appositive ("Clinton, 35, the daughter of ...,"), a
+#: bracket, auxiliaries, an adverb, then a verb in lower case.
+_SUBJECT_AFTER = regex.compile(
+    rf"(?:[ \t]*\([^()\n]{{1,30}}\))?(?:,[^\"“”\n]{{1,150}}?)?,?{_AUX}"
+    r"[ \t]+(?:\p{Ll}+ly[ \t]+)?\p{Ll}+\b"
+)
+#: Before a person the people extractor found: role words in lower case
+#: too ("Band member Jane Doe"), but no preposition or verb ("The report by
+#: Jane Doe", "He met Jane Doe").
+_PERSON_BEFORE = regex.compile(
+    r"(?:[^\"“”\n]{0,150},[ \t]+|As[ \t]+)?"
+    r"(?:(?!(?:by|with|to|from|for|about|against|and|or|on|in|at|after|before|than|that|who"
+    r"|which|when|while|as|said|told|says|called|like|between|under|over|near|during|met"
+    r"|asked|is|was|are|were|has|had|have)\b)[\p{L}.’'-]+[ \t]+){0,6}"
+)
+_NOT_SUBJECT_AFTER = regex.compile(r"[ \t]+(?:and|or|of|who|which|that|in|on|at|to|for)\b")
+
+
+_POSSESSIVE_BEFORE = regex.compile(rf"(?<![\p{{L}}.])(?P<speaker>{_NAME})['’]s?[ \t]+$")
+
+
+_ADVERBS = frozenset(["Recently", "Finally", "Similarly", "Likewise", "Separately", "Additionally"])
+
+
+#: 'Said Comey, "..."': the verb first, then the speaker.
+_INVERTED = regex.compile(
+    r"(?:Said|Says|Added|Adds|Wrote|Writes|Asked|Explained|Noted)"
+    rf"[ \t]+(?P<speaker>{_NAME})[ \t]*[,:]"
+)
+
+
+def _no_name(speaker: str) -> bool:
+    """A capitalised word taken for a speaker that is no name: 'Recently',
+    'Among', 'Wednesday'."""
+    return speaker in _NOT_A_NAME or speaker in _TIME_WORDS or speaker in _ADVERBS
+
+
+def _person_at(people: list[Any], starts: list[int], start: int, end: int) -> bool:
+    """Is a person named within ``start:end``?"""
+    i = bisect.bisect_left(starts, start)
+    return i < len(people) and people[i].start < end
+
+
+@dataclass(frozen=True)
+class _Subject:
+    start: int
+    end: int
+    text: str
+
+
+_SUBJECT_NAME = regex.compile(
+    rf"{_SUBJECT_BEFORE.pattern}(?P<speaker>{_NAME})(?!{_NOT_SUBJECT_AFTER.pattern})"
+    rf"(?={_SUBJECT_AFTER.pattern})"
+)
+#: Capitalised words that open sentences and are no speaker's name.
+_NOT_A_NAME = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "As",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "You",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "There",
+        "Here",
+        "Some",
+        "Many",
+        "Most",
+        "Still",
+        "Yet",
+        "So",
+        "Then",
+        "Now",
+        "Also",
+        "For",
+        "With",
+        "By",
+        "From",
+        "To",
+        "Of",
+        "Since",
+        "Although",
+        "Though",
+        "Even",
+        "Meanwhile",
+        "However",
+        "Later",
+        "Earlier",
+        "Asked",
+        "Other",
+        "Another",
+        "What",
+        "Who",
+        "Why",
+        "How",
+        "Where",
+        "One",
+        "Two",
+        "Each",
+        "Every",
+        "All",
+        "Both",
+        "No",
+        "Not",
+        "Only",
+        "Just",
+        "My",
+        "Your",
+        "Its",
+        "Today",
+        "Yesterday",
+        "Last",
+        "Next",
+        "Such",
+        "Instead",
+        "Despite",
+        "During",
+        "Under",
+        "Over",
+        "Without",
+        "Like",
+        "Along",
+        "Among",
+        "Likewise",
+        "Indeed",
+        "Perhaps",
+        "Moreover",
+        "Him",
+        "Me",
+        "Us",
+    ]
+)
+
+
+def _subject(
+    prose: str, start: int, people: list[Any], starts: list[int], cued: bool
+) -> _Subject | None:
+    """The person who is the subject of the sentence a quotation sits in:
+    'Trump called it "rigged"' / 'Weaver, telling reporters, "..."' /
+    'At the debate, Sanders compared himself to Clinton, saying, "..."'.
+    When the sentence has a speech cue, a capitalised name in the subject's
+    place will do even if the people extractor did not take it for a person."""
+    left = max(0, start - 400)
+    first = left + _sentence_start(prose[left:start])
+    first = max(first, prose.rfind("\n", 0, start) + 1)
+    inverted = _INVERTED.match(prose, first, start) if cued else None
+    if inverted is not None:
+        return _Subject(inverted.start("speaker"), inverted.end("speaker"), inverted["speaker"])
+    i = bisect.bisect_left(starts, first)
+    for person in people[i : i + 3]:
+        if person.end > start:
+            break
+        if person.quoted or person.attributive:
+            continue
+        lead = prose[first : person.start]
+        if not _PERSON_BEFORE.fullmatch(lead):
+            break
+        if _NOT_SUBJECT_AFTER.match(prose, person.end, start):
+            return None
+        if _SUBJECT_AFTER.match(prose, person.end, start):
+            return _Subject(person.start, person.end, person.text)
+        return None
+    if not cued:
+        return None
+    m = _SUBJECT_NAME.match(prose, first, start)
+    if m is None or m.group("speaker").split()[0] in _NOT_A_NAME | _TIME_WORDS:
+        return None
+    return _Subject(m.start("speaker"), m.end("speaker"), m.group("speaker"))
+
+
 def _signed(quote: str) -> bool:
     """A quote whose last line is a signature ('...\nJosh Bivens, Economic
     Policy Institute."), as reader-response and roundup copy prints them."""
@@ -557,9 +823,15 @@ def _signed(quote: str) -> bool:
 
 _SOURCE_AFTER = regex.compile(r"^[\s,.]*(?:[\[(][ \t]*[\p{Lu}@]|by[ \t]+[\p{Lu}])")
 _NAME_AT_END = regex.compile(
-    rf"(?:^|[ \t,])(?P<speaker>{_NAME})(?:[ \t]*\([^()\n]{{1,30}}\))?{_AUX}[ \t]*$"
+    rf"(?:^|[ \t,])(?P<speaker>{_NAME})(?:[ \t]*\([^()\n]{{1,30}}\))?,?{_AUX}[ \t]*$"
 )
-_NAME_AFTER_VERB = regex.compile(rf"[ \t]+(?:[\p{{Ll}}-]+[ \t]+){{0,3}}(?P<speaker>{_NAME})\b")
+#: 'said former secretary of state Jane Doe' / 'said 9/11 widow Jane Doe':
+#: role words in lower case (no clause: 'said the man who met Jane Doe').
+_NAME_AFTER_VERB = regex.compile(
+    r"[ \t]+(?:(?!(?:who|which|that|when|while|after|before|because|and|but|as|with|to"
+    r"|at|in|on|from|by|for|near)\b)"
+    rf"[\p{{Ll}}\d/’'-]+[ \t]+){{0,5}}(?P<speaker>{_NAME})\b"
+)
 _NAME_THEN_COMMA = regex.compile(rf"^(?P<speaker>{_NAME}),")
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]?\s+(?=[\"“\p{Lu}])")
 
@@ -597,12 +869,23 @@ _PREPOSITION_BEFORE = regex.compile(
 )
 
 
+_VERB_BEFORE = regex.compile(rf"\b(?:{VERBS}|to)[ \t]+$")
+_VERB_AT_END = regex.compile(rf"\b(?:{VERBS})[ \t]*:[ \t]*$")
+
+
 def _no_label(m: Any, before_text: str) -> bool:
-    """A name before a colon that is no speaker: 'told MPs on Monday:'."""
+    """A name before a colon that is no speaker: 'told MPs on Monday:' /
+    'Priebus told Fox News:' (the one told) / 'In upstate New York, Doe
+    concludes:' (the colon ends a clause with its own speaker and verb)."""
     speaker = m.group("speaker")
     if speaker.split()[0] in _TIME_WORDS:
         return True
-    return bool(_PREPOSITION_BEFORE.search(before_text, 0, m.start("speaker")))
+    if _VERB_AT_END.search(m.group(), m.end("speaker") - m.start()):
+        return True
+    return bool(
+        _PREPOSITION_BEFORE.search(before_text, 0, m.start("speaker"))
+        or _VERB_BEFORE.search(before_text, 0, m.start("speaker"))
+    )
 
 
 def _sentence_start(text: str) -> int:
