@@ -24,6 +24,7 @@ fi
 extra=()
 [ -n "${FACTLINT_ARGS:-}" ] && read -r -a extra <<< "$FACTLINT_ARGS"
 [ -n "${FACTLINT_REFERENCE:-}" ] && extra+=(--reference "$FACTLINT_REFERENCE")
+[ "${FACTLINT_ISOLATED:-false}" = "true" ] && extra+=(--isolated)
 
 if [ -n "${FACTLINT_SARIF:-}" ]; then
     factlint check "${extra[@]}" --format sarif --output "$FACTLINT_SARIF" "${paths[@]}" || true

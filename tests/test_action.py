@@ -17,7 +17,14 @@ from conftest import ROOT, SEEDS
 def test_action_definition() -> None:
     action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
     assert action["runs"]["using"] == "composite"
-    assert set(action["inputs"]) >= {"paths", "args", "fail-on", "sarif-file", "reference"}
+    assert set(action["inputs"]) >= {
+        "paths",
+        "args",
+        "fail-on",
+        "sarif-file",
+        "reference",
+        "isolated",
+    }
     runs = " ".join(step.get("run", "") for step in action["runs"]["steps"])
     assert "pip install" in runs and "action-run.sh" in runs
     workflow = yaml.safe_load(
@@ -67,3 +74,28 @@ def test_check_step_annotates_only_the_changed_stories(tmp_path: Path) -> None:
     assert "::warning file=new.txt,line=9,col=310" in proc.stdout
     assert "old.md" not in proc.stdout
     assert (tmp_path / "out.sarif").exists()
+
+
+def test_isolated_ignores_the_repository_config_and_its_plugins(tmp_path: Path) -> None:
+    # A pull request's config that hides a finding and names a plugin of its own.
+    (tmp_path / "story.md").write_text("A story citing http://bit.ly/abc1.\n", encoding="utf-8")
+    (tmp_path / "tools").mkdir()
+    marker = tmp_path / "plugin-ran"
+    (tmp_path / "tools" / "evil.py").write_text(
+        f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8"
+    )
+    (tmp_path / ".factlint.yml").write_text(
+        "ignore: [FL402]\nplugins: [evil]\nplugin-paths: [tools]\n", encoding="utf-8"
+    )
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    env = {**os.environ, "PATH": path, "FACTLINT_PATHS": "story.md", "FACTLINT_ISOLATED": "true"}
+    proc = subprocess.run(
+        ["bash", str(ROOT / "examples" / "action-run.sh")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert "::warning file=story.md,line=1" in proc.stdout
+    assert not marker.exists()
