@@ -3,7 +3,8 @@
 Generates inputs of the shapes a hostile-input review found (repeated comment
 openers, thousands of suppressions, long code blocks, huge front matter,
 date-like runs, many quotes...) at a given size, runs every stage of factlint
-on each, and prints per input the total time and the slowest stage; with
+on each, and prints per input the total time and the slowest stage, then the worst
+input for each stage (every rule and extractor); with
 ``--scale`` twice, the growth ratio between the two sizes (about 2x per 2x in
 size is linear; 4x is quadratic).
 
@@ -146,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", help="run only these shapes")
     args = parser.parse_args(argv)
     sizes = args.size or [100_000]
+    # stage -> (seconds, shape) at the largest size: the worst input per stage
+    worst_input: dict[str, tuple[float, str]] = {}
     for name, make in SHAPES.items():
         if args.only and name not in args.only:
             continue
@@ -155,6 +158,10 @@ def main(argv: list[str] | None = None) -> int:
             worst = max(times, key=times.__getitem__)
             total = sum(times.values())
             totals.append(total)
+            if size == max(sizes):
+                for stage, seconds in times.items():
+                    if seconds > worst_input.get(stage, (-1.0, ""))[0]:
+                        worst_input[stage] = (seconds, name)
             print(
                 f"{name:24} {size:>9,} chars  total {total:7.3f}s"
                 f"  slowest: {worst} {times[worst]:.3f}s"
@@ -164,6 +171,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"{'':24} growth x{totals[1] / totals[0]:.1f} for x{sizes[1] / sizes[0]:.0f} size"
             )
         sys.stdout.flush()
+    print(f"\nThe worst input per stage at {max(sizes):,} characters:\n")
+    print("| stage | worst input | seconds |")
+    print("| --- | --- | --- |")
+    for stage, (seconds, name) in sorted(worst_input.items(), key=lambda kv: -kv[1][0]):
+        print(f"| {stage} | {name} | {seconds:.3f} |")
     return 0
 
 
