@@ -3,10 +3,10 @@
 Generates inputs of the shapes a hostile-input review found (repeated comment
 openers, thousands of suppressions, long code blocks, huge front matter,
 date-like runs, many quotes...) at a given size, runs every stage of factlint
-on each, and prints per input the total time and the slowest stage, then the worst
-input for each stage (every rule and extractor); with
-``--scale`` twice, the growth ratio between the two sizes (about 2x per 2x in
-size is linear; 4x is quadratic).
+on each, and prints per input the total time and the slowest stage, then
+the worst input for each stage (every rule and extractor); with ``--size``
+given twice, the growth ratio between the two sizes (about 2x per 2x in size
+is linear; 4x is quadratic).
 
     python benchmarks/stress.py                 # 100 KB inputs
     python benchmarks/stress.py --size 1000000  # 1 MB inputs
