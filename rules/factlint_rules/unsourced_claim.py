@@ -37,7 +37,7 @@ import re
 from collections.abc import Iterator
 
 from factlint import Document, DocumentRule, Facts, Finding, Severity, casefree
-from factlint_rules.vague_attribution import SENTENCE_END
+from factlint.sentences import sentence_ends
 
 _NUMBER_WORDS = (
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
@@ -124,7 +124,7 @@ class UnsourcedClaim(DocumentRule):
             skip.append((0, first_line))  # the headline
         lines = [0, *(m.end() for m in re.finditer(r"\n", prose))]
         tables: dict[int, bool] = {}
-        starts = [0, *(m.end() for m in SENTENCE_END.finditer(prose))]
+        starts = [0, *sentence_ends(prose)]
         starts.append(len(prose))
         previous = -1
         for first, last in itertools.pairwise(starts):

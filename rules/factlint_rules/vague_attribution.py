@@ -53,6 +53,7 @@ from collections.abc import Iterator
 
 from factlint import Document, DocumentRule, Facts, Finding, Severity, casefree
 from factlint.rules import related_at
+from factlint.sentences import sentence_ends
 
 
 @functools.cache
@@ -68,15 +69,6 @@ def vague_pattern() -> casefree.Pattern:
     return casefree.compile(r"\b(?:" + "|".join(groups) + r")\b")
 
 
-# A sentence ends at . ! or ? (closing quotes and brackets after it) before a
-# space and a capital, digit or opening quote; or at a line break. Not after
-# an initial or a title ("U.S. Agriculture", "4 a.m. Friday", "Mr. Smith",
-# "No. 2"). One pass, no backtracking.
-SENTENCE_END = re.compile(
-    r"(?<!\b[A-Za-z])(?<!\b(?:Mr|Ms|Dr|St|No|Lt|Mt|Ft|Sr|Jr|vs))"
-    r"(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Maj|Ave))(?<!\b(?:Prof|Capt|Supt))"
-    r"[.!?][\"'”’)\]]*[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])|\n"
-)
 # A source named in the sentence, other than a person: "according to a
 # Reuters report", "The Hill reported", "..., they added".
 _NAMED_SOURCE = re.compile(
@@ -136,7 +128,7 @@ class VagueAttribution(DocumentRule):
         people = sorted(p.start for p in facts.get_list("people") if not p.quoted)
         quotes = sorted((q.start, q.end) for q in facts.get_list("quotes"))
         quote_starts = [a for a, _ in quotes]
-        ends = [m.end() for m in SENTENCE_END.finditer(prose)]
+        ends = sentence_ends(prose)
         starts = [0, *ends]
 
         def sentence(at: int) -> tuple[int, int]:
