@@ -51,6 +51,8 @@ import regex
 
 from factlint.document import Document
 from factlint.facts import Facts
+from factlint.facts.dates import WEEKDAYS
+from factlint.metadata import MONTHS
 
 VERBS = (
     r"said|says|say|told|tells|wrote|writes|added|adds|asked|asks|explained|noted|stated|states"
@@ -841,28 +843,9 @@ _SENTENCE_END = regex.compile(r"[.!?][\"”’)]?\s+(?=[\"“\p{Lu}])")
 _NEW_CLAUSE = regex.compile(
     r"[ \t]+(?:that|the|a|an|it|he|she|they|there|this|these|those|his|her|its|their|we|i|you)\b"
 )
+# Weekdays and months in full: "on Monday:", "In March," are no speakers.
 _TIME_WORDS = frozenset(
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
+    w.capitalize() for w in (*WEEKDAYS, *(m for m in MONTHS if len(m) > 3 or m == "may"))
 )
 _PREPOSITION_BEFORE = regex.compile(
     r"\b(?:on|in|at|to|from|by|with|of|for|about|since|until|during|before|after)[ \t]+$"
