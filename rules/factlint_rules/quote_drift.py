@@ -13,8 +13,11 @@ quote marks inside a quotation, house style ("U.S." and "United States",
 quoting more of the same words than the other (words added only at the
 start or the end, or where an ellipsis marks words left out); and credits to
 a speaker that is not named as a person (a pronoun, a title such as "the
-president" or "Treasury Secretary", a country or a company), which are
-usually the same speaker named another way.
+president" or "Treasury Secretary", a country, a company or an office),
+which are usually the same speaker named another way; and two credits where
+either story also names the other credited person, which on published copy
+is nearly always a speaker read from the wrong sentence rather than a second
+person saying the same words.
 
 **Why.** A quote is a record of what someone said: two versions mean at
 least one is wrong, and a quote credited to two people is wrong once.
@@ -63,6 +66,19 @@ _CONTRACTIONS = {
 # dlrs" and "million dollars", "recognise" and "recognize".
 _STYLE = {"mln": "million", "bln": "billion", "dlrs": "dollars", "dlr": "dollar", "pct": "percent"}
 _ISE = re.compile(r"(is)(e|es|ed|ing|ation|ations)\Z")
+# "favour" and "favor", "centre" and "center", "defence" and "defense".
+_OUR = re.compile(r"(?<=\w\w)our(?=(?:s|ed|ing|able|ably|ite|ites|ful|er|ers)?\Z)")
+_RE = re.compile(r"(?<=[bt])re(?=s?\Z)")
+_ENCE = re.compile(r"\A(def|off|lic|pret)ence(s?)\Z")
+
+
+def _house(word: str) -> str:
+    """One spelling for British and American house styles, on both sides."""
+    word = _ISE.sub(r"iz\2", word)
+    if len(word) >= 5:
+        word = _RE.sub("er", _OUR.sub("or", word))
+        word = _ENCE.sub(r"\1ense\2", word)
+    return word
 
 
 def _words(text: str) -> list[str]:
@@ -74,7 +90,7 @@ def _words(text: str) -> list[str]:
             words[-1] += "'s"  # "Trump s": an apostrophe lost in encoding
             continue
         if word:
-            words.append(_ISE.sub(r"iz\2", _STYLE.get(word, word)))
+            words.append(_house(_STYLE.get(word, word)))
     return " ".join(_CONTRACTIONS.get(w, w) for w in words).split()
 
 
@@ -132,6 +148,8 @@ class QuoteDrift(CorpusRule):
                     _person(quote_a.speaker, other.prose)
                     and _person(quote_b.speaker, documents[doc_b].prose)
                     and _surname(quote_a.speaker) != _surname(quote_b.speaker)
+                    and not _names(documents[doc_b].prose, quote_a.speaker)
+                    and not _names(other.prose, quote_b.speaker)
                 ):
                     message = (
                         f"this quotation is credited to {quote_b.speaker} here and to"
@@ -177,11 +195,21 @@ def _person(speaker: str | None, prose: str) -> bool:
     lex = lexicon()
     if words[-1] in lex.titles or words[-1] in lex.title_words or words[-1].isupper():
         return False
+    if any(w in lex.organisation_words or w in lex.organisations for w in words):
+        return False  # "Information Commissioner's Office", "Matrix Chambers"
     if any(not w[:1].isupper() for w in words if w not in lex.particles):
         return False
     if len(words) > 1:
         return True
     return re.search(rf"\b[A-Z][a-z]+\.? {re.escape(words[0])}\b", prose) is not None
+
+
+def _names(prose: str, speaker: str | None) -> bool:
+    """The story names this speaker somewhere (by surname): then crediting the
+    quotation to someone else there is more likely a speaker misread than a
+    different person saying the same words."""
+    surname = speaker.split()[-1] if speaker else ""
+    return bool(surname) and re.search(rf"\b{re.escape(surname)}\b", prose) is not None
 
 
 def _difference(a: list[str], b: list[str]) -> str:
