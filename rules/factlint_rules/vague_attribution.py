@@ -18,16 +18,23 @@ Not flagged:
   description is the same described source;
 - "experts say" or "critics say" followed at once by a named expert or
   critic (the next sentence names them);
-- "some said" or "many said" of a group the sentence, or the one before,
-  has named ("Economists said ... Some said"); "if it is believed";
+- "some said" or "many said" of a group the sentence, or one of the two
+  before in its paragraph, has named ("Economists said ... Some said");
+  "if it is believed";
+  "other experts say" (beyond those the story has cited);
 - "analysts said" and experts or observers described by their field ("tax
   experts said", "political observers said": standard commentary, not a
-  hidden source), and a speaker described by role and place ("said a
+  hidden source; "experts said" after them in the paragraph is the same
+  experts), and a
+  speaker described by role and place ("said a
   trader at a large Zurich bank", "an official said" of the company the
   sentence names): a desk reads these as described sources;
 - a hedge ("is believed to", "reportedly") in a sentence that attributes
-  itself ("..., dealers said") or beside one that names the report
-  ("according to the AP");
+  itself ("..., dealers said") or near one that names the report (the
+  sentence after, or one of the two before in its paragraph: "As The Hill
+  reported, ...");
+- a headline ("Campaign Reportedly Scrambling For Votes"): the story below
+  it says whose report, or is flagged itself;
 - a phrase inside a quotation (the speaker's own words).
 
 **Why.** Major news standards allow anonymous sourcing only when the story
@@ -109,6 +116,12 @@ _ATTRIBUTED = re.compile(r"\b(?:said|says|told|added|according to|reported|repor
 _GROUP_BEFORE = re.compile(
     r"\b\w+(?:ers|ors|ists|ysts|ians|ants|ents|men|people|members|officials|leaders)\b", re.I
 )
+# Sentences before a hedge or "some said", in its paragraph, that may name
+# its source or its group.
+_LOOK_BACK = 2
+# The first paragraph, up to a blank line, bounded so a file with none stays cheap.
+_FIRST_PARAGRAPH = re.compile(r"\s*(\S[^\n]{0,400}(?:\n[^\n\S]*\S[^\n]{0,400}){0,2})")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _MAX_RELATED = 20  # places listed with a finding; the message gives the full count
 _FIELD_KINDS = frozenset({"experts", "observers"})
 _CONDITION = re.compile(r"\b(?:if|unless|whether)[ \t]+$", re.I)
@@ -178,6 +191,19 @@ class VagueAttribution(DocumentRule):
                 groups[first] = g.start() if g else last
             return groups[first]
 
+        def earlier(first: int) -> Iterator[tuple[int, int]]:
+            """Up to two sentences before the one starting at ``first``, in its paragraph."""
+            for _ in range(_LOOK_BACK):
+                if first <= 0:
+                    return
+                first, end = sentence(first - 1)
+                if prose[first:end].isspace():
+                    return  # a blank line: the paragraph starts here
+                yield first, end
+
+        headline_end = _headline_end(prose)
+        breaks = [b.start() for b in _BLANK_LINE.finditer(prose)]
+        described: dict[str, int] = {}  # kind -> end of the paragraph that described it
         mention = _SOURCE_WORD.search(prose)
         first_source = mention.start() if mention else len(prose)
         firsts: dict[str, tuple[int, int, str]] = {}
@@ -186,11 +212,11 @@ class VagueAttribution(DocumentRule):
         pattern = vague_pattern()
         kinds = list(pattern.ignorecase().groupindex)
         for m in pattern.finditer(prose):
-            if quoted(m.start()):
-                continue  # the speaker's own words
+            if quoted(m.start()) or m.start() < headline_end:
+                continue  # the speaker's own words; a headline, which the story then sources
             kind = next(k for k in kinds if m.start(k) >= 0)
-            if kind in explained:
-                continue
+            if kind in explained or m.start() < described.get(kind, -1):
+                continue  # the source described before ("the sources", experts of a field)
             first, last = sentence(m.start())
             if person_in(first, last) or named_source(first, last, m.start(), m.end()):
                 continue  # the sentence names its source
@@ -208,17 +234,19 @@ class VagueAttribution(DocumentRule):
                 continue
             if kind in _HEARSAY_KINDS and (
                 any(b <= m.start() or a >= m.end() for a, b in attributed(first, last))
-                or (first > 0 and reported(*sentence(first - 1)))
+                or any(reported(*before) for before in earlier(first))
                 or (last < len(prose) and reported(*sentence(last)))
             ):
                 continue  # "thought to ..., dealers said"; "according to the AP. ... reportedly"
             if kind in _FIELD_KINDS and _field(prose, first, m.start()):
+                i = bisect.bisect_left(breaks, m.end())
+                described[kind] = breaks[i] if i < len(breaks) else len(prose)
                 continue  # "tax experts said", "political observers": commentary, like analysts
             if kind == "hearsay" and _CONDITION.search(prose, max(first, m.start() - 9), m.start()):
                 continue  # "if it is believed payments will resume": a condition, not a source
             if kind in ("some", "many") and (
                 group_at(first, last) < m.start()
-                or (first > 0 and group_at(*sentence(first - 1)) < first)
+                or any(group_at(a, b) < b for a, b in earlier(first))
             ):
                 continue  # "Traders welcomed it, but some said": some of them
             if kind in _PEOPLE_KINDS and kind not in firsts:
@@ -264,7 +292,21 @@ def _field(prose: str, first: int, start: int) -> bool:
     if before is None:
         return False
     word = before.group(1).lower()
-    return word in ("the", "these", "those") or word not in _UNDESCRIBING
+    return word in ("the", "these", "those", "other") or word not in _UNDESCRIBING
+
+
+def _headline_end(prose: str) -> int:
+    """Where the headline ends, or 0: a short first paragraph in title case or
+    capitals ("Campaign Reportedly Scrambling For Votes"), with or without a
+    full stop. A headline says "reportedly" and the story says whose report."""
+    first = _FIRST_PARAGRAPH.search(prose)
+    if first is None:
+        return 0
+    words = [w for w in first.group(1).split() if len(w) > 3 and w[0].isalpha()]
+    if not 2 <= len(words) <= 25 or len(first.group(1).split()) > 25:
+        return 0
+    capitals = sum(w[0].isupper() for w in words)
+    return first.end() if capitals >= 0.6 * len(words) else 0
 
 
 RULE = VagueAttribution
