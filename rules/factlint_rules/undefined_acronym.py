@@ -6,8 +6,12 @@ and Customs Enforcement (ICE)" nor a capitalised phrase whose initials make
 the acronym ("Milwaukee Police Department" before "MPD"). Acronyms every
 reader knows (AP, FBI, CEO, NATO, TV, ... in ``undefined_acronym.json``) are
 allowed; text in capitals, datelines, Roman numerals and links are not
-acronyms. When the full name appears only later in the story, the message
-says where.
+acronyms, and neither is a part of a longer name: a code with a digit
+("U2", "P900"), a hyphenated name ("TNK-BP"), a ticker ("under the symbol
+RIV"), or capitals that a capitalised word continues ("PNC Financial
+Corp", "Windows XP"; then the short form is the name through the story).
+When the full name appears only later in the story, the message says
+where.
 
 **Why.** News style spells a name out on first reference; a reader who
 does not know the abbreviation loses the thread, and an unexplained acronym
@@ -27,6 +31,7 @@ often hides a wrong one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any, ClassVar
@@ -53,9 +58,12 @@ class UndefinedAcronym(DocumentRule):
 
     def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         allowed = allowed_acronyms() | {str(a) for a in self.settings["allow"]}
+        acronyms = facts.get_list("acronyms")
+        prose = document.prose
+        names = _names(prose, {a.text for a in acronyms})
         seen: set[str] = set()
-        for acronym in facts.get_list("acronyms"):
-            if acronym.text in seen or acronym.text in allowed:
+        for acronym in acronyms:
+            if acronym.text in seen or acronym.text in allowed or acronym.text in names:
                 continue
             seen.add(acronym.text)
             expanded_at = acronym.expansion_start
@@ -72,6 +80,74 @@ class UndefinedAcronym(DocumentRule):
                     f" (line {line}); spell it out here"
                 )
             yield self.finding(document, acronym.start, acronym.end, message)
+
+
+# A capitalised word beside the acronym that makes it part of a name: "PNC
+# Financial Corp", "RDF Media", "Windows XP", "Volvo S40". Titles after it
+# ("OECD Secretary General") and sentence openers before it ("The OECD")
+# leave it an acronym.
+_WORD_AFTER = re.compile(r"[ \t]([A-Z][a-z]+)\b")
+_WORD_BEFORE = re.compile(r"([^\s\w]?)[ \t]*\b([A-Z][a-z]+)[ \t]\Z")
+_OPENERS = frozenset(
+    {
+        *("The", "A", "An", "In", "At", "For", "Of", "And", "But", "By", "On", "From"),
+        *("With", "To", "As", "If", "When", "While", "After", "Before", "Under", "Its"),
+        *("This", "That", "Both", "Neither", "Only", "Even", "Like", "Unlike", "Said"),
+    }
+)
+
+
+_TICKER = re.compile(r"\b(?:symbols?|ticker)[ \t]+\Z", re.I)
+_CAPITALS = re.compile(r"\b[A-Z][A-Z0-9&]+\b")
+
+
+def _names(prose: str, wanted: set[str]) -> set[str]:
+    """The wanted acronyms that are part of a longer name anywhere in the story."""
+    if not wanted:
+        return set()
+    return {
+        m.group()
+        for m in _CAPITALS.finditer(prose)
+        if m.group() in wanted and _in_a_name(prose, m.start(), m.end(), m.group())
+    }
+
+
+def _in_a_name(prose: str, start: int, end: int, text: str) -> bool:
+    """The acronym is part of a longer name, not a name to spell out: it holds
+    a digit ("U2", "P900", "G8"), it is joined to another name by a hyphen
+    ("TNK-BP"), or a capitalised word beside it continues the name."""
+    if any(c.isdigit() for c in text):
+        return True
+    if (start > 0 and prose[start - 1] == "-") or prose.startswith("-", end):
+        return True
+    if _TICKER.search(prose, max(0, start - 20), start):
+        return True  # "began trading under the symbol RIV"
+    after = _WORD_AFTER.match(prose, end)
+    if after and after.group(1) not in _lexicon_titles():
+        return True
+    before = _WORD_BEFORE.search(prose, max(0, start - 30), start)
+    return bool(
+        before
+        and before.group(2) not in _OPENERS
+        and before.group(2) not in _lexicon_titles()
+        and before.group(1) not in (".", "!", "?", '"', "“", "‘", "(")
+        and not _line_start(prose, before.start(2))
+    )
+
+
+def _line_start(prose: str, at: int) -> bool:
+    i = at - 1
+    while i >= 0 and prose[i] in " \t":
+        i -= 1
+    return i < 0 or prose[i] in "\n.!?:"
+
+
+@cache
+def _lexicon_titles() -> frozenset[str]:
+    from factlint.facts.people import lexicon
+
+    lex = lexicon()
+    return frozenset(lex.titles) | lex.title_words
 
 
 RULE = UndefinedAcronym
