@@ -5,8 +5,10 @@ verify: a share ("12 percent", "70 pct of its export revenue"), a large
 sum ("$7 million", "£2bn", "169 billion dlrs"), a count of people or
 things ("32 Labour MPs", "about 8,000", "250 foreign companies"), or a
 record ("the largest ever", "a record high", "for the first time since
-1990") with no attribution in the sentence: no speech or reporting verb,
-no "according to", no link, no named report, study, poll or filing.
+1990") with no attribution in the sentence, nor in the sentence before or
+after it in its paragraph (the wire attributes once a paragraph): no speech
+or reporting verb, no "according to", no link, no named report, study,
+poll or filing.
 
 Not claims: numbers inside quotations (and in a paragraph that opens a
 quotation), in the dateline and the headline, years, ages ("Ivanka Trump,
@@ -127,7 +129,7 @@ class UnsourcedClaim(DocumentRule):
         starts = [0, *sentence_ends(prose)]
         starts.append(len(prose))
         previous = -1
-        for first, last in itertools.pairwise(starts):
+        for i, (first, last) in enumerate(itertools.pairwise(starts)):
             before, previous = previous, first
             text = prose[first:last]
             claim = _CLAIM.search(text, lower[first:last])
@@ -144,6 +146,10 @@ class UnsourcedClaim(DocumentRule):
                 continue
             if before >= line and _SOURCE.search(prose[before:first], lower[before:first]):
                 continue  # the wire attributes once a paragraph: "It said ... Orders rose 35 pct."
+            after = starts[i + 2] if i + 2 < len(starts) else last
+            same_paragraph = after > last and prose[last - 1] != "\n"
+            if same_paragraph and _SOURCE.search(prose[last:after], lower[last:after]):
+                continue  # the next sentence of the paragraph gives it: "..., the survey found"
             if line not in tables:
                 end_of_line = prose.find("\n", line)
                 tables[line] = _table(prose[line : end_of_line if end_of_line >= 0 else None])
