@@ -55,7 +55,7 @@ def test_fix_writes_atomically_keeping_bom_line_endings_and_mode(
     draft: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, err = _check(["--fix", str(draft)], capsys)
-    assert "fixed 2 finding(s) in 1 file(s)" in err
+    assert "fixed 2 findings in 1 file" in err
     assert draft.read_bytes() == b"\xef\xbb\xbf" + FIXED.encode("utf-8")
     assert stat.S_IMODE(draft.stat().st_mode) == 0o640
     assert [p.name for p in draft.parent.iterdir()] == ["draft.txt"]  # no temporary left
@@ -100,7 +100,7 @@ def test_baseline_hides_old_findings_and_survives_edits(
     story.write_text("Old paragraph citing http://bit.ly/old1.\n", encoding="utf-8")
     baseline = tmp_path / "baseline.json"
     code, _, err = _check(["--write-baseline", str(baseline), str(story)], capsys)
-    assert code == 0 and "wrote 1 finding(s)" in err
+    assert code == 0 and "wrote 1 finding to" in err
     assert json.loads(baseline.read_text(encoding="utf-8"))["findings"][0]["code"] == "FL402"
 
     # Paragraphs added above move the old finding down; a new one appears.
@@ -117,7 +117,7 @@ def test_baseline_hides_old_findings_and_survives_edits(
     story.write_text("A new lede.\n", encoding="utf-8")
     code, out, err = _check(["--baseline", str(baseline), str(story)], capsys)
     assert code == 0
-    assert "1 baseline entry no longer match any finding" in err
+    assert "1 baseline entry no longer matches any finding" in err
 
 
 def test_broken_baseline_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -65,20 +65,60 @@ def test_gitlab_code_quality(capsys: pytest.CaptureFixture[str]) -> None:
     }
 
 
+def _junit_counts_add_up(root: ET.Element) -> None:
+    """Every count GitLab and Jenkins read matches the test cases under it."""
+    suites = root.findall("testsuite")
+    totals = {"tests": 0, "failures": 0, "errors": 0}
+    for suite in suites:
+        cases = suite.findall("testcase")
+        for case in cases:
+            assert len(case.findall("failure")) + len(case.findall("error")) <= 1
+        counted = {
+            "tests": len(cases),
+            "failures": sum(1 for c in cases if c.find("failure") is not None),
+            "errors": sum(1 for c in cases if c.find("error") is not None),
+        }
+        assert {k: int(suite.get(k, "-1")) for k in counted} == counted
+        for k, n in counted.items():
+            totals[k] += n
+    assert {k: int(root.get(k, "-1")) for k in totals} == totals
+
+
 def test_junit(capsys: pytest.CaptureFixture[str]) -> None:
-    root = ET.fromstring(_run(["--format", "junit", "seeds/"], capsys))
+    out = _run(["--format", "junit", "seeds/"], capsys)
+    root = ET.fromstring(out)
     assert root.tag == "testsuites"
-    suite = root.find("testsuite")
-    assert suite is not None
-    cases = suite.findall("testcase")
-    assert [c.get("name") for c in cases] == [
+    _junit_counts_add_up(root)
+    assert [s.get("name") for s in root.findall("testsuite")] == [
         "seeds/000_3c3a6071b36f80b8.txt",
         "seeds/001_503aeeceae458385.txt",
     ]
-    failures = [f for c in cases for f in c.findall("failure")]
-    assert suite.get("tests") == "2"
-    assert suite.get("failures") == str(len(failures))
+    failures = root.findall(".//failure")
+    # One failed test case per finding, as the text report counts them.
+    text = _run(["seeds/"], capsys)
+    assert f"Found {len(failures)} findings" in text
+    assert root.get("tests") == root.get("failures") == str(len(failures))
     assert {f.get("type") for f in failures} >= {"FL401", "FL402", "FL101"}
+    case = root.findall(".//testcase")[-1]
+    assert case.get("name") == "FL401 [truncated-link] line 31, column 1"
+
+
+def test_junit_counts_add_up_with_every_rule_and_a_clean_story(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clean = tmp_path / "clean.txt"
+    clean.write_text(
+        "MILWAUKEE (AP) — The county board approved the budget on a voice vote.\n",
+        encoding="utf-8",
+    )
+    root = ET.fromstring(_run(["--format", "junit", "--select", "ALL", "seeds/"], capsys))
+    _junit_counts_add_up(root)
+    assert root.get("tests") == root.get("failures") == str(len(root.findall(".//failure")))
+    root = ET.fromstring(_run(["--format", "junit", "seeds/", str(clean)], capsys))
+    _junit_counts_add_up(root)
+    passed = root.findall(f"testsuite[@name='{clean}']/testcase")
+    assert [c.get("name") for c in passed] == ["no findings"] and not passed[0].findall("*")
+    assert int(root.get("tests", "0")) == int(root.get("failures", "0")) + 1
 
 
 def test_junit_reports_input_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -87,6 +127,7 @@ def test_junit_reports_input_errors(tmp_path: Path, capsys: pytest.CaptureFixtur
     errors = root.findall(".//error")
     assert len(errors) == 1 and "UTF-16" in (errors[0].get("message") or "")
     assert root.get("errors") == "1"
+    _junit_counts_add_up(root)
 
 
 def test_concise(capsys: pytest.CaptureFixture[str]) -> None:

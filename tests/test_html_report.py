@@ -45,12 +45,36 @@ def test_report_structure_on_the_seeds(
     # Every corpus finding shows its related places side by side.
     assert html.count('class="related"') >= 2  # FL101 and FL102, one finding each
     # Fact sheets: people, quotes with speakers, dates, links.
-    for heading in ("people", "quotes", "dates", "links"):
+    for heading in ("People", "Quotes", "Dates", "Links"):
         assert f"<h3>{heading} (" in html
     assert "Neumann-Ortiz" in text and "2017-07-06" in text
     # Self-contained: no scripts and no external resources.
     assert not [t for t, _ in parser.tags if t in ("script", "link", "img", "iframe")]
     assert all(not (a.get("src") or "").startswith("http") for _, a in parser.tags)
+
+
+def test_report_reads_as_a_desk_reads(
+    tmp_path: Path, seeds: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(seeds.parent)
+    html = _report(tmp_path, ["seeds/"])
+    parser = _Collector()
+    parser.feed(html)
+    text = " ".join(" ".join(parser.text).split())
+    # Each finding says how serious it is, in words.
+    assert "Error FL401 truncated-link" in text
+    assert "Warning FL402 shortened-link" in text
+    # The quoted context keeps its paragraph breaks: the FL401 link is a
+    # paragraph of its own, after a blank line.
+    quoted = html.split("FL401", 1)[1].split("<blockquote>", 1)[1].split("</blockquote>", 1)[0]
+    assert "<br>\n<br>\n<mark>https://www.usnews.com/" in quoted
+    # Fact sheets are closed until opened, and labelled for people.
+    sheets = [a for t, a in parser.tags if t == "details"]
+    assert len(sheets) == 2 and all("open" not in a for a in sheets)
+    assert "Name as written" in text and "Speaker" in text and "Read as" in text
+    for internal in ("title_key", "cue_distance", "surname_start", "True", "False"):
+        assert internal not in text
+    assert "3 stories checked" not in text and "2 stories checked · 5 findings (1 error," in text
 
 
 def test_report_escapes_hostile_text(tmp_path: Path) -> None:

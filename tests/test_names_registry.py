@@ -56,7 +56,7 @@ def test_registry_fix_is_safe_and_applied(
         "Christine Newman-Ortiz spoke. Later Newman-Ortiz’s group marched.\n", encoding="utf-8"
     )
     code, _, err = _check(["--fix", "story.txt"], capsys)
-    assert "fixed 2 finding(s)" in err
+    assert "fixed 2 findings" in err
     assert story.read_text(encoding="utf-8") == (
         "Christine Neumann-Ortiz spoke. Later Neumann-Ortiz’s group marched.\n"
     )

@@ -6,7 +6,8 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+import typing
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,22 +15,42 @@ from factlint import __version__
 from factlint.errors import ExitCode, FatalError
 from factlint.sanitize import clean, clean_path
 
-FORMATS_HELP = "output format (text, json, sarif, github, or one a plugin adds)"
+#: The formats factlint itself has; ``--help`` lists the registry's (plugins' too).
+BUILTIN_FORMATS = ("text", "concise", "json", "sarif", "github", "gitlab", "junit", "html")
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+class _Parser(argparse.ArgumentParser):
+    """argparse, suggesting the near subcommand for a mistyped one."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        import re
+
+        m = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if m:
+            message += _did_you_mean(m[1], re.findall(r"'([^']*)'", m[2]))
+        super().error(message)
+
+
+def _did_you_mean(given: str, known: Iterable[str]) -> str:
+    import difflib
+
+    near = difflib.get_close_matches(given, list(known), n=1, cutoff=0.6)
+    return f"; did you mean {near[0]}?" if near else ""
+
+
+def _parser(formats: Sequence[str] = BUILTIN_FORMATS) -> argparse.ArgumentParser:
+    parser = _Parser(
         prog="factlint",
         description="Fact-check and source-citation linter for news writing.",
     )
     parser.add_argument("--version", action="version", version=f"factlint {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--config", type=Path, help="config file (default: found by walking up)")
     common.add_argument("--isolated", action="store_true", help="ignore every config file")
 
-    inputs = argparse.ArgumentParser(add_help=False)
+    inputs = _Parser(add_help=False)
     inputs.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - for stdin")
     inputs.add_argument(
         "--exclude",
@@ -58,10 +79,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     inputs.add_argument(
         "--select",
+        action="append",
         metavar="CODES",
-        help="comma-separated codes, prefixes or ALL (replaces the default set)",
+        help="comma-separated codes, prefixes or ALL (replaces the default set; repeatable)",
     )
-    inputs.add_argument("--extend-select", metavar="CODES", help="codes to add to the selection")
+    inputs.add_argument(
+        "--extend-select", action="append", metavar="CODES", help="codes to add to the selection"
+    )
     inputs.add_argument(
         "--reference",
         action="append",
@@ -76,19 +100,39 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="worker processes for reading and extraction (default and most: all cores)",
     )
-    inputs.add_argument("--ignore", metavar="CODES", help="codes or prefixes to leave out")
+    inputs.add_argument(
+        "--ignore", action="append", metavar="CODES", help="codes or prefixes to leave out"
+    )
+    inputs.add_argument(
+        "--extend-ignore",
+        action="append",
+        metavar="CODES",
+        help="codes or prefixes to leave out, besides those ignored already (as --ignore)",
+    )
 
     check = sub.add_parser(
         "check", parents=[common, inputs], help="check files and report findings"
     )
-    check.add_argument("--format", default="text", help=FORMATS_HELP)
+    check.add_argument(
+        "--format", default="text", help=f"output format: {', '.join(formats)} (default text)"
+    )
     check.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE")
     check.add_argument(
         "--fail-on",
         choices=["error", "warning", "info"],
         help="lowest severity that makes the exit code 1 (default warning)",
     )
-    check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    check.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour text output: auto (on a terminal, unless NO_COLOR is set), always or never",
+    )
+    check.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when there are findings (2 still means the run failed)",
+    )
     check.add_argument(
         "--statistics", action="store_true", help="print the count of findings per rule"
     )
@@ -120,15 +164,37 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _split(value: str | None) -> list[str] | None:
-    if value is None:
+def _split(values: list[str] | None) -> list[str] | None:
+    """The codes of a repeatable option (``--select A,B --select C``), or None."""
+    if values is None:
         return None
-    return [v.strip() for v in value.replace(" ", ",").split(",") if v.strip()]
+    return [v.strip() for value in values for v in value.replace(" ", ",").split(",") if v.strip()]
+
+
+def _formats(argv: Sequence[str]) -> Sequence[str]:
+    """Every format the registry has, a plugin's too (for ``--help``)."""
+    if not {"-h", "--help"} & set(argv):
+        return BUILTIN_FORMATS
+    from factlint.config import load_config
+    from factlint.plugins import load_registry
+
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--config", type=Path)
+    pre.add_argument("--isolated", action="store_true")
+    given = pre.parse_known_args(argv)[0]
+    try:
+        config = load_config(given.config, isolated=given.isolated)
+        return list(load_registry(config.plugins, config.plugin_paths).reporters)
+    except FatalError:
+        return BUILTIN_FORMATS
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser(_formats(argv))
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        _unknown_options(parser, args, unknown)
     if args.command is None:
         parser.print_help()
         return ExitCode.ERROR
@@ -140,6 +206,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("factlint: interrupted", file=sys.stderr)
         return 130
+
+
+def _unknown_options(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, unknown: list[str]
+) -> typing.NoReturn:
+    """Stop on options argparse does not know, naming the near one."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and args.command in action.choices:
+            parser = action.choices[args.command]  # its usage line, its options
+    known = [o for a in parser._actions for o in a.option_strings if o.startswith("--")]
+    hint = _did_you_mean(unknown[0].split("=", 1)[0], known)
+    parser.error(f"unrecognized arguments: {' '.join(unknown)}{hint}")
 
 
 def run() -> None:
@@ -219,6 +297,7 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
     from factlint.config import Config
     from factlint.findings import Severity
     from factlint.plugins import Registry
+    from factlint.report import plural
     from factlint.selection import selected_codes
 
     assert isinstance(config, Config) and isinstance(registry, Registry)
@@ -231,14 +310,18 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
     if args.jobs is not None and args.jobs < 1:
         raise FatalError("--jobs must be at least 1")
     select = _split(args.select)
+    from_cli = [args.select, args.extend_select, args.ignore, args.extend_ignore]
     codes = selected_codes(
         registry.rules,
         select if select is not None else config.select,
         [*config.extend_select, *(_split(args.extend_select) or [])],
-        [*config.ignore, *(_split(args.ignore) or [])],
-        "--select/--ignore"
-        if (args.select or args.ignore or args.extend_select)
-        else config.describe(),
+        [
+            *config.ignore,
+            *config.extend_ignore,
+            *(_split(args.ignore) or []),
+            *(_split(args.extend_ignore) or []),
+        ],
+        "--select/--ignore" if any(from_cli) else config.describe(),
     )
     recorded = None
     if getattr(args, "baseline", None):
@@ -248,6 +331,8 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
     sources, errors = engine.collect_sources(
         args.paths, registry, config, args.stdin_filename, [*config.reference, *args.reference]
     )
+    if not any(not s.reference for s in sources):
+        return _nothing_to_check(args.paths, errors, registry, config)
     reporter = registry.reporters.get(getattr(args, "format", ""))
     # A reporter that shows fact sheets (HTML) sets ``needs_facts = True``.
     wants_facts = args.command == "facts" or bool(getattr(reporter, "needs_facts", False))
@@ -289,7 +374,7 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
 
         write_baseline(args.write_baseline, findings, _baseline_root(config, args.write_baseline))
         print(
-            f"factlint: wrote {len(findings)} finding(s) to baseline"
+            f"factlint: wrote {plural(len(findings), 'finding')} to baseline"
             f" {clean_path(str(args.write_baseline))}",
             file=sys.stderr,
         )
@@ -300,31 +385,57 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
         outcome = apply_baseline(findings, recorded, _baseline_root(config, args.baseline))
         findings = outcome.new
         if outcome.stale:
+            entries = plural(outcome.stale, "baseline entry", "baseline entries")
             print(
-                f"factlint: note: {outcome.stale} baseline"
-                f" entr{'y' if outcome.stale == 1 else 'ies'} no longer match any finding;"
+                f"factlint: note: {entries} no longer"
+                f" {'matches' if outcome.stale == 1 else 'match'} any finding;"
                 f" refresh it with --write-baseline {args.baseline}",
                 file=sys.stderr,
             )
     if args.fix or args.diff:
-        fixed = _apply_fixes(args, findings, result.documents, errors)
+        stdin = {s.display for s in sources if s.read_from == engine.STDIN}
+        fixed = _apply_fixes(args, findings, result.documents, errors, stdin)
         if args.diff:
-            return ExitCode.FINDINGS if fixed else (ExitCode.ERROR if errors else ExitCode.OK)
+            if errors:
+                return ExitCode.ERROR
+            return ExitCode.FINDINGS if fixed and not args.exit_zero else ExitCode.OK
         findings = [f for f in findings if f not in fixed]
 
     fail_on = Severity.parse(args.fail_on) if args.fail_on else config.fail_on
+    # With --fix on standard input, standard output carries the fixed text.
+    stream = sys.stderr if args.fix and any(s.read_from == engine.STDIN for s in sources) else None
     if args.statistics:
-        _write(args.output, _statistics(findings))
+        _write(args.output, _statistics(findings), stream)
     else:
         report = _build_report(
             args, registry, result, findings, errors, fail_on, wants_facts, config.root
         )
-        _write(args.output, registry.reporters[args.format](report))
+        _write(args.output, registry.reporters[args.format](report), stream)
     if errors:
         return ExitCode.ERROR
-    if any(f.severity >= fail_on for f in findings):
+    if any(f.severity >= fail_on for f in findings) and not args.exit_zero:
         return ExitCode.FINDINGS
     return ExitCode.OK
+
+
+def _nothing_to_check(paths: list[str], errors: list[str], registry: Any, config: Any) -> int:
+    """No file to check: a wrong path, or folders holding no story factlint reads."""
+    for line in errors:
+        print(f"factlint: error: {clean(line)}", file=sys.stderr)
+    if errors:
+        return ExitCode.ERROR
+    if config.exclude and all(os.path.isfile(p) for p in paths):
+        # pre-commit passing only files the config excludes: nothing to do.
+        print("factlint: note: every file given is excluded; nothing to check", file=sys.stderr)
+        return ExitCode.OK
+    suffixes = ", ".join(dict.fromkeys(registry.suffixes))
+    where = ", ".join(clean_path(p) for p in paths)
+    print(
+        f"factlint: error: no files to check in {where}"
+        f" (factlint reads {suffixes}; name a file to check it whatever its suffix)",
+        file=sys.stderr,
+    )
+    return ExitCode.ERROR
 
 
 def _baseline_root(config: Any, baseline: Path) -> Path:
@@ -372,18 +483,35 @@ def _build_report(
 
 
 def _apply_fixes(
-    args: argparse.Namespace, findings: list[Any], documents: list[Any], errors: list[str]
+    args: argparse.Namespace,
+    findings: list[Any],
+    documents: list[Any],
+    errors: list[str],
+    stdin: set[str],
 ) -> list[Any]:
-    """Show (--diff) or write (--fix) the safe fixes; return the findings fixed."""
+    """Show (--diff) or write (--fix) the safe fixes; return the findings fixed.
+
+    A document read from standard input (named in ``stdin``) is never written
+    to a file: ``--fix`` prints its text, fixed, to standard output.
+    """
     from factlint.fixes import FileChangedError, plan_fixes, unified_diff, write_atomically
+    from factlint.report import plural
 
     plan = plan_fixes(findings, documents)
     if args.diff:
         sys.stdout.write(unified_diff(plan, documents))
         return plan.fixed
-    by_path = {d.path: d for d in documents}
     written: set[str] = set()
+    for document in documents:
+        if document.path in stdin:
+            text = plan.texts.get(document.path, document.text)
+            sys.stdout.write(("\ufeff" if document.bom else "") + text)
+            sys.stdout.flush()
+            written.add(document.path)
+    by_path = {d.path: d for d in documents}
     for path, new_text in sorted(plan.texts.items()):
+        if path in stdin:
+            continue
         try:
             write_atomically(by_path[path], new_text)
             written.add(path)
@@ -395,18 +523,24 @@ def _apply_fixes(
             print(f"factlint: error: {clean(errors[-1])}", file=sys.stderr)
     fixed = [f for f in plan.fixed if f.location.path in written]
     if fixed:
-        print(f"factlint: fixed {len(fixed)} finding(s) in {len(written)} file(s)", file=sys.stderr)
+        changed = len({f.location.path for f in fixed})
+        print(
+            f"factlint: fixed {plural(len(fixed), 'finding')} in {plural(changed, 'file')}",
+            file=sys.stderr,
+        )
     return fixed
 
 
 def _statistics(findings: list[Any]) -> str:
+    from factlint.report import plural
+
     counts: dict[tuple[str, str], int] = {}
     for f in findings:
         counts[(f.code, f.rule)] = counts.get((f.code, f.rule), 0) + 1
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     width = max((len(str(n)) for _, n in rows), default=1)
     lines = [f"{n:>{width}}  {code}  {rule}" for (code, rule), n in rows]
-    lines.append(f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in all")
+    lines.append(f"{plural(len(findings), 'finding')} in all")
     return "\n".join(lines) + "\n"
 
 
@@ -455,10 +589,11 @@ def _use_color(choice: str, output: Path | None) -> bool:
     return sys.stdout.isatty()
 
 
-def _write(output: Path | None, text: str) -> None:
+def _write(output: Path | None, text: str, stream: typing.TextIO | None = None) -> None:
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        stream = stream or sys.stdout
+        stream.write(text)
+        stream.flush()
         return
     try:
         from factlint.fixes import write_file_atomically

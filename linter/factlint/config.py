@@ -31,6 +31,8 @@ class Config:
     select: list[str] | None = None
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
+    #: Codes left out besides ``ignore`` (ruff's ``extend-ignore``).
+    extend_ignore: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     fail_on: Severity = Severity.WARNING
     exclude: list[str] = field(default_factory=list)
@@ -60,8 +62,8 @@ class Config:
 
 
 _KEYS = {
-    "select", "extend_select", "ignore", "per_file_ignores", "fail_on", "exclude", "reference",
-    "names_registry", "plugins", "plugin_paths", "rules", "max_file_size", "date",
+    "select", "extend_select", "ignore", "extend_ignore", "per_file_ignores", "fail_on", "exclude",
+    "reference", "names_registry", "plugins", "plugin_paths", "rules", "max_file_size", "date",
     "timeout_per_file",
 }  # fmt: skip
 
@@ -216,7 +218,7 @@ def _codes(value: Any) -> list[str]:
 
 
 def _apply(config: Config, key: str, value: Any) -> None:
-    if key in ("select", "extend_select", "ignore"):
+    if key in ("select", "extend_select", "ignore", "extend_ignore"):
         setattr(config, key, _codes(value))
     elif key == "per_file_ignores":
         if not isinstance(value, dict):

@@ -44,3 +44,19 @@ class Report:
         for finding in self.findings:
             counts[finding.severity] += 1
         return counts
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``1 finding``, ``2 findings``; ``many`` for irregular plurals
+    (``plural(n, "entry", "entries")``)."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def severity_counts(counts: dict[Severity, int]) -> str:
+    """``1 error, 2 warnings, 5 info`` (info, like advice, has no plural),
+    worst first, severities with no findings left out."""
+    return ", ".join(
+        f"{n} {sev.label}" if sev is Severity.INFO else plural(n, sev.label)
+        for sev, n in sorted(counts.items(), reverse=True)
+        if n
+    )

@@ -25,6 +25,9 @@ from collections.abc import Iterator
 from factlint import Document, DocumentRule, Facts, Finding, Severity
 
 _ELLIPSES = ("...", "…", "%E2%80%A6", "%e2%80%a6")
+# Longer links are quoted up to here (a hostile input may hold a megabyte
+# without a space); a real address is almost always shorter.
+_QUOTED = 300
 
 
 class TruncatedLink(DocumentRule):
@@ -38,13 +41,16 @@ class TruncatedLink(DocumentRule):
             for mark in _ELLIPSES:
                 at = link.url.find(mark)
                 if at >= 0:
-                    left = link.url[max(0, at - 12) : at]
-                    right = link.url[at + len(mark) : at + len(mark) + 12]
+                    shown = link.url[:_QUOTED]
+                    if len(link.url) > _QUOTED:
+                        shown += f'" (and {len(link.url) - _QUOTED} more characters)'
+                    else:
+                        shown += '"'
                     yield self.finding(
                         document,
                         link.start,
                         link.end,
-                        f'link is cut short at "{left}{mark}{right}";'
+                        f'link "{shown} is cut short ("{mark}" stands for a missing part);'
                         " use the full address of the source",
                     )
                     break

@@ -4,17 +4,19 @@ One file, no network: inline CSS and no scripts or external resources.
 Findings are grouped by document with the text around each; a corpus
 finding shows every related place side by side; each document ends with
 its fact sheet (people, quotes and speakers, resolved dates, links, and
-whatever facts plugins add), rendered generically from ``factlint facts``.
+whatever facts plugins add), collapsed until opened, its fields labelled for
+readers (a plugin's facts are labelled from their field names).
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from html import escape as _html_escape
 from typing import Any
 
 from factlint.findings import Finding, Location
-from factlint.report import Report
+from factlint.report import Report, plural, severity_counts
 from factlint.sanitize import clean
 
 _CSS = """
@@ -30,6 +32,10 @@ h2{font:600 17px system-ui,sans-serif;margin:12px 0}
 .finding.error{border-color:#c0392b}
 .finding.warning{border-color:#d68910}
 .finding.info{border-color:#2e86c1}
+.sev{font:600 13px system-ui,sans-serif}
+.finding.error .sev{color:#c0392b}
+.finding.warning .sev{color:#9a6400}
+.finding.info .sev{color:#1f618d}
 .code{font:600 13px ui-monospace,monospace;padding:1px 6px;border-radius:3px;background:#eee}
 .where{font:13px ui-monospace,monospace;color:#555}
 blockquote{margin:6px 0;padding:4px 10px;background:#f4f1e8;font-size:14px}
@@ -44,6 +50,7 @@ details summary{cursor:pointer;font:600 14px system-ui,sans-serif;margin:8px 0}
 .ok{color:#1e8449;font:14px system-ui,sans-serif}
 """
 _CONTEXT = 90
+_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def escape(text: str) -> str:
@@ -51,12 +58,18 @@ def escape(text: str) -> str:
     return _html_escape(clean(text))
 
 
+def _lines(text: str) -> str:
+    """Escaped, each line break kept as ``<br>`` (a blank line between
+    paragraphs shows as one)."""
+    return "<br>\n".join(escape(line) for line in _BREAK.split(text))
+
+
 def _excerpt(text: str, location: Location) -> str:
     start = max(0, location.start - _CONTEXT)
     end = min(len(text), location.end + _CONTEXT)
-    before = escape(text[start : location.start])
-    marked = escape(text[location.start : location.end])
-    after = escape(text[location.end : end])
+    before = _lines(text[start : location.start])
+    marked = _lines(text[location.start : location.end])
+    after = _lines(text[location.end : end])
     lead = "…" if start else ""
     tail = "…" if end < len(text) else ""
     return f"{lead}{before}<mark>{marked}</mark>{after}{tail}"
@@ -66,6 +79,7 @@ def _finding(report: Report, f: Finding) -> str:
     text = report.texts.get(f.location.path, "")
     parts = [
         f'<div class="finding {f.severity.label}">',
+        f'<span class="sev">{f.severity.label.capitalize()}</span> '
         f'<span class="code">{escape(f.code)}</span> <b>{escape(f.rule)}</b> '
         f'<span class="where">line {f.location.line}, column {f.location.column}</span>',
         f"<p>{escape(f.message)}</p>",
@@ -85,26 +99,92 @@ def _finding(report: Report, f: Finding) -> str:
     return "\n".join(parts)
 
 
+# Each built-in fact's fields as a reader names them, in the order shown;
+# fields not named here (offsets, internal keys) are left out.
+_FIELDS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "people": (
+        "People",
+        (
+            ("text", "Name as written"),
+            ("title", "Title"),
+            ("role", "Role"),
+            ("given", "Given name"),
+            ("surname", "Surname"),
+            ("quoted", "Inside a quote"),
+            ("attributive", "Modifier (the Trump administration)"),
+            ("headline", "In the headline"),
+        ),
+    ),
+    "quotes": (
+        "Quotes",
+        (
+            ("text", "Quote"),
+            ("speaker", "Speaker"),
+            ("verb", "Verb"),
+            ("attributed", "Attributed"),
+            ("paragraphs", "Paragraphs"),
+        ),
+    ),
+    "dates": (
+        "Dates",
+        (
+            ("text", "As written"),
+            ("value", "Read as"),
+            ("weekday", "Weekday"),
+            ("how", "How it was read"),
+            ("tense", "Tense"),
+            ("tense_cue", "Tense cue"),
+            ("impossible", "No such date"),
+        ),
+    ),
+    "links": ("Links", (("url", "Address"), ("text", "Link text"))),
+    "acronyms": ("Acronyms", (("text", "Acronym"), ("expansion", "Spelled out as"))),
+}
+# Fields of other facts (a plugin's) left out of the sheet: offsets and keys.
+_HIDDEN_SUFFIXES = ("start", "end", "_key", "_distance")
+
+
+def _label(field: str) -> str:
+    return field.replace("_", " ").replace("-", " ").capitalize()
+
+
 def _cell(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, list):
-        return escape(" – ".join(str(v) for v in value))
+        return escape(" – ".join(_cell(v) for v in value))
     return "" if value is None else escape(str(value))
 
 
+def _columns(name: str, items: list[dict[str, Any]]) -> tuple[str, list[tuple[str, str]]]:
+    """The fact's heading and its ``(field, label)`` columns."""
+    present: dict[str, None] = {}
+    for item in items:
+        present.update(dict.fromkeys(item))
+    if name in _FIELDS:
+        title, fields = _FIELDS[name]
+        chosen = [(k, label) for k, label in fields if k in present]
+        if chosen:
+            return title, chosen
+    return _label(name), [
+        (k, _label(k)) for k in present if k != "id" and not k.endswith(_HIDDEN_SUFFIXES)
+    ]
+
+
 def _fact_sheet(facts: dict[str, list[dict[str, Any]]]) -> str:
-    parts = ["<details open><summary>Fact sheet</summary>"]
+    parts = ["<details><summary>Fact sheet</summary>"]
     for name, items in facts.items():
         if not items:
             continue
-        columns = [
-            k for k in items[0] if k not in ("start", "end") and not k.endswith(("_start", "_end"))
-        ]
-        parts.append(f"<h3>{escape(name)} ({len(items)})</h3><table><tr>")
-        parts.extend(f"<th>{escape(c)}</th>" for c in columns)
+        title, columns = _columns(name, items)
+        # Leave out a column no item fills in.
+        columns = [(k, label) for k, label in columns if any(_cell(i.get(k)) for i in items)]
+        parts.append(f"<h3>{escape(title)} ({len(items)})</h3><table><tr>")
+        parts.extend(f"<th>{escape(label)}</th>" for _, label in columns)
         parts.append("</tr>")
         for item in items:
             parts.append(
-                "<tr>" + "".join(f"<td>{_cell(item.get(c))}</td>" for c in columns) + "</tr>"
+                "<tr>" + "".join(f"<td>{_cell(item.get(k))}</td>" for k, _ in columns) + "</tr>"
             )
         parts.append("</table>")
     parts.append("</details>")
@@ -115,10 +195,10 @@ def render(report: Report) -> str:
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for f in report.findings:
         by_file[f.location.path].append(f)
-    counts = report.counts()
-    summary = ", ".join(
-        f"{n} {sev.label}{'s' if n != 1 else ''}" for sev, n in sorted(counts.items(), reverse=True)
-    )
+    summary = severity_counts(report.counts())
+    found = plural(len(report.findings), "finding")
+    if summary:
+        found += f" ({summary})"
     body = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -126,8 +206,8 @@ def render(report: Report) -> str:
         "<title>factlint report</title>",
         f"<style>{_CSS}</style></head><body>",
         "<header><h1>factlint report</h1>",
-        f"<p>{len(report.files)} stories checked · {len(report.findings)} findings"
-        f" ({escape(summary)}) · factlint {escape(report.version)}</p></header><main>",
+        f"<p>{plural(len(report.files), 'story', 'stories')} checked · {escape(found)}"
+        f" · factlint {escape(report.version)}</p></header><main>",
     ]
     for error in report.errors:
         body.append(f'<p class="finding error">{escape(error)}</p>')

@@ -7,7 +7,7 @@ is used only when the report says so (a terminal, and ``NO_COLOR`` unset).
 from __future__ import annotations
 
 from factlint.findings import Severity
-from factlint.report import Report
+from factlint.report import Report, plural, severity_counts
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -32,15 +32,8 @@ def render(report: Report) -> str:
 
 
 def summary(report: Report) -> str:
-    counts = report.counts()
-    files = len(report.files)
-    checked = f"{files} file{'s' if files != 1 else ''} checked"
+    checked = f"{plural(len(report.files), 'file')} checked"
     if not report.findings:
         return f"No findings ({checked})."
-    parts = [
-        f"{n} {sev.label}{'s' if n != 1 else ''}"
-        for sev, n in sorted(counts.items(), reverse=True)
-        if n
-    ]
-    total = len(report.findings)
-    return f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) in {checked}."
+    counts = severity_counts(report.counts())
+    return f"Found {plural(len(report.findings), 'finding')} ({counts}) in {checked}."
