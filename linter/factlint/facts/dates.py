@@ -59,6 +59,23 @@ _MONTH = (
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# A weekday before a date may be abbreviated, with its period ("Wed., July 5").
+_WEEKDAY_ABBR = (
+    r"(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|(?:Mon|Tues?|Weds?|Thu(?:rs?)?|Fri|Sat|Sun)\.)"
+)
+# A weekday in parentheses after a date ("July 5 (Wednesday)").
+_WEEKDAY_AFTER = (
+    r"(?:\s*\(\s*(?P<wdafter>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\))?"
+)
+_ABBREVIATIONS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def weekday_name(text: str) -> str:
+    """The full name of a weekday as written ("Wed.", "Thurs.", "wednesday")."""
+    return WEEKDAYS[_ABBREVIATIONS[text.lower()[:3]]].capitalize()
+
+
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -70,21 +87,35 @@ _UNIT = r"(?P<unit>day|week|month|year)s?"
 def _pattern() -> casefree.Pattern:
     wd = _WEEKDAY
     parts = [
-        # Tuesday, July 5, 2017 / Tuesday (July 5) / July 4 / Jul. 4, 2017 / May 1st
-        rf"(?P<abs>(?:(?P<absrel>last|next|this)\s+)?(?:{wd},?\s+(?:\(\s*)?)?{_MONTH}"
+        # Tuesday, July 5, 2017 / Wed., July 5 / Tuesday (July 5) / Jul. 4, 2017 / May 1st
+        # / July 5 (Wednesday)
+        rf"(?P<abs>(?:(?P<absrel>last|next|this)\s+)?(?:{_WEEKDAY_ABBR},?\s+(?:\(\s*)?)?{_MONTH}"
         r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b\)?"
-        r"(?:,?\s+(?P<year>\d{4})\b)?)",
-        # 4 July 2017
-        r"(?P<dmy>\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        r"(?:,?\s+(?P<year>\d{4})\b)?" + _WEEKDAY_AFTER + ")",
+        # 4 July 2017 / Wednesday, 5 July 2017
+        r"(?P<dmy>\b(?:"
+        + _WEEKDAY_ABBR.replace("weekday", "weekday3")
+        + r",?\s+)?(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
         + _MONTH.replace("month", "month2")
-        + r"(?:,?\s+(?P<year2>\d{4})\b)?)",
-        r"(?P<iso>\b(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b)",
+        + r"(?:,?\s+(?P<year2>\d{4})\b)?"
+        + _WEEKDAY_AFTER.replace("wdafter", "wdafter2")
+        + ")",
+        # 2019-03-05 / 2019-03-05 (Monday)
+        r"(?P<iso>\b(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b"
+        + _WEEKDAY_AFTER.replace("wdafter", "wdafter3")
+        + ")",
         r"(?P<us>\b(?P<um>\d{1,2})/(?P<ud>\d{1,2})/(?P<uy>\d{4}|\d{2})\b)",
         r"(?P<july4>\b[Tt]he Fourth of July\b)",
         # in late January / early March 2016 / March 2016 / in April
         r"(?P<mon>(?:\b(?P<part>early|mid|late|mid-)\s*-?\s*)?"
         + _MONTH.replace("month", "month3")
         + r"(?:\s+(?P<year3>\d{4}))?\b)",
+        # Wednesday the 5th: the month is the one whose 5th is nearest the publication date
+        r"(?P<wdnth>"
+        + wd.replace("weekday", "weekday4")
+        + r",?\s+the\s+(?P<nday>\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+"
+        + _MONTH.replace("month", "month4")
+        + r"\b(?:,?\s+(?P<year5>\d{4})\b)?)?)",
         # last Tuesday / next Friday / on Tuesday / Tuesday
         r"(?P<wday>(?:\b(?P<wrel>last|next|this|coming|past)\s+)?"
         + wd.replace("weekday", "weekday2")
@@ -205,8 +236,8 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 # The kind of expression each alternative of the pattern finds.
 _KINDS = (
     ("abs", "absolute"), ("dmy", "absolute"), ("iso", "absolute"), ("us", "absolute"),
-    ("july4", "absolute"), ("mon", "month"), ("wday", "weekday"), ("rel", "relative"),
-    ("yr", "year"),
+    ("july4", "absolute"), ("mon", "month"), ("wdnth", "absolute"), ("wday", "weekday"),
+    ("rel", "relative"), ("yr", "year"),
 )  # fmt: skip
 
 
@@ -255,13 +286,19 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
     cue = tense_near(prose, m.start(), m.end())
     tense = cue[0]
     g = m.groupdict()
-    if g["abs"] or g["dmy"] or g["iso"] or g["us"] or g["july4"]:
-        weekday = g.get("weekday")
+    if g["wdnth"] and not g["month4"]:
+        return _weekday_the_nth(m, g, published, cue)
+    if g["abs"] or g["dmy"] or g["iso"] or g["us"] or g["july4"] or g["wdnth"]:
+        stated = g["weekday"] or g["wdafter"] or g["weekday3"] or g["wdafter2"] or g["wdafter3"]
+        stated = stated or g["weekday4"]
+        weekday = weekday_name(stated) if stated else None
         named: int | None
         if g["abs"]:
             named, day, year = _month(g["month"]), int(g["day"]), g["year"]
         elif g["dmy"]:
             named, day, year = _month(g["month2"]), int(g["day2"]), g["year2"]
+        elif g["wdnth"]:
+            named, day, year = _month(g["month4"]), int(g["nday"]), g["year5"]
         elif g["iso"]:
             named, day, year = int(g["im"]), int(g["id"]), g["iy"]
         elif g["us"]:
@@ -297,9 +334,9 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
                 m, "absolute", None, "no such date", cue, weekday=weekday,
                 impossible=not _exists(month, day),
             )  # fmt: skip
-        how = "year from the dateline (nearest occurrence)"
+        how = "year from the publication date (nearest occurrence)"
         if g.get("absrel"):
-            how = f'year from the dateline ("{g["absrel"].lower()}")'
+            how = f'year from the publication date ("{g["absrel"].lower()}")'
         return _make(m, "absolute", found, how, cue, weekday=weekday)
     if g["mon"]:
         named = _month(g["month3"])
@@ -320,7 +357,7 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
             return _make(m, "month", None, "no year and no publication date", cue)
         else:
             year = _year_for_month(month, published, tense)
-            how = "year from the dateline"
+            how = "year from the publication date"
         first, last = _month_range(year, month, g["part"])
         return _make(m, "month", f"{year:04d}-{month:02d}", how, cue, range=(first, last))
     if g["wday"]:
@@ -335,21 +372,21 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
         if rel in ("last", "past"):
             delta = (today - target) % 7 or 7
             date = published - dt.timedelta(days=delta)
-            how = "the latest before the dateline"
+            how = "the latest before the publication date"
         elif rel in ("next", "coming"):
             delta = (target - today) % 7 or 7
             date = published + dt.timedelta(days=delta)
-            how = "the next after the dateline"
+            how = "the next after the publication date"
         elif tense == "future":
             date = published + dt.timedelta(days=(target - today) % 7)
-            how = "future tense: the next on or after the dateline"
+            how = "future tense: the next on or after the publication date"
         elif tense == "past":
             date = published - dt.timedelta(days=(today - target) % 7)
-            how = "past tense: the latest on or before the dateline"
+            how = "past tense: the latest on or before the publication date"
         else:
             # News reports what happened: with no cue a bare weekday is past.
             date = published - dt.timedelta(days=(today - target) % 7)
-            how = "no tense cue: the latest on or before the dateline"
+            how = "no tense cue: the latest on or before the publication date"
         return _make(m, "weekday", date, how, cue, weekday=name)
     if g["rel"]:
         if published is None:
@@ -362,6 +399,34 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
             range=(dt.date(year, 1, 1), dt.date(year, 12, 31)), year_stated=True,
         )  # fmt: skip
     return None
+
+
+def _weekday_the_nth(
+    m: Any, g: dict[str, Any], published: dt.date | None, cue: Any
+) -> DateExpression | None:
+    """ "Wednesday the 5th": the 5th of the month nearest the publication date."""
+    weekday = weekday_name(g["weekday4"])
+    if weekday != g["weekday4"]:
+        return None  # "wednesday the 5th": not capitalised, not a date
+    day = int(g["nday"])
+    if not 1 <= day <= 31:
+        return None
+    if published is None:
+        return _make(m, "absolute", None, "no publication date", cue, weekday=weekday)
+    best = None
+    for delta in (-1, 0, 1):
+        year, month = _shift_month(published.year, published.month, delta)
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((candidate - published).days) < abs((best - published).days):
+            best = candidate
+    if best is None:
+        return None
+    nth = m.group().split()[-1]
+    how = f"month and year from the publication date (the {nth} nearest it)"
+    return _make(m, "absolute", best, how, cue, weekday=weekday)
 
 
 def _exists(month: int, day: int) -> bool:
@@ -390,7 +455,11 @@ def _relative(m: Any, g: dict[str, Any], published: dt.date, cue: Any) -> DateEx
         word = g["simple"].lower()
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
         return _make(
-            m, "relative", published + dt.timedelta(days=offset), f"{word} from the dateline", cue
+            m,
+            "relative",
+            published + dt.timedelta(days=offset),
+            f"{word} from the publication date",
+            cue,
         )
     if g["lnt"] or g["earlier"]:
         which = (g["lnt"] or "this").lower()
@@ -430,7 +499,7 @@ def _relative(m: Any, g: dict[str, Any], published: dt.date, cue: Any) -> DateEx
             m,
             "relative",
             published + dt.timedelta(days=sign * number),
-            "counted from the dateline",
+            "counted from the publication date",
             cue,
         )
     if unit == "week":
@@ -438,7 +507,7 @@ def _relative(m: Any, g: dict[str, Any], published: dt.date, cue: Any) -> DateEx
         iso = date.isocalendar()
         monday = date - dt.timedelta(days=date.weekday())
         return _make(
-            m, "relative", f"{iso[0]}-W{iso[1]:02d}", "counted from the dateline", cue,
+            m, "relative", f"{iso[0]}-W{iso[1]:02d}", "counted from the publication date", cue,
             range=(monday, monday + dt.timedelta(days=6)),
         )  # fmt: skip
     if unit == "month":
@@ -448,13 +517,13 @@ def _relative(m: Any, g: dict[str, Any], published: dt.date, cue: Any) -> DateEx
             m,
             "relative",
             f"{year:04d}-{month:02d}",
-            "counted from the dateline",
+            "counted from the publication date",
             cue,
             range=(first, last),
         )
     year = published.year + sign * number
     return _make(
-        m, "relative", f"{year:04d}", "counted from the dateline", cue,
+        m, "relative", f"{year:04d}", "counted from the publication date", cue,
         range=(dt.date(year, 1, 1), dt.date(year, 12, 31)),
     )  # fmt: skip
 
