@@ -10,7 +10,8 @@ compared: "The union will hold its rally on April 18" in a story of June 2
 is flagged (the nearest April 18 is 45 days past), and so is "Hundreds
 marched in the parade on May 3" in a story of March 9. A year-less date
 more than 60 days from the publication date is left alone: it may mean
-either year.
+either year; so is one whose tense fits the date in the publication date's
+own year, AP's reading ("took effect on Jan. 1" in a story of November 16).
 
 The tense comes from the nearest verb cue in the same clause, at most four
 words before the date: for the future a modal ("will", "is set to", "plans
@@ -159,6 +160,19 @@ def _past_event(prose: str, expression: object, cue: str, distance: int) -> bool
     return not (cue in _PLANNING_VERBS and any(t in _EVENT_NOUNS for t in gap))
 
 
+def _fits_current_year(date: dt.date, published: dt.date, tense: str) -> bool:
+    """Whether the tense fits the date read in the publication date's own
+    year, AP's reading of a year-less date, where it differs from the
+    nearest occurrence (near the turn of the year)."""
+    try:
+        same_year = date.replace(year=published.year)
+    except ValueError:  # Feb. 29
+        return False
+    if same_year == date:
+        return False
+    return same_year < published if tense == "past" else same_year > published
+
+
 class TenseDateMismatch(DocumentRule):
     code = "FL302"
     name = "tense-date-mismatch"
@@ -189,6 +203,8 @@ class TenseDateMismatch(DocumentRule):
                 continue  # a year-less date far from the publication date may mean either year
             if not expression.year_stated and _YEAR_AFTER.match(prose, expression.end):
                 continue  # "July 31 last year"
+            if not expression.year_stated and _fits_current_year(date, published, expression.tense):
+                continue  # "took effect on Jan. 1" in a November story: this year's
             when = f"{published:%B} {published.day}, {published.year}"
             read = "" if expression.year_stated else " (no year given: read as the nearest)"
             if expression.tense == "future" and days < -1:

@@ -91,13 +91,13 @@ def _pattern() -> casefree.Pattern:
         # / July 5 (Wednesday)
         rf"(?P<abs>(?:(?P<absrel>last|next|this)\s+)?(?:{_WEEKDAY_ABBR},?\s+(?:\(\s*)?)?{_MONTH}"
         r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b\)?"
-        r"(?:,?\s+(?P<year>\d{4})\b)?" + _WEEKDAY_AFTER + ")",
+        r"(?:,?[ \t]+(?P<year>\d{4})\b)?" + _WEEKDAY_AFTER + ")",
         # 4 July 2017 / Wednesday, 5 July 2017
         r"(?P<dmy>\b(?:"
         + _WEEKDAY_ABBR.replace("weekday", "weekday3")
         + r",?\s+)?(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
         + _MONTH.replace("month", "month2")
-        + r"(?:,?\s+(?P<year2>\d{4})\b)?"
+        + r"(?:,?[ \t]+(?P<year2>\d{4})\b)?"
         + _WEEKDAY_AFTER.replace("wdafter", "wdafter2")
         + ")",
         # 2019-03-05 / 2019-03-05 (Monday)
@@ -107,15 +107,15 @@ def _pattern() -> casefree.Pattern:
         r"(?P<us>\b(?P<um>\d{1,2})/(?P<ud>\d{1,2})/(?P<uy>\d{4}|\d{2})\b)",
         r"(?P<july4>\b[Tt]he Fourth of July\b)",
         # in late January / early March 2016 / March 2016 / in April
-        r"(?P<mon>(?:\b(?P<part>early|mid|late|mid-)\s*-?\s*)?"
+        r"(?P<mon>(?:\b(?P<monrel>last|next|this)\s+)?(?:\b(?P<part>early|mid|late|mid-)\s*-?\s*)?"
         + _MONTH.replace("month", "month3")
-        + r"(?:\s+(?P<year3>\d{4}))?\b)",
+        + r"(?:[ \t]+(?P<year3>\d{4}))?\b)",
         # Wednesday the 5th: the month is the one whose 5th is nearest the publication date
         r"(?P<wdnth>"
         + wd.replace("weekday", "weekday4")
         + r",?\s+the\s+(?P<nday>\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+"
         + _MONTH.replace("month", "month4")
-        + r"\b(?:,?\s+(?P<year5>\d{4})\b)?)?)",
+        + r"\b(?:,?[ \t]+(?P<year5>\d{4})\b)?)?)",
         # last Tuesday / next Friday / on Tuesday / Tuesday
         r"(?P<wday>(?:\b(?P<wrel>last|next|this|coming|past)\s+)?"
         + wd.replace("weekday", "weekday2")
@@ -135,7 +135,8 @@ def _pattern() -> casefree.Pattern:
 _FUTURE = casefree.compile(
     r"\b(?:will|won['’]t|shall|is set to|are set to|set to|plans? to|planning to|planned for"
     r"|scheduled|is expected to|are expected to|expects? to|is going to|are going to|to take effect"
-    r"|takes? effect|upcoming|would take effect|is due|are due|aims? to|intends? to|hopes? to)\b"
+    r"|takes? effect|upcoming|would take effect|is due|are due|aims? to|intends? to|hopes? to"
+    r"|is to|are to)\b"
 )
 _PAST = casefree.compile(
     r"\b(?:was|were|had|did|said|told|reported|announced|approved|ended|began|held|voted|took"
@@ -344,7 +345,8 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
             return None
         month = named
         name = g["month3"]
-        if name.lower().rstrip(".") == "may" and not g["year3"] and not g["part"]:
+        relation = (g["monrel"] or "").lower()
+        if name.lower().rstrip(".") == "may" and not (g["year3"] or g["part"] or relation):
             before = prose[max(0, m.start() - 4) : m.start()].lower()
             if not before.endswith(("in ", "of ")):
                 return None  # the verb "may"
@@ -355,8 +357,18 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
             how = "stated in full"
         elif published is None:
             return _make(m, "month", None, "no year and no publication date", cue)
+        elif relation == "this":
+            year, how = published.year, 'the publication date\'s year ("this")'
+        elif relation == "last":
+            year = published.year if month < published.month else published.year - 1
+            how = 'the latest before the publication date\'s month ("last")'
+        elif relation == "next":
+            year = published.year if month > published.month else published.year + 1
+            how = 'the first after the publication date\'s month ("next")'
         else:
-            year = _year_for_month(month, published, tense)
+            deadline = _DEADLINE_BEFORE.search(prose, max(0, m.start() - 12), m.start())
+            # "gave them until mid-November": a deadline, not the verb's time
+            year = _year_for_month(month, published, None if deadline else tense)
             how = "year from the publication date"
         first, last = _month_range(year, month, g["part"])
         return _make(m, "month", f"{year:04d}-{month:02d}", how, cue, range=(first, last))
@@ -377,6 +389,12 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
             delta = (target - today) % 7 or 7
             date = published + dt.timedelta(days=delta)
             how = "the next after the publication date"
+        elif rel == "this":
+            # "this Thursday": the one of the publication date's week (Monday to
+            # Sunday), whatever the verb; reported speech ("said the issue
+            # would be discussed this Friday") makes the tense unreliable.
+            date = published + dt.timedelta(days=target - today)
+            how = "the one in the publication date's week"
         elif tense == "future":
             date = published + dt.timedelta(days=(target - today) % 7)
             how = "future tense: the next on or after the publication date"
@@ -427,6 +445,9 @@ def _weekday_the_nth(
     nth = m.group().split()[-1]
     how = f"month and year from the publication date (the {nth} nearest it)"
     return _make(m, "absolute", best, how, cue, weekday=weekday)
+
+
+_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by)\s+\Z", re.I)
 
 
 def _exists(month: int, day: int) -> bool:
@@ -539,4 +560,19 @@ class DateExtractor:
             # The dateline's own date ("SALVADOR, Feb 26 -") is metadata.
             first, last = meta.dateline_span[0], meta.dateline_end
             found = [e for e in found if not first <= e.start < last]
-        return found
+        prose = document.prose
+        return [e for e in found if not _in_dateline(prose, e.start, e.end)]
+
+
+# "RIO DE JANEIRO, MARCH 25 -", "Chicago, April 7 -": a place line that opens a
+# paragraph with the story's own date, in any case (metadata finds the ones in
+# capitals with a month as written).
+_PLACE_BEFORE = re.compile(r"[^\W\d_][\w.'’ (),-]{0,40},[ \t]+\Z")
+_DASH_AFTER = re.compile(r"[ \t]*(?:—|–|--?)[ \t]")
+
+
+def _in_dateline(prose: str, start: int, end: int) -> bool:
+    line_start = prose.rfind("\n", max(0, start - 48), start) + 1
+    if line_start == 0 and start > 48:
+        return False
+    return bool(_PLACE_BEFORE.match(prose, line_start, start) and _DASH_AFTER.match(prose, end))
