@@ -1,18 +1,18 @@
 """A weekday with "next", "last" or "this" that readers can take for two dates.
 
-**What it flags.** "next Friday", "last Tuesday" and "this Thursday" when the
-two common readings fall on different days: "next Friday" in a story of
-Tuesday, July 4, is the Friday three days on (July 7) to some readers and the
-Friday of next week (July 14) to others; "last Tuesday" in a story of
+**What it flags.** "next Friday", "last Tuesday" and "this Thursday" when
+the two common readings fall on different days: "next Friday" in a story of
+Tuesday, July 4, is the Friday three days on (July 7) to some readers and
+the Friday of next week (July 14) to others; "last Tuesday" in a story of
 Thursday is two days back or nine; "this Monday" in a story of Wednesday is
 two days back or five on. The message says which date factlint read (the
 nearest in the direction the word points; for "this", the one of the
-publication date's week, Monday to Sunday) and the other reading. When
-both readings agree ("next Monday" in a story of Thursday, "last Friday" in
-a story of Monday or of Sunday, "this Thursday" in a story of Tuesday)
-nothing is flagged, nor is
-a weekday inside a direct quotation (a speaker's words are not the
-writer's to change). A story with no publication date is left to FL304.
+publication date's week, Monday to Sunday) and the other reading. When both
+readings agree ("next Monday" in a story of Thursday, "last Friday" in a
+story of Monday or of Sunday, "last Saturday" in a story of Saturday, "this
+Thursday" in a story of Tuesday) nothing is flagged, nor is a weekday inside
+a direct quotation (a speaker's words are not the writer's to change). A
+story with no publication date is left to FL304.
 
 **Why.** AP style uses the weekday alone for dates within a week of the
 publication date ("Friday") and the date beyond that ("July 14"): "next" and
@@ -43,6 +43,8 @@ def readings(
     <weekday>" in a story of ``published``: the same weekday of the next,
     previous or current calendar week (weeks start on Monday), or a week on
     from the nearest one when that is the same day."""
+    if target == published.weekday() and relation in ("next", "last"):
+        return read, read  # "last Saturday" in a Saturday story: a week ago, nothing else
     monday = published - dt.timedelta(days=published.weekday())
     if relation == "last" and published.weekday() >= 5:
         # On a weekend the working week just ended is "last week": "last

@@ -1,21 +1,30 @@
-"""Dates: every date expression in prose, resolved against the story's own date.
+"""Dates: every date expression in prose, resolved against the story's publication date.
 
 Forms: absolute dates ("July 4, 2017", "Jul. 4", "Sept. 5", "4 July 2017",
 "2017-07-04", "7/4/2017", "May 1st", "the Fourth of July"), weekdays alone
-or with a date ("Tuesday, July 5, 2017", "Tuesday (July 5)"), relative
-expressions ("today", "yesterday", "last Tuesday", "next week", "last
-month", "this year", "two days ago", "earlier this month"), months ("in
-April", "in late January", "March 2016") and years ("in 2016").
+or with a date ("Tuesday, July 5, 2017", "Tuesday (July 5)", "Wed., July 5",
+"July 5 (Wednesday)", "2019-03-05 (Monday)", "Wednesday the 5th"),
+relative expressions ("today", "yesterday", "last Tuesday", "next week",
+"last month", "this year", "two days ago", "earlier this month"), months
+("in April", "in late January", "last December", "March 2016") and years
+("in 2016").
 
-Each is resolved against ``metadata.published``, never the clock, using the
-clause's tense for the direction: past tense points back (a bare weekday is
-the latest such day on or before the dateline), "will", "is set to",
-"plans to", "takes effect" point forward; with no cue a bare weekday is
-read as past (news reports what happened) and other forms take the nearest
-occurrence. A month and day with no year resolve to the nearest
-occurrence (within six months of the dateline). Values follow TimeML:
-``2017-07-04``, ``2017-07``, ``2017``, ``2017-W27``; ``range`` gives the
-first and last day covered.
+Each is resolved against ``metadata.published`` (the publication date),
+never the clock. A month and day with no year is its nearest occurrence to
+the publication date (within six months either way), whatever the tense:
+FL302 compares the two. "Wednesday the 5th" is the 5th nearest the
+publication date. A bare weekday takes the clause's tense to pick its week,
+as a reader does: past tense points back (the latest such day on or before
+the publication date), "will", "is set to", "plans to", "takes effect"
+point forward; with no cue it is read as past (news reports what
+happened). "last/next Tuesday" is the nearest before/after, "this Tuesday"
+the one of the publication date's week (Monday to Sunday). A month alone
+takes the tense too ("fell in December" in a story of November is last
+year's), "last/next/this December" the word, and with no cue the nearest.
+A date in the dateline ("CHICAGO, March 5 -") is metadata, not prose.
+Values follow TimeML: ``2017-07-04``, ``2017-07``, ``2017``, ``2017-W27``;
+``range`` gives the first and last day covered; ``how`` says how each was
+resolved (``factlint facts`` prints it).
 """
 
 from __future__ import annotations
