@@ -1,13 +1,19 @@
-"""Dates accuracy on TimeBank 1.2 (gold values), as in TempEval-3.
+"""Dates accuracy on TimeBank 1.2 (gold values) and the TempEval-3 silver set.
 
-    python benchmarks/dates.py
+    python benchmarks/dates.py [--misses] [--news]
 
-For each TimeBank document the creation time (DCT) is the dateline. Every
-gold DATE whose value is a calendar value (a day, month, year or week; not
-PRESENT_REF, quarters, durations) and whose text is a form factlint resolves
-is "in scope". Extent recall: in-scope gold expressions overlapped by an
-extracted expression. Value accuracy: matched expressions whose resolved
-value equals the gold value. Also counts FL301/FL302 hits on the news corpora.
+For each document the creation time (DCT) is the publication date. Every
+DATE whose value is a calendar value (a day, month, year or week; not
+PRESENT_REF, quarters, durations) is "in scope". Extent recall: in-scope
+expressions overlapped by an extracted expression. Value accuracy: matched
+expressions whose resolved value equals the annotated value.
+
+TimeBank 1.2 is read in full documents (gold values checked by people).
+The TempEval-3 silver set gives each DATE with its sentence, not the whole
+document, so each sentence is resolved alone against the DCT; its values
+were assigned by a machine, so agreement with them is a measure of
+consistency at volume, not of truth. Both go into one table. ``--news``
+also counts FL301/FL302 findings on the news corpora.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from factlint.facts.dates import resolve
@@ -27,6 +34,7 @@ TIMEML = SHARED / "timeml"
 CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
 WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
+KINDS = ("absolute", "weekday", "relative")
 
 
 def kind_of(text: str) -> str:
@@ -37,68 +45,118 @@ def kind_of(text: str) -> str:
     return "relative"
 
 
-def main() -> None:
-    docs_path, dates_path = TIMEML / "timebank.docs.jsonl", TIMEML / "timebank.dates.jsonl"
-    if not docs_path.exists():
-        raise SystemExit(f"TimeML corpus not found at {TIMEML}")
+class Score:
+    def __init__(self) -> None:
+        self.total: Counter[str] = Counter()
+        self.found: Counter[str] = Counter()
+        self.correct: Counter[str] = Counter()
+        self.misses: list[str] = []
+
+    def add(self, text: str, value: str, hits: list) -> None:  # type: ignore[type-arg]
+        kind = kind_of(text)
+        self.total[kind] += 1
+        if not hits:
+            self.misses.append(f"missed  {text!r} ({value})")
+            return
+        self.found[kind] += 1
+        if any(e.value == value for e in hits):
+            self.correct[kind] += 1
+        else:
+            self.misses.append(f"wrong   {text!r}: {hits[0].value} for {value}")
+
+    def accuracy(self) -> float:
+        return sum(self.correct.values()) / max(1, sum(self.found.values()))
+
+    def rows(self, name: str) -> Iterable[str]:
+        for kind in KINDS:
+            t, f, c = self.total[kind], self.found[kind], self.correct[kind]
+            if t:
+                yield f"| {name} | {kind} | {t} | {f} ({f / t:.2f}) | {c} ({c / max(1, f):.2f}) |"
+        t, f, c = (sum(x.values()) for x in (self.total, self.found, self.correct))
+        yield f"| {name} | **all** | {t} | {f} ({f / max(1, t):.2f}) | {c} ({c / max(1, f):.2f}) |"
+
+
+def _dct(text: str) -> dt.date:
+    return dt.date.fromisoformat(text[:10])
+
+
+def timebank() -> Score:
+    """TimeBank 1.2: gold values, whole documents."""
     texts = {}
-    for line in docs_path.read_text(encoding="utf-8").splitlines():
+    for line in (TIMEML / "timebank.docs.jsonl").read_text(encoding="utf-8").splitlines():
         doc = json.loads(line)
         texts[doc["doc"]] = (doc["text"], doc["dct"])
-    extracted = {}
-    for name, (text, dct) in texts.items():
-        extracted[name] = resolve(text, dt.date.fromisoformat(dct[:10]))
-    total: Counter[str] = Counter()
-    found: Counter[str] = Counter()
-    correct: Counter[str] = Counter()
-    misses: list[str] = []
-    for line in dates_path.read_text(encoding="utf-8").splitlines():
+    extracted = {name: resolve(text, _dct(dct)) for name, (text, dct) in texts.items()}
+    score = Score()
+    for line in (TIMEML / "timebank.dates.jsonl").read_text(encoding="utf-8").splitlines():
         gold = json.loads(line)
         if not CALENDAR.match(gold["value"]):
             continue  # PRESENT_REF, quarters, durations, times of day: out of scope
-        kind = kind_of(gold["text"])
-        total[kind] += 1
         hits = [
             e for e in extracted[gold["doc"]] if e.start < gold["end"] and gold["start"] < e.end
         ]
-        if not hits:
-            misses.append(f"missed  {gold['text']!r} ({gold['value']})")
-            continue
-        found[kind] += 1
-        if any(e.value == gold["value"] for e in hits):
-            correct[kind] += 1
-        else:
-            misses.append(f"wrong   {gold['text']!r}: {hits[0].value} for {gold['value']}")
-    print("TimeBank 1.2, calendar-valued DATE expressions (DCT as the dateline)\n")
-    print("| kind | gold | found (extent recall) | value correct (of found) |")
-    print("| --- | --- | --- | --- |")
-    for kind in ("absolute", "weekday", "relative"):
-        if total[kind]:
-            print(
-                f"| {kind} | {total[kind]} | {found[kind]} ({found[kind] / total[kind]:.2f}) |"
-                f" {correct[kind]} ({correct[kind] / max(1, found[kind]):.2f}) |"
-            )
-    t, f, c = sum(total.values()), sum(found.values()), sum(correct.values())
-    print(f"| **all** | {t} | {f} ({f / t:.2f}) | {c} ({c / max(1, f):.2f}) |")
-    if "--misses" in sys.argv:
-        print("\n".join(misses))
+        score.add(gold["text"], gold["value"], hits)
+    return score
 
+
+def silver() -> tuple[Score, int]:
+    """TempEval-3 silver: machine values; each DATE's sentence resolved alone.
+    Returns the score and how many DATEs were not found in their sentence."""
+    score, unplaced = Score(), 0
+    cache: dict[tuple[str, str], list] = {}  # type: ignore[type-arg]
+    with (TIMEML / "te3-silver.dates.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            gold = json.loads(line)
+            if not CALENDAR.match(gold["value"]):
+                continue
+            context, text = gold["context"], gold["text"]
+            at = context.find(text)
+            if at < 0:
+                unplaced += 1
+                continue
+            key = (context, gold["dct"])
+            if key not in cache:
+                cache[key] = resolve(context, _dct(gold["dct"]))
+            hits = [e for e in cache[key] if e.start < at + len(text) and at < e.end]
+            score.add(text, gold["value"], hits)
+    return score, unplaced
+
+
+def news_counts() -> None:
     news = SHARED / "news"
-    if news.is_dir():
-        print("\n| news corpus | FL301 | FL302 |")
-        print("| --- | --- | --- |")
-        for folder in ("reuters", "polnear", "bbc"):
-            out = subprocess.run(
-                [sys.executable, "-m", "factlint", "check", "--isolated", "--select", "FL301,FL302",
-                 "--statistics", str(news / folder)],
-                capture_output=True, text=True, check=False,
-            ).stdout  # fmt: skip
-            counts = dict.fromkeys(("FL301", "FL302"), "0")
-            for row in out.splitlines():
-                parts = row.split()
-                if len(parts) >= 2 and parts[1] in counts:
-                    counts[parts[1]] = parts[0]
-            print(f"| {folder} | {counts['FL301']} | {counts['FL302']} |")
+    print("\n| news corpus | FL301 | FL302 |")
+    print("| --- | --- | --- |")
+    for folder in ("reuters", "polnear", "bbc"):
+        out = subprocess.run(
+            [sys.executable, "-m", "factlint", "check", "--isolated", "--select", "FL301,FL302",
+             "--statistics", str(news / folder)],
+            capture_output=True, text=True, check=False,
+        ).stdout  # fmt: skip
+        counts = dict.fromkeys(("FL301", "FL302"), "0")
+        for row in out.splitlines():
+            parts = row.split()
+            if len(parts) >= 2 and parts[1] in counts:
+                counts[parts[1]] = parts[0]
+        print(f"| {folder} | {counts['FL301']} | {counts['FL302']} |")
+
+
+def main() -> None:
+    if not (TIMEML / "timebank.docs.jsonl").exists():
+        raise SystemExit(f"TimeML corpora not found at {TIMEML}")
+    bank = timebank()
+    silver_score, unplaced = silver()
+    print("Calendar-valued DATE expressions (DCT as the publication date)\n")
+    print("| corpus | kind | in scope | found (extent recall) | value correct (of found) |")
+    print("| --- | --- | --- | --- | --- |")
+    for row in bank.rows("TimeBank 1.2 (gold)"):
+        print(row)
+    for row in silver_score.rows("TempEval-3 silver (machine values)"):
+        print(row)
+    print(f"\n({unplaced} silver DATEs whose text is not in their sentence are left out.)")
+    if "--misses" in sys.argv:
+        print("\n".join(["TimeBank:", *bank.misses, "Silver:", *silver_score.misses]))
+    if "--news" in sys.argv and (SHARED / "news").is_dir():
+        news_counts()
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -102,3 +103,91 @@ def test_text_whose_lower_case_changes_length_resolves_the_same() -> None:
         (d.start, d.end, d.text, d.value) for d in plain
     ]
     assert [d.text for d in plain] == ["Monday", "late July"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "weekday"),
+    [
+        ("The report is dated 2019-03-05 (Monday).", "2019-03-10", "2019-03-05", "Monday"),
+        ("The vote is Wed., July 5.", "2017-07-10", "2017-07-05", "Wednesday"),
+        ("The vote is Thurs. July 6.", "2017-07-10", "2017-07-06", "Thursday"),
+        ("Residents met Wednesday the 5th.", "2017-07-10", "2017-07-05", "Wednesday"),
+        ("Residents met Friday the 30th.", "2017-07-02", "2017-06-30", "Friday"),
+        ("The rally is July 5 (Wednesday).", "2017-07-10", "2017-07-05", "Wednesday"),
+        ("Talks opened on Wednesday, 5 July 2017.", "2017-07-10", "2017-07-05", "Wednesday"),
+    ],
+)
+def test_dates_written_with_their_weekday(
+    text: str, published: str, value: str, weekday: str
+) -> None:
+    (expression,) = resolve(text, dt.date.fromisoformat(published))
+    assert (expression.kind, expression.value, expression.weekday) == ("absolute", value, weekday)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # Nearness, whatever the tense: the tense is FL302's to compare.
+        ("The union will hold its rally on April 18.", "2017-06-02", "2017-04-18"),
+        ("Hundreds marched in the parade on May 3.", "2017-03-09", "2017-05-03"),
+        ("The rule takes effect in January.", "2017-12-12", "2018-01"),
+        # "this <weekday>" is the one of the publication date's week (Monday to Sunday).
+        ("He said it would be discussed this Friday.", "1987-03-09", "1987-03-13"),
+        ("Prices fell at this Tuesday's auction.", "1987-03-04", "1987-03-03"),
+        # "this/last/next <month>"
+        ("Sales will pick up this September.", "1998-02-10", "1998-09"),
+        ("Sales fell last December.", "1989-11-01", "1988-12"),
+        ("Sales will rise next March.", "1989-11-01", "1990-03"),
+        ("The sale may go ahead.", "1989-11-01", None),
+        # a deadline month is the nearest, not the verb's direction
+        ("They gave the firm until mid-November to reply.", "1989-10-30", "1989-11"),
+    ],
+)
+def test_nearest_occurrence_and_relations(text: str, published: str, value: str | None) -> None:
+    found = resolve(text, dt.date.fromisoformat(published))
+    assert [e.value for e in found] == ([value] if value else [])
+
+
+def test_the_dateline_date_is_metadata_in_any_case(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for line in ("RIO DE JANEIRO, MARCH 25 - ", "Chicago, March 25 - "):
+        path = tmp_path / "story.md"
+        path.write_text(
+            f"---\ndate: 1987-03-25\n---\n\n{line}The board voted on March 24 to sell.\n",
+            encoding="utf-8",
+        )
+        dates = _dates(tmp_path, "story.md", capsys)
+        assert list(dates) == ["March 24"], line
+        assert dates["March 24"]["how"] == "year from the publication date (nearest occurrence)"
+
+
+def _dates_benchmark() -> Any:
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "dates.py"
+    spec = importlib.util.spec_from_file_location("factlint_dates_benchmark", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_timebank_value_accuracy(corpora: Path) -> None:
+    """TimeBank 1.2 gold values: at least 0.92 of the found calendar DATEs."""
+    bench = _dates_benchmark()
+    if not (corpora / "timeml" / "timebank.docs.jsonl").exists():
+        pytest.skip(f"TimeBank not found in {corpora / 'timeml'}")
+    score = bench.timebank()
+    assert score.accuracy() >= 0.92, score.accuracy()
+
+
+def test_tempeval_silver_is_measured(corpora: Path) -> None:
+    """The silver set's values are a machine's, so its agreement is printed,
+    not held to a bar; the test checks it is read and mostly agrees."""
+    bench = _dates_benchmark()
+    if not (corpora / "timeml" / "te3-silver.dates.jsonl").exists():
+        pytest.skip(f"the TempEval-3 silver set is not in {corpora / 'timeml'}")
+    score, unplaced = bench.silver()
+    assert sum(score.total.values()) > 9000 and unplaced < 100
+    assert score.accuracy() >= 0.85, score.accuracy()

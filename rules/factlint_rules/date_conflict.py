@@ -2,20 +2,26 @@
 
 **What it flags.** Two stories that describe one event with the same words
 ("a general strike on May 1", "the general strike on May 2") but give it
-dates that differ, within a month of each other. Precision comes first: the
-words around the dates must match (at least three content words, and most
-of them), and the two stories must share names (at least two proper nouns), so
-a vote in Madison and a vote in Milwaukee are not compared. The finding
-sits at the later story's date, with the other story's date as a related
-place. A recurring report (weekly figures dated the same distance from each
-story's own date) is not a conflict, nor are two clauses that give
-different figures ("a balance of 18.8 billion dlrs on March 23", "31.4
-billion dlrs on April 23": two days' reports; two bonds' payment dates), nor
-a date that closes a period or names an earlier occurrence ("the week
-ended March 19", "highest since February 9", "last changed on September
-15", "the previous sale on March 13"), nor the terms of a deal, which each
-deal has its own ("bonds due April 9, 1997", "payable May 20 to holders of
-record April 20").
+dates that differ, within a week of each other (further apart, they name two
+occurrences: the initiative of January 7 and that of December 10). Precision
+comes first: the words around the dates must match (at least three content
+words, and most of them), and the two stories must share names (at least two
+proper nouns), so a vote in Madison and a vote in Milwaukee are not
+compared. The finding sits at the later story's date, with the other story's
+date as a related place. A recurring report is not a conflict: a recurring
+cue in either clause ("weekly", "each month", "the week ended", a table "as
+follows") or more than two stories that date the words as far from their own
+dates (weekly figures); two stories alone are compared, so a follow-up that
+moves the board's vote from March 4 to March 5 is flagged. Nor are two
+clauses that give different figures ("a balance of 18.8 billion dlrs on
+March 23", "31.4 billion dlrs on April 23": two days' reports; two bonds'
+payment dates), nor a date that closes a period or names an earlier
+occurrence ("the week ended March 19", "highest since February 9", "last
+changed on September 15", "the previous sale on March 13", "the period July
+1-March 13", "the week starting April 6"), nor the terms of a deal, which
+each deal has its own ("bonds due April 9, 1997", "payable May 20 to holders
+of record April 20", "investors will pay for the bond on April 8"), nor the
+date of a dateline ("CHICAGO, March 5 -").
 
 **Why.** When two stories disagree, at least one is wrong, and readers of
 both notice.
@@ -72,8 +78,9 @@ _YEARLIKE = re.compile(r"(?:1[89]|20)\d\d\Z")
 # September 15", "the previous sale on March 13": a period or an earlier
 # occurrence of something that recurs, not an event two stories share.
 _PERIOD_BEFORE = re.compile(
-    r"\b(?:ended|ending|since|between|from|until|through)\s+(?:on\s+)?\Z"
-    r"|\b(?:last|previous|previously)\b",
+    r"\b(?:ended|ending|since|between|from|until|through|starting|beginning)\s+(?:on\s+)?\Z"
+    r"|\b(?:last|previous|previously)\b"
+    r"|\d\s*[-–]\s*\Z",  # the end of a range: "the period July 1-March 13"
     re.I,
 )
 
@@ -83,7 +90,8 @@ _PERIOD_BEFORE = re.compile(
 # wire copy writes hundreds from one template.
 _DEAL_TERMS = re.compile(
     r"\b(?:due|matures?|maturity|payable|pay(?:ment)? date|coupon|subscriptions?|final terms"
-    r"|of record|listed|listing|exercisable|redemption|delivery|expires?|completed by)\b",
+    r"|of record|listed|listing|exercisable|redemption|delivery|expires?|completed by"
+    r"|pays? for the|pays? (?:\w+ )?interest)\b",
     re.I,
 )
 
@@ -108,18 +116,43 @@ def figures(prose: str, start: int, end: int) -> frozenset[str]:
     return frozenset(f for f in found if not _YEARLIKE.match(f))
 
 
+#: Dates further apart than a week name two occurrences (another initiative,
+#: another week's report), not one event dated twice.
+MAX_DAYS_APART = 7
 #: Share of the event words two dates' clauses must have in common.
 MIN_OVERLAP = 0.6
 
 
-def _recurring(corpus: Corpus, doc_a: int, date_a: dt.date, doc_b: int, date_b: dt.date) -> bool:
-    """Two dates each as far from their own story's date: a report that
-    recurs (weekly figures, daily briefings), not one event dated twice."""
-    pub_a = corpus.documents[doc_a].metadata.published
-    pub_b = corpus.documents[doc_b].metadata.published
-    if pub_a is None or pub_b is None or pub_a == pub_b:
+# Words that say a report recurs: "weekly figures", "each month", "the week ended".
+_RECURRING_CUE = re.compile(
+    r"\b(?:daily|weekly|fortnightly|monthly|biweekly"
+    r"|(?:each|every|per)\s+(?:day|week|month)|week\s+end(?:ed|ing)|as follows)\b",
+    re.I,
+)
+
+
+def _offset(corpus: Corpus, doc: int, date: dt.date) -> int | None:
+    published = corpus.documents[doc].metadata.published
+    return None if published is None else (date - published).days
+
+
+def _recurring(
+    corpus: Corpus, a: tuple[int, Any, dt.date], b: tuple[int, Any, dt.date], series: int
+) -> bool:
+    """A report that recurs (weekly figures, daily briefings), not one event
+    dated twice: a recurring cue in either clause ("weekly", "each month"),
+    or more than two stories that date it as far from their own dates.
+
+    ``series`` counts the stories other than the first whose date for these
+    words lies as far from their own publication date (within two days)."""
+    for doc, expression, _date in (a, b):
+        left, right = _clause(corpus.documents[doc].prose, expression.start, expression.end)
+        if _RECURRING_CUE.search(left) or _RECURRING_CUE.search(right):
+            return True
+    offset_a, offset_b = _offset(corpus, a[0], a[2]), _offset(corpus, b[0], b[2])
+    if offset_a is None or offset_b is None or abs(offset_a - offset_b) > 2:
         return False
-    return abs((date_a - pub_a).days - (date_b - pub_b).days) <= 2
+    return series >= 2
 
 
 class DateConflict(CorpusRule):
@@ -170,26 +203,41 @@ class DateConflict(CorpusRule):
         reported: set[int] = set()
         for a, (doc_a, expr_a, words_a, date_a) in enumerate(events):
             candidates = {
-                b
-                for w in words_a
-                for doc, ids in by_word[w].items()
-                if doc != doc_a
-                for b in ids
-                if b > a
+                b for w in words_a for doc, ids in by_word[w].items() if doc != doc_a for b in ids
             }
+            partners = []
             for b in sorted(candidates):
                 doc_b, expr_b, words_b, date_b = events[b]
-                if doc_a == doc_b or date_a == date_b or abs((date_a - date_b).days) > 31:
+                if abs((date_a - date_b).days) > MAX_DAYS_APART:
                     continue
-                if date_b in dates_in[doc_a] or date_a in dates_in[doc_b]:
-                    continue  # both stories name both dates: several events, not a conflict
                 shared = words_a & words_b
                 if len(shared) < 3 or len(shared) / len(words_a | words_b) < MIN_OVERLAP:
                     continue
                 if len(names(doc_a) & names(doc_b)) < 2:
                     continue
-                if b in reported or _recurring(corpus, doc_a, date_a, doc_b, date_b):
+                partners.append(b)
+            # Stories that date these words as far from their own date as this one.
+            offset_a = _offset(corpus, doc_a, date_a)
+            series = len(
+                {
+                    events[b][0]
+                    for b in partners
+                    if offset_a is not None
+                    and (offset := _offset(corpus, events[b][0], events[b][3])) is not None
+                    and abs(offset - offset_a) <= 2
+                }
+            )
+            for b in partners:
+                doc_b, expr_b, words_b, date_b = events[b]
+                if b <= a or date_a == date_b:
                     continue
+                if date_b in dates_in[doc_a] or date_a in dates_in[doc_b]:
+                    continue  # both stories name both dates: several events, not a conflict
+                if b in reported or _recurring(
+                    corpus, (doc_a, expr_a, date_a), (doc_b, expr_b, date_b), series
+                ):
+                    continue
+                shared = words_a & words_b
                 figures_a = figures(corpus.documents[doc_a].prose, expr_a.start, expr_a.end)
                 figures_b = figures(corpus.documents[doc_b].prose, expr_b.start, expr_b.end)
                 if figures_a and figures_b and not figures_a & figures_b:

@@ -25,6 +25,7 @@ RULE_MODULES = (
     "tense_date_mismatch",
     "date_conflict",
     "no_dateline",
+    "ambiguous_weekday",
     "undefined_acronym",
 )
 

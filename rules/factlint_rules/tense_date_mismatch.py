@@ -1,32 +1,41 @@
-"""A date whose tense contradicts the story's dateline.
+"""A date whose tense contradicts the story's publication date.
 
 **What it flags.** A day-precise date that the sentence puts in the future
 although it is before the story's publication date ("will vote on March 3,
-2017" in a story dated March 9, 2017), or in the past although it is after
-it ("voted Tuesday, July 11" in a story dated July 4). A date without a
-year is read as its nearest occurrence, so "will hold a strike on April 20"
-in a story dated June 2 is flagged: the nearest April 20 is past (a
-year-less date more than 60 days from the dateline is left alone: it may
-mean either year). The tense
-comes from the nearest verb cue in the same clause ("will", "is set to",
-"plans to", "takes effect"; a past-tense verb), at most four words before
-the date; dates after "as of", "until", "by", "ended", "from", "since" and
-the like are deadlines or periods, not the verb's event, and are left
-alone, as are plans in the past ("was to have left April 30"). A past
-verb with a date that names no year and no weekday ("resigned on April 4"
-in a story dated March 26) means the most recent such day, last year's,
-and is left alone; with a weekday ("voted Tuesday, July 11") the day is
-pinned and is checked. A date followed by "last year" is of that year.
+2017" in a story of March 9, 2017), or in the past although it is after it
+("voted Tuesday, July 11" in a story of July 4). A date without a year is
+first read as its nearest occurrence to the publication date (AP style
+leaves the year off dates of the current year), and only then is the tense
+compared: "The union will hold its rally on April 18" in a story of June 2
+is flagged (the nearest April 18 is 45 days past), and so is "Hundreds
+marched in the parade on May 3" in a story of March 9. A year-less date
+more than 60 days from the publication date is left alone: it may mean
+either year; so is one whose tense fits the date in the publication date's
+own year, AP's reading ("took effect on Jan. 1" in a story of November 16).
+
+The tense comes from the nearest verb cue in the same clause, at most four
+words before the date: for the future a modal ("will", "is set to", "plans
+to", "takes effect"), for the past a past-tense verb with the date as its
+"on" phrase ("voted Tuesday", "approved the budget calendar on March 12").
+Left alone: dates after "as of", "until", "by", "ended", "from", "since",
+"to", "for" and the like (deadlines, periods, plans: "agreed to hold the
+vote on May 3"), a planning verb with an event of its own ("called a
+general strike on May 1", "announced a rally on May 3"), participles that
+describe rather than report ("shares held on March 23", "a letter dated
+March 15", "scheduled for"), plans in the past ("was to have left April
+30") and a date followed by "last year".
 
 **Why.** Either the date or the tense is wrong, often because the story was
 written before the event and published after it, or updated from older
-copy.
+copy; a past event written without its year reads as this year's.
 
 **Example.**
 
     The board will vote on March 3, 2017.      (story dated March 9, 2017)
+    The board approved the budget calendar on March 12.   (story of March 8)
 
-**Fix.** Correct the tense ("voted on March 3") or the date.
+**Fix.** Correct the tense ("voted on March 3") or the date; for last
+year's date, give the year ("April 4, 2016").
 """
 
 from __future__ import annotations
@@ -53,17 +62,115 @@ _YEAR_AFTER = re.compile(r"\s*,?\s*(?:last|next|this|that|the previous|the follo
 _MODALS = {"will", "shall", "won't", "won’t", "is set to", "are set to", "plans to", "plan to",
            "is expected to", "are expected to", "is going to", "are going to", "takes effect",
            "take effect", "to take effect"}  # fmt: skip
-# Finite past verbs whose date is when the action happened. Words in -ed are
-# too often participles ("shares held on March 23", "to be dated March 15").
+# Finite past verbs whose date is when the action happened. Other words in
+# -ed are too often participles or adjectives ("preferred stock on April 15",
+# "securities pledged on May 6", "to be dated March 15").
 _PAST_EVENT_VERBS = {"voted", "met", "died", "won", "lost", "spoke", "arrived", "resigned",
                      "signed", "testified", "visited", "attended", "occurred", "happened",
-                     "returned", "crashed", "opened", "launched", "married", "began",
-                     "started", "struck", "fell",
-                     "rose", "went", "came", "took", "gave", "left", "ruled", "decided",
-                     "approved", "rejected", "agreed", "filed", "sued", "wrote"}  # fmt: skip
-_BE_BEFORE = re.compile(
-    r"\b(?:is|are|was|were|be|been|being|to)\s+(?:\w+\s+){1,2}(?:on\s+)?$", re.I
+                     "returned", "crashed", "opened", "married", "began", "started", "struck",
+                     "fell", "rose", "went", "came", "took", "gave", "left", "ruled", "decided",
+                     "approved", "rejected", "agreed", "sued", "wrote", "said", "told",
+                     "announced", "marched", "protested", "rallied", "gathered", "celebrated",
+                     "elected", "adopted", "attacked", "killed", "arrested", "charged",
+                     "convicted", "sentenced", "fired", "hired", "appointed", "retired",
+                     "collapsed", "exploded", "erupted", "landed", "departed", "hosted",
+                     "staged", "played", "beat", "defeated", "scored", "toured", "unveiled",
+                     "debuted", "premiered", "reached", "concluded", "acquired", "merged",
+                     "jumped", "surged", "plunged", "dropped", "fled", "escaped", "disappeared",
+                     "vanished", "shot", "stabbed", "raided", "bombed", "invaded", "stormed",
+                     "confirmed", "admitted", "pleaded", "denied", "finished", "completed",
+                     "held"}  # fmt: skip
+# A verb that sets up an event of its own: "called a general strike on May 1"
+# dates the strike, not the call.
+_PLANNING_VERBS = {"called", "announced", "proposed", "planned", "organized", "organised",
+                   "urged", "demanded", "threatened", "promised", "sought", "requested",
+                   "approved", "backed", "endorsed", "set", "scheduled", "booked", "cancelled",
+                   "canceled", "postponed", "delayed", "confirmed", "arranged", "ordered",
+                   "invited", "authorized", "authorised", "agreed", "decided", "unveiled",
+                   "launched", "offered", "issued", "released", "published",
+                   "filed", "predicted", "forecast"}  # fmt: skip
+# Events that carry a date of their own.
+_EVENT_NOUNS = {"strike", "strikes", "rally", "rallies", "vote", "votes", "election",
+                "elections", "referendum", "meeting", "meetings", "hearing", "hearings",
+                "summit", "conference", "protest", "protests", "march", "walkout", "trial",
+                "talks", "session", "deadline", "ballot", "poll", "primary", "caucus",
+                "debate", "ceremony", "celebration", "festival", "parade", "launch",
+                "release", "sale", "auction", "offering", "tender", "visit", "trip", "tour",
+                "event", "concert", "match", "game", "race", "opening", "inauguration",
+                "shutdown", "closure", "date", "day", "holiday"}  # fmt: skip
+# Words between a past verb and the date that make the date another thing's:
+# "agreed to hold the vote on May 3", "warned of a strike on May 1".
+_BLOCKERS = {"to", "for", "that", "of", "until", "till", "by", "from", "through", "since",
+             "before", "after", "as", "ahead", "which", "who", "whom", "if", "whether", "when",
+             "where", "while", "next", "this", "starting", "beginning", "effective", "due",
+             "between"}  # fmt: skip
+_REPORTING = {"said", "told", "reported", "announced", "stated", "added", "wrote", "noted",
+              "warned", "declared", "insisted", "claimed", "suggested", "predicted",
+              "confirmed", "disclosed", "revealed", "explained", "argued", "estimated"}  # fmt: skip
+_WORDS = re.compile(r"[\w'’-]+|[^\w\s]")
+
+
+# A modal or an infinitive earlier in the sentence governs the verb: "said it
+# will redeem its preferred stock on April 15", "bonds to be dated March 15
+# and delivered March 16", "Banks must repurchase securities pledged on May 6".
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|shall|must|can|could|may|might|should|won't|wo n't|to be|to have|is to"
+    r"|are to|going to|has|have|had|been)\b"
 )
+_SENTENCE_START = re.compile(r"[.;:!?\n]\s")
+_FINITE_AFTER = re.compile(r"\b(?:will|would|is|are|has|have|was|were|to|that|plans?)\b", re.I)
+
+
+def _past_event(prose: str, expression: object, cue: str, distance: int) -> bool:
+    """Whether the past-tense cue reports what happened on the date: the verb
+    itself ("voted Tuesday") or its "on" phrase ("approved the budget
+    calendar on March 12"), with nothing between that makes the date another
+    thing's."""
+    if not 0 <= distance <= MAX_CUE_DISTANCE or cue not in _PAST_EVENT_VERBS:
+        return False
+    start, end = expression.start, expression.end  # type: ignore[attr-defined]
+    window = prose[max(0, start - 200) : start]
+    tokens = _WORDS.findall(window)
+    before_cue = window[: window.lower().rfind(cue)] if cue in window.lower() else window
+    cut = None
+    for m in _SENTENCE_START.finditer(before_cue):
+        cut = m.end()
+    if _MODAL_BEFORE.search(before_cue[cut:] if cut is not None else before_cue):
+        return False  # "will redeem ... preferred stock on April 15", "had been offered"
+    if re.search(r"\b(?:is|are|am|be|being)\s+(?:\w+\s+)?$", before_cue):
+        return False  # "when figures are announced on March 27": a present passive, a plan
+    if cue == "held" and not re.search(r"\b(?:was|were)\s+$", before_cue):
+        return False  # "shares held on March 23"; "the vote was held on March 12" is an event
+    if cue in _REPORTING:
+        right = prose[end : end + 80]
+        stop = re.search(r"[.;\n]", right)
+        if _FINITE_AFTER.search(right[: stop.start()] if stop else right):
+            return False  # "said on May 15 it is redeeming": the date is the report's content
+    if distance == 0:
+        return True
+    gap = [t.lower() for t in tokens[-distance:]]
+    if not gap or gap[-1] != "on" or any(not t[0].isalnum() for t in gap):
+        return False  # only the verb's "on" phrase dates its event; no comma or dash between
+    if distance == 1:
+        return True
+    if cue in _REPORTING:
+        return False  # "said the vote on March 12 ...": the date is the report's content
+    if any(t in _BLOCKERS for t in gap):
+        return False
+    return not (cue in _PLANNING_VERBS and any(t in _EVENT_NOUNS for t in gap))
+
+
+def _fits_current_year(date: dt.date, published: dt.date, tense: str) -> bool:
+    """Whether the tense fits the date read in the publication date's own
+    year, AP's reading of a year-less date, where it differs from the
+    nearest occurrence (near the turn of the year)."""
+    try:
+        same_year = date.replace(year=published.year)
+    except ValueError:  # Feb. 29
+        return False
+    if same_year == date:
+        return False
+    return same_year < published if tense == "past" else same_year > published
 
 
 class TenseDateMismatch(DocumentRule):
@@ -76,6 +183,7 @@ class TenseDateMismatch(DocumentRule):
         published = document.metadata.published
         if published is None:
             return
+        prose = document.prose
         for expression in facts.get_list("dates"):
             if expression.kind != "absolute" or not expression.value or not expression.tense:
                 continue
@@ -84,39 +192,36 @@ class TenseDateMismatch(DocumentRule):
             if expression.tense == "future":
                 if distance is None or not 0 <= distance <= MAX_CUE_DISTANCE or cue not in _MODALS:
                     continue  # only a modal close before the date is sure to govern it
-            elif distance is None or not 0 <= distance <= 1 or cue not in _PAST_EVENT_VERBS:
-                continue  # a finite past verb must sit right before the date ("voted Tuesday")
-            elif _BE_BEFORE.search(
-                document.prose[max(0, expression.start - 60) : expression.start]
-            ):
-                continue  # "shares held on March 23", "are held March 17": a participle
-            between = document.prose[max(0, expression.start - 40) : expression.start].lower()
+            elif distance is None or not _past_event(prose, expression, cue, distance):
+                continue
+            between = prose[max(0, expression.start - 40) : expression.start].lower()
             if any(word in between for word in _NOT_THE_EVENT):
                 continue  # "of record as of April 1", "quarter ended March 31"
             date = dt.date.fromisoformat(expression.value)
             days = (date - published).days
             if not expression.year_stated and abs(days) > AMBIGUOUS_DAYS:
-                continue  # a year-less date far from the dateline may mean either year
-            if not expression.year_stated and _YEAR_AFTER.match(document.prose, expression.end):
+                continue  # a year-less date far from the publication date may mean either year
+            if not expression.year_stated and _YEAR_AFTER.match(prose, expression.end):
                 continue  # "July 31 last year"
-            if expression.tense == "past" and not expression.year_stated and not expression.weekday:
-                continue  # "resigned on April 4": the most recent April 4, last year's
-            dateline = f"{published:%B} {published.day}, {published.year}"
+            if not expression.year_stated and _fits_current_year(date, published, expression.tense):
+                continue  # "took effect on Jan. 1" in a November story: this year's
+            when = f"{published:%B} {published.day}, {published.year}"
+            read = "" if expression.year_stated else " (no year given: read as the nearest)"
             if expression.tense == "future" and days < -1:
                 yield self.finding(
                     document,
                     expression.start,
                     expression.end,
-                    f"future tense, but {date:%B} {date.day}, {date.year} is {-days} days before"
-                    f" the story's date ({dateline})",
+                    f"future tense, but {date:%B} {date.day}, {date.year}{read} is {-days} days"
+                    f" before the publication date ({when})",
                 )
             elif expression.tense == "past" and days > 1:
                 yield self.finding(
                     document,
                     expression.start,
                     expression.end,
-                    f"past tense, but {date:%B} {date.day}, {date.year} is {days} days after"
-                    f" the story's date ({dateline})",
+                    f"past tense, but {date:%B} {date.day}, {date.year}{read} is {days} days"
+                    f" after the publication date ({when})",
                 )
 
 

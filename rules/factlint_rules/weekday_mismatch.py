@@ -1,10 +1,12 @@
 """A weekday that does not match its date ("Tuesday, July 5, 2017" was a Wednesday).
 
 **What it flags.** A date written with its weekday, in any form
-("Tuesday, July 5, 2017", "Tuesday (July 5)", "on Tuesday, Jul. 5"), when
-that date falls on another day of the week. A date without a year takes the
-year of its nearest occurrence to the story's dateline. The message says
-which day the date really is.
+("Tuesday, July 5, 2017", "Tuesday (July 5)", "on Tuesday, Jul. 5",
+"Wed., July 5", "July 5 (Wednesday)", "2019-03-05 (Monday)", "Wednesday,
+5 July 2017", "Wednesday the 5th"), when that date falls on another day of
+the week. A date without a year takes the year of its nearest occurrence to
+the story's publication date; "Wednesday the 5th" takes the month whose 5th
+is nearest it. The message says which day the date really is.
 
 **Why.** One half is wrong, and a reader cannot tell which; weekday-date
 pairs are among the most common errors in copy written from notes.
@@ -40,7 +42,11 @@ class WeekdayMismatch(DocumentRule):
             date = dt.date.fromisoformat(expression.value)
             actual = WEEKDAYS[date.weekday()].capitalize()
             if actual.lower() != expression.weekday.lower():
-                year_note = "" if expression.year_stated else " (year taken from the dateline)"
+                year_note = ""
+                if expression.how.startswith("month and year"):
+                    year_note = " (month and year taken from the publication date)"
+                elif not expression.year_stated:
+                    year_note = " (year taken from the publication date)"
                 yield self.finding(
                     document,
                     expression.start,

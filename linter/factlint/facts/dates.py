@@ -1,21 +1,30 @@
-"""Dates: every date expression in prose, resolved against the story's own date.
+"""Dates: every date expression in prose, resolved against the story's publication date.
 
 Forms: absolute dates ("July 4, 2017", "Jul. 4", "Sept. 5", "4 July 2017",
 "2017-07-04", "7/4/2017", "May 1st", "the Fourth of July"), weekdays alone
-or with a date ("Tuesday, July 5, 2017", "Tuesday (July 5)"), relative
-expressions ("today", "yesterday", "last Tuesday", "next week", "last
-month", "this year", "two days ago", "earlier this month"), months ("in
-April", "in late January", "March 2016") and years ("in 2016").
+or with a date ("Tuesday, July 5, 2017", "Tuesday (July 5)", "Wed., July 5",
+"July 5 (Wednesday)", "2019-03-05 (Monday)", "Wednesday the 5th"),
+relative expressions ("today", "yesterday", "last Tuesday", "next week",
+"last month", "this year", "two days ago", "earlier this month"), months
+("in April", "in late January", "last December", "March 2016") and years
+("in 2016").
 
-Each is resolved against ``metadata.published``, never the clock, using the
-clause's tense for the direction: past tense points back (a bare weekday is
-the latest such day on or before the dateline), "will", "is set to",
-"plans to", "takes effect" point forward; with no cue a bare weekday is
-read as past (news reports what happened) and other forms take the nearest
-occurrence. A month and day with no year resolve to the nearest
-occurrence (within six months of the dateline). Values follow TimeML:
-``2017-07-04``, ``2017-07``, ``2017``, ``2017-W27``; ``range`` gives the
-first and last day covered.
+Each is resolved against ``metadata.published`` (the publication date),
+never the clock. A month and day with no year is its nearest occurrence to
+the publication date (within six months either way), whatever the tense:
+FL302 compares the two. "Wednesday the 5th" is the 5th nearest the
+publication date. A bare weekday takes the clause's tense to pick its week,
+as a reader does: past tense points back (the latest such day on or before
+the publication date), "will", "is set to", "plans to", "takes effect"
+point forward; with no cue it is read as past (news reports what
+happened). "last/next Tuesday" is the nearest before/after, "this Tuesday"
+the one of the publication date's week (Monday to Sunday). A month alone
+takes the tense too ("fell in December" in a story of November is last
+year's), "last/next/this December" the word, and with no cue the nearest.
+A date in the dateline ("CHICAGO, March 5 -") is metadata, not prose.
+Values follow TimeML: ``2017-07-04``, ``2017-07``, ``2017``, ``2017-W27``;
+``range`` gives the first and last day covered; ``how`` says how each was
+resolved (``factlint facts`` prints it).
 """
 
 from __future__ import annotations
@@ -59,6 +68,23 @@ _MONTH = (
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# A weekday before a date may be abbreviated, with its period ("Wed., July 5").
+_WEEKDAY_ABBR = (
+    r"(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|(?:Mon|Tues?|Weds?|Thu(?:rs?)?|Fri|Sat|Sun)\.)"
+)
+# A weekday in parentheses after a date ("July 5 (Wednesday)").
+_WEEKDAY_AFTER = (
+    r"(?:\s*\(\s*(?P<wdafter>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\))?"
+)
+_ABBREVIATIONS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def weekday_name(text: str) -> str:
+    """The full name of a weekday as written ("Wed.", "Thurs.", "wednesday")."""
+    return WEEKDAYS[_ABBREVIATIONS[text.lower()[:3]]].capitalize()
+
+
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -70,21 +96,35 @@ _UNIT = r"(?P<unit>day|week|month|year)s?"
 def _pattern() -> casefree.Pattern:
     wd = _WEEKDAY
     parts = [
-        # Tuesday, July 5, 2017 / Tuesday (July 5) / July 4 / Jul. 4, 2017 / May 1st
-        rf"(?P<abs>(?:(?P<absrel>last|next|this)\s+)?(?:{wd},?\s+(?:\(\s*)?)?{_MONTH}"
+        # Tuesday, July 5, 2017 / Wed., July 5 / Tuesday (July 5) / Jul. 4, 2017 / May 1st
+        # / July 5 (Wednesday)
+        rf"(?P<abs>(?:(?P<absrel>last|next|this)\s+)?(?:{_WEEKDAY_ABBR},?\s+(?:\(\s*)?)?{_MONTH}"
         r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b\)?"
-        r"(?:,?\s+(?P<year>\d{4})\b)?)",
-        # 4 July 2017
-        r"(?P<dmy>\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        r"(?:,?[ \t]+(?P<year>\d{4})\b)?" + _WEEKDAY_AFTER + ")",
+        # 4 July 2017 / Wednesday, 5 July 2017
+        r"(?P<dmy>\b(?:"
+        + _WEEKDAY_ABBR.replace("weekday", "weekday3")
+        + r",?\s+)?(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
         + _MONTH.replace("month", "month2")
-        + r"(?:,?\s+(?P<year2>\d{4})\b)?)",
-        r"(?P<iso>\b(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b)",
+        + r"(?:,?[ \t]+(?P<year2>\d{4})\b)?"
+        + _WEEKDAY_AFTER.replace("wdafter", "wdafter2")
+        + ")",
+        # 2019-03-05 / 2019-03-05 (Monday)
+        r"(?P<iso>\b(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b"
+        + _WEEKDAY_AFTER.replace("wdafter", "wdafter3")
+        + ")",
         r"(?P<us>\b(?P<um>\d{1,2})/(?P<ud>\d{1,2})/(?P<uy>\d{4}|\d{2})\b)",
         r"(?P<july4>\b[Tt]he Fourth of July\b)",
         # in late January / early March 2016 / March 2016 / in April
-        r"(?P<mon>(?:\b(?P<part>early|mid|late|mid-)\s*-?\s*)?"
+        r"(?P<mon>(?:\b(?P<monrel>last|next|this)\s+)?(?:\b(?P<part>early|mid|late|mid-)\s*-?\s*)?"
         + _MONTH.replace("month", "month3")
-        + r"(?:\s+(?P<year3>\d{4}))?\b)",
+        + r"(?:[ \t]+(?P<year3>\d{4}))?\b)",
+        # Wednesday the 5th: the month is the one whose 5th is nearest the publication date
+        r"(?P<wdnth>"
+        + wd.replace("weekday", "weekday4")
+        + r",?\s+the\s+(?P<nday>\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+"
+        + _MONTH.replace("month", "month4")
+        + r"\b(?:,?[ \t]+(?P<year5>\d{4})\b)?)?)",
         # last Tuesday / next Friday / on Tuesday / Tuesday
         r"(?P<wday>(?:\b(?P<wrel>last|next|this|coming|past)\s+)?"
         + wd.replace("weekday", "weekday2")
@@ -104,7 +144,8 @@ def _pattern() -> casefree.Pattern:
 _FUTURE = casefree.compile(
     r"\b(?:will|won['’]t|shall|is set to|are set to|set to|plans? to|planning to|planned for"
     r"|scheduled|is expected to|are expected to|expects? to|is going to|are going to|to take effect"
-    r"|takes? effect|upcoming|would take effect|is due|are due|aims? to|intends? to|hopes? to)\b"
+    r"|takes? effect|upcoming|would take effect|is due|are due|aims? to|intends? to|hopes? to"
+    r"|is to|are to)\b"
 )
 _PAST = casefree.compile(
     r"\b(?:was|were|had|did|said|told|reported|announced|approved|ended|began|held|voted|took"
@@ -205,8 +246,8 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 # The kind of expression each alternative of the pattern finds.
 _KINDS = (
     ("abs", "absolute"), ("dmy", "absolute"), ("iso", "absolute"), ("us", "absolute"),
-    ("july4", "absolute"), ("mon", "month"), ("wday", "weekday"), ("rel", "relative"),
-    ("yr", "year"),
+    ("july4", "absolute"), ("mon", "month"), ("wdnth", "absolute"), ("wday", "weekday"),
+    ("rel", "relative"), ("yr", "year"),
 )  # fmt: skip
 
 
@@ -255,13 +296,19 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
     cue = tense_near(prose, m.start(), m.end())
     tense = cue[0]
     g = m.groupdict()
-    if g["abs"] or g["dmy"] or g["iso"] or g["us"] or g["july4"]:
-        weekday = g.get("weekday")
+    if g["wdnth"] and not g["month4"]:
+        return _weekday_the_nth(m, g, published, cue)
+    if g["abs"] or g["dmy"] or g["iso"] or g["us"] or g["july4"] or g["wdnth"]:
+        stated = g["weekday"] or g["wdafter"] or g["weekday3"] or g["wdafter2"] or g["wdafter3"]
+        stated = stated or g["weekday4"]
+        weekday = weekday_name(stated) if stated else None
         named: int | None
         if g["abs"]:
             named, day, year = _month(g["month"]), int(g["day"]), g["year"]
         elif g["dmy"]:
             named, day, year = _month(g["month2"]), int(g["day2"]), g["year2"]
+        elif g["wdnth"]:
+            named, day, year = _month(g["month4"]), int(g["nday"]), g["year5"]
         elif g["iso"]:
             named, day, year = int(g["im"]), int(g["id"]), g["iy"]
         elif g["us"]:
@@ -297,9 +344,9 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
                 m, "absolute", None, "no such date", cue, weekday=weekday,
                 impossible=not _exists(month, day),
             )  # fmt: skip
-        how = "year from the dateline (nearest occurrence)"
+        how = "year from the publication date (nearest occurrence)"
         if g.get("absrel"):
-            how = f'year from the dateline ("{g["absrel"].lower()}")'
+            how = f'year from the publication date ("{g["absrel"].lower()}")'
         return _make(m, "absolute", found, how, cue, weekday=weekday)
     if g["mon"]:
         named = _month(g["month3"])
@@ -307,7 +354,8 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
             return None
         month = named
         name = g["month3"]
-        if name.lower().rstrip(".") == "may" and not g["year3"] and not g["part"]:
+        relation = (g["monrel"] or "").lower()
+        if name.lower().rstrip(".") == "may" and not (g["year3"] or g["part"] or relation):
             before = prose[max(0, m.start() - 4) : m.start()].lower()
             if not before.endswith(("in ", "of ")):
                 return None  # the verb "may"
@@ -318,9 +366,19 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
             how = "stated in full"
         elif published is None:
             return _make(m, "month", None, "no year and no publication date", cue)
+        elif relation == "this":
+            year, how = published.year, 'the publication date\'s year ("this")'
+        elif relation == "last":
+            year = published.year if month < published.month else published.year - 1
+            how = 'the latest before the publication date\'s month ("last")'
+        elif relation == "next":
+            year = published.year if month > published.month else published.year + 1
+            how = 'the first after the publication date\'s month ("next")'
         else:
-            year = _year_for_month(month, published, tense)
-            how = "year from the dateline"
+            deadline = _DEADLINE_BEFORE.search(prose, max(0, m.start() - 12), m.start())
+            # "gave them until mid-November": a deadline, not the verb's time
+            year = _year_for_month(month, published, None if deadline else tense)
+            how = "year from the publication date"
         first, last = _month_range(year, month, g["part"])
         return _make(m, "month", f"{year:04d}-{month:02d}", how, cue, range=(first, last))
     if g["wday"]:
@@ -335,21 +393,27 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
         if rel in ("last", "past"):
             delta = (today - target) % 7 or 7
             date = published - dt.timedelta(days=delta)
-            how = "the latest before the dateline"
+            how = "the latest before the publication date"
         elif rel in ("next", "coming"):
             delta = (target - today) % 7 or 7
             date = published + dt.timedelta(days=delta)
-            how = "the next after the dateline"
+            how = "the next after the publication date"
+        elif rel == "this":
+            # "this Thursday": the one of the publication date's week (Monday to
+            # Sunday), whatever the verb; reported speech ("said the issue
+            # would be discussed this Friday") makes the tense unreliable.
+            date = published + dt.timedelta(days=target - today)
+            how = "the one in the publication date's week"
         elif tense == "future":
             date = published + dt.timedelta(days=(target - today) % 7)
-            how = "future tense: the next on or after the dateline"
+            how = "future tense: the next on or after the publication date"
         elif tense == "past":
             date = published - dt.timedelta(days=(today - target) % 7)
-            how = "past tense: the latest on or before the dateline"
+            how = "past tense: the latest on or before the publication date"
         else:
             # News reports what happened: with no cue a bare weekday is past.
             date = published - dt.timedelta(days=(today - target) % 7)
-            how = "no tense cue: the latest on or before the dateline"
+            how = "no tense cue: the latest on or before the publication date"
         return _make(m, "weekday", date, how, cue, weekday=name)
     if g["rel"]:
         if published is None:
@@ -362,6 +426,37 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
             range=(dt.date(year, 1, 1), dt.date(year, 12, 31)), year_stated=True,
         )  # fmt: skip
     return None
+
+
+def _weekday_the_nth(
+    m: Any, g: dict[str, Any], published: dt.date | None, cue: Any
+) -> DateExpression | None:
+    """ "Wednesday the 5th": the 5th of the month nearest the publication date."""
+    weekday = weekday_name(g["weekday4"])
+    if weekday != g["weekday4"]:
+        return None  # "wednesday the 5th": not capitalised, not a date
+    day = int(g["nday"])
+    if not 1 <= day <= 31:
+        return None
+    if published is None:
+        return _make(m, "absolute", None, "no publication date", cue, weekday=weekday)
+    best = None
+    for delta in (-1, 0, 1):
+        year, month = _shift_month(published.year, published.month, delta)
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((candidate - published).days) < abs((best - published).days):
+            best = candidate
+    if best is None:
+        return None
+    nth = m.group().split()[-1]
+    how = f"month and year from the publication date (the {nth} nearest it)"
+    return _make(m, "absolute", best, how, cue, weekday=weekday)
+
+
+_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by)\s+\Z", re.I)
 
 
 def _exists(month: int, day: int) -> bool:
@@ -390,7 +485,11 @@ def _relative(m: Any, g: dict[str, Any], published: dt.date, cue: Any) -> DateEx
         word = g["simple"].lower()
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
         return _make(
-            m, "relative", published + dt.timedelta(days=offset), f"{word} from the dateline", cue
+            m,
+            "relative",
+            published + dt.timedelta(days=offset),
+            f"{word} from the publication date",
+            cue,
         )
     if g["lnt"] or g["earlier"]:
         which = (g["lnt"] or "this").lower()
@@ -430,7 +529,7 @@ def _relative(m: Any, g: dict[str, Any], published: dt.date, cue: Any) -> DateEx
             m,
             "relative",
             published + dt.timedelta(days=sign * number),
-            "counted from the dateline",
+            "counted from the publication date",
             cue,
         )
     if unit == "week":
@@ -438,7 +537,7 @@ def _relative(m: Any, g: dict[str, Any], published: dt.date, cue: Any) -> DateEx
         iso = date.isocalendar()
         monday = date - dt.timedelta(days=date.weekday())
         return _make(
-            m, "relative", f"{iso[0]}-W{iso[1]:02d}", "counted from the dateline", cue,
+            m, "relative", f"{iso[0]}-W{iso[1]:02d}", "counted from the publication date", cue,
             range=(monday, monday + dt.timedelta(days=6)),
         )  # fmt: skip
     if unit == "month":
@@ -448,13 +547,13 @@ def _relative(m: Any, g: dict[str, Any], published: dt.date, cue: Any) -> DateEx
             m,
             "relative",
             f"{year:04d}-{month:02d}",
-            "counted from the dateline",
+            "counted from the publication date",
             cue,
             range=(first, last),
         )
     year = published.year + sign * number
     return _make(
-        m, "relative", f"{year:04d}", "counted from the dateline", cue,
+        m, "relative", f"{year:04d}", "counted from the publication date", cue,
         range=(dt.date(year, 1, 1), dt.date(year, 12, 31)),
     )  # fmt: skip
 
@@ -470,4 +569,19 @@ class DateExtractor:
             # The dateline's own date ("SALVADOR, Feb 26 -") is metadata.
             first, last = meta.dateline_span[0], meta.dateline_end
             found = [e for e in found if not first <= e.start < last]
-        return found
+        prose = document.prose
+        return [e for e in found if not _in_dateline(prose, e.start, e.end)]
+
+
+# "RIO DE JANEIRO, MARCH 25 -", "Chicago, April 7 -": a place line that opens a
+# paragraph with the story's own date, in any case (metadata finds the ones in
+# capitals with a month as written).
+_PLACE_BEFORE = re.compile(r"[^\W\d_][\w.'’ (),-]{0,40},[ \t]+\Z")
+_DASH_AFTER = re.compile(r"[ \t]*(?:—|–|--?)[ \t]")
+
+
+def _in_dateline(prose: str, start: int, end: int) -> bool:
+    line_start = prose.rfind("\n", max(0, start - 48), start) + 1
+    if line_start == 0 and start > 48:
+        return False
+    return bool(_PLACE_BEFORE.match(prose, line_start, start) and _DASH_AFTER.match(prose, end))
