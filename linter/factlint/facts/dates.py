@@ -205,7 +205,7 @@ def _month(name: str) -> int | None:
 def nearest_date(
     month: int, day: int, published: dt.date, relation: str | None = None
 ) -> dt.date | None:
-    """A month and day without a year: the nearest occurrence to the dateline
+    """A month and day without a year: the nearest occurrence to the publication date
     ("last Feb. 28": the latest before it, "next Jan. 1": the first after it).
 
     The tense does not move it: FL302 compares the two.
