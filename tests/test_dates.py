@@ -70,7 +70,7 @@ def test_resolution(text: str, published: str, value: str) -> None:
     assert expression.value == value
 
 
-def test_no_clock_without_a_dateline() -> None:
+def test_no_clock_without_a_publication_date() -> None:
     (expression,) = resolve("The vote was Tuesday.", None)
     assert expression.value is None
     assert expression.how == "no publication date"

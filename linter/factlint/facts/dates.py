@@ -69,13 +69,15 @@ _MONTH = (
 )
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # A weekday before a date may be abbreviated, with its period ("Wed., July 5").
+# The lookahead fails fast on words that cannot start a weekday: the scan runs at every word.
 _WEEKDAY_ABBR = (
-    r"(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"(?=[MTWFS][aehoru])(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"|(?:Mon|Tues?|Weds?|Thu(?:rs?)?|Fri|Sat|Sun)\.)"
 )
 # A weekday in parentheses after a date ("July 5 (Wednesday)").
 _WEEKDAY_AFTER = (
-    r"(?:\s*\(\s*(?P<wdafter>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\))?"
+    r"(?:(?=\s*\()\s*\(\s*"
+    r"(?P<wdafter>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\))?"
 )
 _ABBREVIATIONS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
@@ -120,7 +122,7 @@ def _pattern() -> casefree.Pattern:
         + _MONTH.replace("month", "month3")
         + r"(?:[ \t]+(?P<year3>\d{4}))?\b)",
         # Wednesday the 5th: the month is the one whose 5th is nearest the publication date
-        r"(?P<wdnth>"
+        r"(?P<wdnth>(?=[MTWFS][aehoru])"
         + wd.replace("weekday", "weekday4")
         + r",?\s+the\s+(?P<nday>\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+"
         + _MONTH.replace("month", "month4")
@@ -203,7 +205,7 @@ def _month(name: str) -> int | None:
 def nearest_date(
     month: int, day: int, published: dt.date, relation: str | None = None
 ) -> dt.date | None:
-    """A month and day without a year: the nearest occurrence to the dateline
+    """A month and day without a year: the nearest occurrence to the publication date
     ("last Feb. 28": the latest before it, "next Jan. 1": the first after it).
 
     The tense does not move it: FL302 compares the two.
