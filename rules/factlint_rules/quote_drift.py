@@ -34,11 +34,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from factlint import CorpusRule, Finding, Severity
+from factlint import CorpusRule, Finding, Severity, lazy
 from factlint.facts.people import fold, lexicon
 from factlint.rules import Corpus, place, related_at
 
-_WORD = re.compile(r"[\w'’]+")
+_WORD = lazy.re(r"[\w'’]+")
 MIN_WORDS = 6
 SIMILAR = 85.0
 
@@ -62,7 +62,7 @@ _CONTRACTIONS = {
 # House style, not the speaker's words: "U.S." and "United States", "mln
 # dlrs" and "million dollars", "recognise" and "recognize".
 _STYLE = {"mln": "million", "bln": "billion", "dlrs": "dollars", "dlr": "dollar", "pct": "percent"}
-_ISE = re.compile(r"(is)(e|es|ed|ing|ation|ations)\Z")
+_ISE = lazy.re(r"(is)(e|es|ed|ing|ation|ations)\Z")
 
 
 def _words(text: str) -> list[str]:
@@ -150,7 +150,7 @@ class QuoteDrift(CorpusRule):
                 break
 
 
-_ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
+_ELLIPSIS = lazy.re(r"\.\s?\.\s?\.|…")
 
 
 def _cut(a: list[str], b: list[str], ellipsis: object = None) -> bool:
