@@ -3,6 +3,8 @@
     pip install -e '.[bench]'          # proselint from PyPI
     python benchmarks/run.py           # the table (about two minutes on 2 cores)
     python benchmarks/run.py --quick   # fewer repetitions, a smaller news sample
+    git archive main | tar -x -C /tmp/before && python benchmarks/run.py --before /tmp/before
+                                       # the code before a change too, in the same run
 
 Every tool runs as a user or pre-commit runs it: a fresh process over the
 same files, timed from outside (wall clock), the runs alternating between
@@ -40,6 +42,7 @@ import argparse
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -73,6 +76,8 @@ def _env() -> dict[str, str]:
 class Tool:
     name: str
     command: Callable[[list[Path], int], list[str] | None]  # None: cannot run with that many jobs
+    #: Extra environment (PYTHONPATH of an older checkout, for --before).
+    env: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -83,9 +88,10 @@ class Row:
     runs: int
     plan: list[tuple[Tool, int]]  # (tool, jobs), run alternately
     times: dict[tuple[str, int], list[float]] = field(default_factory=dict)
+    cpu: dict[tuple[str, int], list[float]] = field(default_factory=dict)
 
 
-def factlint_tool(all_rules: bool) -> Tool:
+def factlint_tool(all_rules: bool, before: Path | None = None) -> Tool:
     exe = _tool("factlint") or "factlint"
 
     def command(files: list[Path], jobs: int) -> list[str]:
@@ -93,7 +99,11 @@ def factlint_tool(all_rules: bool) -> Tool:
         return [exe, "check", "--isolated", *select, "--format", "json", "--output",
                 os.devnull, "--jobs", str(jobs), *map(str, files)]  # fmt: skip
 
-    return Tool("factlint" if all_rules else "factlint (default rules)", command)
+    name = "factlint" if all_rules else "factlint (default rules)"
+    if before is None:
+        return Tool(name, command)
+    path = os.pathsep.join(str(before / part) for part in ("linter", "rules"))
+    return Tool(f"{name}, before", command, {"PYTHONPATH": path})
 
 
 def proselint_tool() -> Tool | None:
@@ -141,22 +151,28 @@ def stories(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".md") and p.is_file())
 
 
-def timed(args: list[str]) -> float:
+def timed(args: list[str], extra: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall-clock and CPU (user + system) seconds of one run of ``args``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(args, capture_output=True, check=False, env=_env(), cwd=ROOT)
-    return time.perf_counter() - start
+    subprocess.run(args, capture_output=True, check=False, env=_env() | (extra or {}), cwd=ROOT)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
 def measure(row: Row) -> None:
     plan = [(t, j, t.command(row.files, j)) for t, j in row.plan]
     runnable = [(t, j, c) for t, j, c in plan if c is not None]
-    for _tool, _jobs, args in runnable:  # warm-up: bytecode caches, disk cache
-        timed(args)
+    for tool, _jobs, args in runnable:  # warm-up: bytecode caches, disk cache
+        timed(args, tool.env)
     for run in range(row.runs):
         # Alternate, and rotate who goes first, so no tool always runs after another.
         turn = run % len(runnable)
         for tool, jobs, args in runnable[turn:] + runnable[:turn]:
-            row.times.setdefault((tool.name, jobs), []).append(timed(args))
+            wall, cpu = timed(args, tool.env)
+            row.times.setdefault((tool.name, jobs), []).append(wall)
+            row.cpu.setdefault((tool.name, jobs), []).append(cpu)
 
 
 def machine() -> str:
@@ -191,6 +207,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, help="timed runs per tool (default 7 cold, 3 folder)")
     parser.add_argument("--every", type=int, default=8, help="news sample: every N-th story")
     parser.add_argument("--no-textlint", action="store_true", help="leave textlint out")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        metavar="DIR",
+        help="also time the factlint in DIR (a checkout: DIR/linter, DIR/rules), alternating",
+    )
     parser.add_argument("--textlint-dir", type=Path, default=Path("/tmp/factlint-bench-textlint"))
     args = parser.parse_args()
 
@@ -217,17 +239,22 @@ def main() -> None:
     every = args.every * (3 if args.quick else 1)
     default_rules, every_rule = factlint_tool(all_rules=False), factlint_tool(all_rules=True)
     anchors = [(t, 1) for t in tools]
+    olds: list[tuple[Tool, int]] = []
+    if args.before:
+        olds = [(factlint_tool(False, args.before), 1), (factlint_tool(True, args.before), 1)]
     rows = [
         Row(
             "one article, cold",
             [SEED],
             words_in([SEED]),
             cold_runs,
-            [*anchors, (default_rules, 1), (every_rule, 1)],
+            [*anchors, *olds, (default_rules, 1), (every_rule, 1)],
         )
     ]
     if NEWS.is_dir():
-        folder_plan = [*anchors, (every_rule, 1), (every_rule, 2)]
+        folder_plan = [*anchors, *olds[1:], (every_rule, 1), (every_rule, 2)]
+        if olds:
+            folder_plan.insert(len(anchors) + 1, (olds[1][0], 2))
         dev = stories(NEWS / "polnear" / "dev" / "text")
         rows.append(Row("polnear/dev", dev, words_in(dev), folder_runs, folder_plan))
         everything = [
@@ -240,16 +267,19 @@ def main() -> None:
     else:
         notes.append(f"corpus rows skipped: {NEWS} not found")
 
-    print("| work | files | words | tool | jobs | median | words/s | vs proselint |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| work | files | words | tool | jobs | median | words/s | vs proselint | CPU |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for row in rows:
         print(f"measuring {row.work} ({len(row.files)} files)...", file=sys.stderr)
         measure(row)
         anchor = row.times.get(("proselint", 1))
         base = statistics.median(anchor) if anchor else None
+        base_cpu = statistics.median(row.cpu[("proselint", 1)]) if anchor else None
         one_job: dict[str, float] = {}
         for (name, jobs), times in row.times.items():
             med = statistics.median(times)
+            cpu = statistics.median(row.cpu[(name, jobs)])
+            cpu_ratio = f" ({cpu / base_cpu:.2f}x)" if base_cpu and jobs == 1 else ""
             if jobs == 1:
                 one_job[name] = med
             if len(row.files) == 1:
@@ -260,10 +290,10 @@ def main() -> None:
                 ratio += f"; {one_job[name] / med:.2f}x one job"
             print(
                 f"| {row.work} | {len(row.files):,} | {row.words:,} | {name} | {jobs} |"
-                f" {med * 1000:,.0f} ms | {row.words / med:,.0f} | {ratio} |"
+                f" {med * 1000:,.0f} ms | {row.words / med:,.0f} | {ratio} | {cpu * 1000:,.0f} ms{cpu_ratio} |"
                 if len(row.files) == 1
                 else f"| {row.work} | {len(row.files):,} | {row.words:,} | {name} | {jobs} |"
-                f" {med:.2f} s | {row.words / med:,.0f} | {ratio} |",
+                f" {med:.2f} s | {row.words / med:,.0f} | {ratio} | {cpu:.2f} s{cpu_ratio} |",
                 flush=True,
             )
     print()
@@ -271,7 +301,9 @@ def main() -> None:
         print(f"- {note}")
     print(
         f"- medians of {cold_runs} runs (cold), {folder_runs} (polnear/dev), one (news sample);"
-        " wall clock of a fresh process each time; factlint with every rule unless named"
+        " wall clock of a fresh process each time; CPU: its user + system time (which a busy"
+        " machine inflates less), in brackets as a share of proselint's; factlint with every"
+        " rule unless named"
     )
 
 
