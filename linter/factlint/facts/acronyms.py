@@ -28,7 +28,10 @@ from factlint.facts import Facts
 
 # Two to six capitals (digits and & inside), an optional plural s; or dotted
 # forms such as U.N. (dotted forms are left to the allowlist).
-_ACRONYM = lazy.re(r"(?<![\w&.@#/<-])([A-Z][A-Z0-9&]{1,5})(s?)(?![\w&#;-]|\.\w)")
+# The capital first, its look-behind (one character wider) after it: a pattern
+# that opens with a character set lets the engine skip to the next capital
+# (three times faster over a story than a look-behind tried at every character).
+_ACRONYM = lazy.re(r"([A-Z](?<![\w&.@#/<-][A-Z])[A-Z0-9&]{1,5})(s?)(?![\w&#;-]|\.\w)")
 # Not acronyms: a label ("NOTE:", "RAMOS:"), a title ("MR."), a wire routing
 # code ("(NRBK 0622)"), a dateline ("BERNE -"), a name with its company word
 # ("GAF Corp", "RDF Media") or after one ("security firm RSA").
