@@ -112,7 +112,7 @@ _SPEAKER = rf"(?P<speaker>{_NAME}|{_PRONOUN}|{_NOUN_SPEAKER})"
 def _patterns() -> dict[str, Any]:
     return {
         # ", Fleming said" / ", said Gov. Walker" / ", she said" / "— Fleming said"
-        "after": regex.compile(
+        "after": lazy.regex(
             rf"^[\s,—–-]*(?:{_ROLE_WORDS}{_SPEAKER}(?:[ \t]*\([^()\n]{{1,30}}\))?"
             rf"(?:,[^,\n]{{1,120}}?,?)?"
             rf"(?:[ \t]+(?:was|is|has|had|will|would|later|also|then|due|to|going)){{0,3}}"
@@ -122,40 +122,40 @@ def _patterns() -> dict[str, Any]:
         ),
         # The sentence before a quote reports the same speaker's words:
         # 'A spokesman said that no decisions have been made. "We are ..."'
-        "reported": regex.compile(
+        "reported": lazy.regex(
             rf"(?:^|[.!?]\s+)(?:[\p{{Lu}}][^.!?]*?\s)?{_SPEAKER}(?:,[^,\n]{{1,60}},)?\s+(?P<verb>{VERBS})\b[^.!?\"“”]*[.!?]\s*$"
         ),
         # 'Walker said, "' / 'Sheriff Clarke wrote:' at the end of the text before
-        "before": regex.compile(
+        "before": lazy.regex(
             rf"{_SPEAKER}(?:,[^,\n]{{1,60}},)?\s+(?P<verb>{VERBS})(?:\s+(?:reporters|the\s+\w+|\w+))?\s*[,:]?\s*$"
         ),
         # Any cue later in the sentence: "...," said a trader at a large
         # Zurich bank / "...," the report concluded / "...," one official said
-        "after_any": regex.compile(
+        "after_any": lazy.regex(
             rf"^[\s,—–-]*(?P<cue>[^.!?\n\"“”]{{0,90}}?)\b(?P<verb>{VERBS}|was quoted as saying)\b"
         ),
         # "― Ariana Huichapa" / "-President Obama, tweeting ..." after a quote
-        "dash_name": regex.compile(
+        "dash_name": lazy.regex(
             rf"^[^\S\n]*\n?[^\S\n]*\n?[^\S\n]*[―—–-][^\S\n]*(?P<speaker>{_NAME})"
         ),
         # After a quote ending in a comma, ? or !: 'Hannity pressed' / 'beamed
         # Donald Hartley' / 'he wondered' (a verb the lists do not hold)
-        "after_verb": regex.compile(
+        "after_verb": lazy.regex(
             rf"^[^\S\n]*(?:(?P<speaker>{_NAME}|{_PRONOUN})[^\S\n]+"
             r"(?:\p{Ll}+(?:ed|s)|shot|hit|spoke|went|broke|began|struck)\b"
             rf"|\p{{Ll}}+(?:ed|s)[^\S\n]+(?:(?P<speaker2>{_NAME})|the|a|an|one|another)\b)"
         ),
         # A label before a quote: "Jane Doe, The Daily Ledger:" / "Manchester
         # United boss Sir Alex Ferguson:" / "- Philip Bump:"
-        "label": regex.compile(rf"(?P<speaker>{_NAME})(?:,[^:\n]{{1,80}})?:\s*$"),
+        "label": lazy.regex(rf"(?P<speaker>{_NAME})(?:,[^:\n]{{1,80}})?:\s*$"),
         # A paragraph opening with a speaker label: "JOHN SMITH:", "Q:", "A:"
-        "para_label": regex.compile(r"\s*(?:[-–—•*]\s*)?(?:Q|A|[\p{Lu}][\p{Lu}\p{L}.' -]{0,40}):"),
-        "cue": regex.compile(rf"\b{CUES}\b", regex.I),
-        "according": regex.compile(rf"\baccording to\s+(?P<speaker>{_NAME}|{_NOUN_SPEAKER})"),
-        "quote": regex.compile(r"[\"“”]"),
+        "para_label": lazy.regex(r"\s*(?:[-–—•*]\s*)?(?:Q|A|[\p{Lu}][\p{Lu}\p{L}.' -]{0,40}):"),
+        "cue": lazy.regex(rf"\b{CUES}\b", regex.I),
+        "according": lazy.regex(rf"\baccording to\s+(?P<speaker>{_NAME}|{_NOUN_SPEAKER})"),
+        "quote": lazy.regex(r"[\"“”]"),
         # A blank line, or a line break before a line opening with a quotation
         # mark (copy with one paragraph a line)
-        "paragraph": regex.compile(r"\n\s*\n|\n(?=[^\S\n]*[\"“])"),
+        "paragraph": lazy.regex(r"\n\s*\n|\n(?=[^\S\n]*[\"“])"),
     }
 
 
