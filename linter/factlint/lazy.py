@@ -39,6 +39,9 @@ class LazyPattern:
 
     def __init__(self, compile: Callable[..., Any], source: str, flags: int) -> None:
         self.__dict__["_lazy"] = (compile, source, flags)
+        # The source is known without compiling: patterns built from others'
+        # ``.pattern`` stay lazy too.
+        self.__dict__["pattern"] = source
 
     def __getattr__(self, name: str) -> Any:
         # Called only for attributes not set yet: the first use.
