@@ -45,7 +45,7 @@ from collections.abc import Iterator
 
 import regex
 
-from factlint import CorpusRule, Finding, Severity
+from factlint import CorpusRule, Finding, Severity, lazy
 from factlint.facts.identity import people_index
 from factlint.facts.people import LEADING_PARTICLES, Lexicon, PersonMention, fold, lexicon
 from factlint.rules import Corpus
@@ -164,13 +164,13 @@ class FirstReference(CorpusRule):
                 yield self.finding(document, start, mention.end, message, subject=mention.surname)
 
 
-_WORK_BEFORE = regex.compile(
+_WORK_BEFORE = lazy.regex(
     r"\b(?:played|plays|playing|portrayed|portrays|called|titled|entitled)\s+$"
 )
-_AS_BEFORE = regex.compile(r"\bas\s+$")
-_SAID_AFTER = regex.compile(r"(?:['’]s)?\s+(?:said|says|put it|told|noted|wrote|argued)\b")
-_TWO_NAME_WORDS = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+[ \t]+\p{Lu}[\p{Ll}\p{M}]+")
-_ROLE_WORDS_AFTER = regex.compile(r"(?:[ \t]+[a-z][\p{L}-]*){1,3}[ \t]+")
+_AS_BEFORE = lazy.regex(r"\bas\s+$")
+_SAID_AFTER = lazy.regex(r"(?:['’]s)?\s+(?:said|says|put it|told|noted|wrote|argued)\b")
+_TWO_NAME_WORDS = lazy.regex(r"\p{Lu}[\p{Ll}\p{M}]+[ \t]+\p{Lu}[\p{Ll}\p{M}]+")
+_ROLE_WORDS_AFTER = lazy.regex(r"(?:[ \t]+[a-z][\p{L}-]*){1,3}[ \t]+")
 
 
 def _not_a_reference(prose: str, mention: PersonMention, full_starts: set[int]) -> bool:
@@ -278,10 +278,10 @@ def _written_in_full(prose: str, surname: str, lex: Lexicon, after: int) -> bool
 
 
 # The word before, also across a joining particle ("Minas de Almaden").
-_WORD_BEFORE = regex.compile(
+_WORD_BEFORE = lazy.regex(
     rf"(?:^|\s)(\p{{Lu}}[\p{{L}}\p{{M}}.'’-]*){_GAP}(?:(?:de|da|del|di|du|van|von|der|y){_GAP})?$"
 )
-_WORD_AFTER = regex.compile(rf"{_GAP}(\p{{Lu}}[\p{{L}}\p{{M}}'’-]*)(?![.\p{{L}}\p{{M}}'’-])")
+_WORD_AFTER = lazy.regex(rf"{_GAP}(\p{{Lu}}[\p{{L}}\p{{M}}'’-]*)(?![.\p{{L}}\p{{M}}'’-])")
 
 
 def _name_word(word: str, lex: Lexicon) -> bool:
@@ -302,7 +302,7 @@ def _name_word(word: str, lex: Lexicon) -> bool:
     )
 
 
-_INITIAL = regex.compile(r"^(?:\p{Lu}\.){1,3}$")
+_INITIAL = lazy.regex(r"^(?:\p{Lu}\.){1,3}$")
 
 
 def _suggest(known: list, registry_name: str | None) -> str | None:  # type: ignore[type-arg]

@@ -25,13 +25,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factlint import Document, DocumentRule, Edit, Facts, Finding, Fix, Severity
+from factlint import Document, DocumentRule, Edit, Facts, Finding, Fix, Severity, lazy
 
-_GOOD_SCHEME = re.compile(r"^(?:https?|ftp)://(?!/)", re.I)
+_GOOD_SCHEME = lazy.re(r"^(?:https?|ftp)://(?!/)", re.I)
 # Labels of letters, digits and inner hyphens (any script), a top-level label of letters.
-_HOST = re.compile(r"^(?:[^\W_](?:[^\W_]|-){0,62}(?<!-)\.)+[^\W\d_]{2,63}\.?$")
-_TYPO_SCHEME = re.compile(r"^h+t*p+(?P<s>s?)(?:[:;]/{1,3}|//)", re.I)
-_IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+_HOST = lazy.re(r"^(?:[^\W_](?:[^\W_]|-){0,62}(?<!-)\.)+[^\W\d_]{2,63}\.?$")
+_TYPO_SCHEME = lazy.re(r"^h+t*p+(?P<s>s?)(?:[:;]/{1,3}|//)", re.I)
+_IPV4 = lazy.re(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
 
 def problem_with(url: str) -> str | None:

@@ -60,10 +60,9 @@ is offered as a safe fix (``factlint check --fix``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
-from factlint import CorpusRule, Edit, Finding, Fix, Severity
+from factlint import CorpusRule, Edit, Finding, Fix, Severity, lazy
 from factlint.document import Document
 from factlint.facts.identity import Name, Person, Ref, people_index, typography
 from factlint.facts.people import fold
@@ -198,8 +197,8 @@ class NameVariant(CorpusRule):
         return " ".join(parts[1:])
 
 
-_AFTER_HYPHEN = re.compile(r"(?<=-)[A-Z]")
-_ARTICLE = re.compile(r"\b[AE]l-")
+_AFTER_HYPHEN = lazy.re(r"(?<=-)[A-Z]")
+_ARTICLE = lazy.re(r"\b[AE]l-")
 
 
 def _style(spelling: str) -> str:

@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from factlint import Document, DocumentRule, Facts, Finding, Severity
+from factlint import Document, DocumentRule, Facts, Finding, Severity, lazy
 
 SHORTENER_HOSTS = frozenset(
     [
@@ -91,7 +91,7 @@ def url_host(url: str) -> str:
 
 # An embedded post: a <tweet> or <blockquote> element, or a tweet's sign-off
 # "— Name (@handle) June 29, 2016".
-_EMBED = re.compile(r"<(?:tweet|blockquote)\b|\(@\w+\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}", re.I)
+_EMBED = lazy.re(r"<(?:tweet|blockquote)\b|\(@\w+\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}", re.I)
 
 
 def _quoted(text: str, start: int) -> bool:

@@ -49,7 +49,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from factlint import CorpusRule, Finding, Severity
+from factlint import CorpusRule, Finding, Severity, lazy
 from factlint.facts.identity import Ref, people_index
 from factlint.facts.people import fold, lexicon
 from factlint.rules import Corpus, place, related_at
@@ -216,18 +216,18 @@ class _Office:
 _KEPT_FOR_LIFE = frozenset({"president"})
 # "former Gov.", "then-Arkansas Gov.", "ex-Sen.", "the late Sen.", "previously
 # Gov.": a past title, not a conflict.
-_PAST_TITLE = re.compile(
+_PAST_TITLE = lazy.re(
     r"\b(?:former|then|ex|onetime|one-time|late|previously|formerly)(?:[- ]\S*)?\s*$", re.I
 )
 # A year in the same clause: "In 2008, Illinois Sen. Barack Obama",
 # "when Vice President George Bush ran in 1988": a title of its time.
-_YEAR = re.compile(r"(?<![\d$£€.,])\b(1[89]\d\d|20\d\d)(?!\s*%)\b(?![.,]?\d)")
+_YEAR = lazy.re(r"(?<![\d$£€.,])\b(1[89]\d\d|20\d\d)(?!\s*%)\b(?![.,]?\d)")
 # The capitalised words of a title phrase, read leftwards: "Central Bank
 # Governor", "East Midlands MEP".
 # The end of a sentence, not of an initial ("George H.W. Bush").
-_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?;][\"”’)]?\s+|\n")
-_WORD_BEFORE = re.compile(r"(\S+)[ \t]+\Z")
-_TITLE_WORD = re.compile(r"[A-Z][\w.'’-]*\Z")
+_SENTENCE_END = lazy.re(r"(?<![A-Z])[.!?;][\"”’)]?\s+|\n")
+_WORD_BEFORE = lazy.re(r"(\S+)[ \t]+\Z")
+_TITLE_WORD = lazy.re(r"[A-Z][\w.'’-]*\Z")
 
 
 def _title_start(text: str, ref: Ref) -> int:

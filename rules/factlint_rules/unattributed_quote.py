@@ -34,18 +34,18 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from factlint import Document, DocumentRule, Facts, Finding, Severity
+from factlint import Document, DocumentRule, Facts, Finding, Severity, lazy
 from factlint.facts.quotes import CUES
 
-_VAGUE_PASSIVE = re.compile(
+_VAGUE_PASSIVE = lazy.re(
     r"\b(?:been|was|were|is|are)\s+(?:widely\s+)?(?:described|labell?ed|branded"
     r"|characterized|characterised)\s+(?:as\s+)?$",
     re.I,
 )
-_BY_AGENT = re.compile(r"^[^.\n]{0,40}?\bby\s+(?:the\s+)?[A-Z]")
+_BY_AGENT = lazy.re(r"^[^.\n]{0,40}?\bby\s+(?:the\s+)?[A-Z]")
 
 
-_CUE = re.compile(rf"\b{CUES}\b", re.I)
+_CUE = lazy.re(rf"\b{CUES}\b", re.I)
 
 
 class _Paragraphs:

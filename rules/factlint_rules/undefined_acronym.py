@@ -36,7 +36,7 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any, ClassVar
 
-from factlint import Document, DocumentRule, Facts, Finding, Severity
+from factlint import Document, DocumentRule, Facts, Finding, Severity, lazy
 
 
 @cache
@@ -86,8 +86,8 @@ class UndefinedAcronym(DocumentRule):
 # Financial Corp", "RDF Media", "Windows XP", "Volvo S40". Titles after it
 # ("OECD Secretary General") and sentence openers before it ("The OECD")
 # leave it an acronym.
-_WORD_AFTER = re.compile(r"[ \t]([A-Z][a-z]+)\b")
-_WORD_BEFORE = re.compile(r"([^\s\w]?)[ \t]*\b([A-Z][a-z]+)[ \t]\Z")
+_WORD_AFTER = lazy.re(r"[ \t]([A-Z][a-z]+)\b")
+_WORD_BEFORE = lazy.re(r"([^\s\w]?)[ \t]*\b([A-Z][a-z]+)[ \t]\Z")
 _OPENERS = frozenset(
     {
         *("The", "A", "An", "In", "At", "For", "Of", "And", "But", "By", "On", "From"),
@@ -97,8 +97,8 @@ _OPENERS = frozenset(
 )
 
 
-_TICKER = re.compile(r"\b(?:symbols?|ticker)[ \t]+\Z", re.I)
-_CAPITALS = re.compile(r"\b[A-Z][A-Z0-9&]+\b")
+_TICKER = lazy.re(r"\b(?:symbols?|ticker)[ \t]+\Z", re.I)
+_CAPITALS = lazy.re(r"\b[A-Z][A-Z0-9&]+\b")
 
 
 def _names(prose: str, wanted: set[str]) -> set[str]:

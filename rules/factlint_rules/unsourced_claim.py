@@ -38,7 +38,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from factlint import Document, DocumentRule, Facts, Finding, Severity, casefree
+from factlint import Document, DocumentRule, Facts, Finding, Severity, casefree, lazy
 from factlint.sentences import sentence_ends
 
 _NUMBER_WORDS = (
@@ -98,10 +98,10 @@ _MARKET = casefree.compile(
     r"\b(?:shares?|stocks?|index|futures|bonds?|yields?|traded|trading|dealers|quoted"
     r"|bid|offered|firmer|easier|nasdaq|dow|ftse|nikkei)\b"
 )
-_TABLE_LINE = re.compile(
+_TABLE_LINE = lazy.re(
     r"\b(?:vs|shr|cts|revs|qtr|mths|avg|oper)\b|\bnet\b.*\d|<[A-Z.]+>\s+-\s", re.I
 )
-_WORD = re.compile(r"[^\W\d_]{2,}")
+_WORD = lazy.re(r"[^\W\d_]{2,}")
 
 
 class UnsourcedClaim(DocumentRule):

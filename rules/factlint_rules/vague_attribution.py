@@ -58,7 +58,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from factlint import Document, DocumentRule, Facts, Finding, Severity, casefree
+from factlint import Document, DocumentRule, Facts, Finding, Severity, casefree, lazy
 from factlint.rules import related_at
 from factlint.sentences import sentence_ends
 
@@ -78,7 +78,7 @@ def vague_pattern() -> casefree.Pattern:
 
 # A source named in the sentence, other than a person: "according to a
 # Reuters report", "The Hill reported", "..., they added".
-_NAMED_SOURCE = re.compile(
+_NAMED_SOURCE = lazy.re(
     r"\baccording to (?:an? |the )?(?:[\w'’-]+ )?[A-Z]"
     r"|\b(?:he|she|they|it|He|She|They|It) (?:said|says|added|told|reported|wrote)\b"
     r"|\b[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4} (?:reported|reports|said|says|told|wrote)\b"
@@ -95,36 +95,36 @@ _UNDESCRIBING = frozenset(
         *("unnamed", "anonymous", "unidentified", "said", "told"),
     }
 )
-_LAST_WORD = re.compile(r"([\w'’-]+)[ \t]+$")
+_LAST_WORD = lazy.re(r"([\w'’-]+)[ \t]+$")
 # A named report in the sentence before or after a hedge: "according to the
 # AP", "the Associated Press news agency reported".
-_REPORT = re.compile(
+_REPORT = lazy.re(
     r"\baccording to (?:an? |the )?(?:[\w'’-]+ )?[A-Z]"
     r"|\b[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4} (?:news agency |newspaper )?reported\b"
     r"|\breported by\b"
 )
-_BACK_REFERENCE = re.compile(r"\b(?:the|these|those)[ \t]+$", re.I)
-_SOURCE_WORD = re.compile(r"\bsources?\b", re.I)
+_BACK_REFERENCE = lazy.re(r"\b(?:the|these|those)[ \t]+$", re.I)
+_SOURCE_WORD = lazy.re(r"\bsources?\b", re.I)
 # After "a source" or "sources", words that say who they are.
-_DESCRIBED_AFTER = re.compile(
+_DESCRIBED_AFTER = lazy.re(
     r"[ \t]+(?:at|on|in|inside|within|from|with|close to|familiar with|involved in|who)\b"
 )
 # Any attribution in the sentence: "was thought to ..., dealers said".
-_ATTRIBUTED = re.compile(r"\b(?:said|says|told|added|according to|reported|reports)\b")
+_ATTRIBUTED = lazy.re(r"\b(?:said|says|told|added|according to|reported|reports)\b")
 # A group named before "some" in the sentence ("Stockbrokers and legislators
 # welcomed it, but some said"): "some" are some of them.
-_GROUP_BEFORE = re.compile(
+_GROUP_BEFORE = lazy.re(
     r"\b\w+(?:ers|ors|ists|ysts|ians|ants|ents|men|people|members|officials|leaders)\b", re.I
 )
 # Sentences before a hedge or "some said", in its paragraph, that may name
 # its source or its group.
 _LOOK_BACK = 2
 # The first paragraph, up to a blank line, bounded so a file with none stays cheap.
-_FIRST_PARAGRAPH = re.compile(r"\s*(\S[^\n]{0,400}(?:\n[^\n\S]*\S[^\n]{0,400}){0,2})")
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_FIRST_PARAGRAPH = lazy.re(r"\s*(\S[^\n]{0,400}(?:\n[^\n\S]*\S[^\n]{0,400}){0,2})")
+_BLANK_LINE = lazy.re(r"\n[^\S\n]*\n")
 _MAX_RELATED = 20  # places listed with a finding; the message gives the full count
 _FIELD_KINDS = frozenset({"experts", "observers"})
-_CONDITION = re.compile(r"\b(?:if|unless|whether)[ \t]+$", re.I)
+_CONDITION = lazy.re(r"\b(?:if|unless|whether)[ \t]+$", re.I)
 _HEARSAY_KINDS = frozenset({"hearsay", "reports"})
 # Kinds that stand for people a story may name in the next sentence.
 _PEOPLE_KINDS = frozenset({"critics", "experts", "observers", "some", "many", "insiders"})

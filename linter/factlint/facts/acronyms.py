@@ -22,44 +22,46 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from factlint import lazy
 from factlint.document import Document
 from factlint.facts import Facts
 
 # Two to six capitals (digits and & inside), an optional plural s; or dotted
 # forms such as U.N. (dotted forms are left to the allowlist).
-_ACRONYM = re.compile(r"(?<![\w&.@#/<-])([A-Z][A-Z0-9&]{1,5})(s?)(?![\w&#;-]|\.\w)")
+# The capital first, its look-behind (one character wider) after it: a pattern
+# that opens with a character set lets the engine skip to the next capital
+# (three times faster over a story than a look-behind tried at every character).
+_ACRONYM = lazy.re(r"([A-Z](?<![\w&.@#/<-][A-Z])[A-Z0-9&]{1,5})(s?)(?![\w&#;-]|\.\w)")
 # Not acronyms: a label ("NOTE:", "RAMOS:"), a title ("MR."), a wire routing
 # code ("(NRBK 0622)"), a dateline ("BERNE -"), a name with its company word
 # ("GAF Corp", "RDF Media") or after one ("security firm RSA").
-_LABEL_AFTER = re.compile(
-    r"s?(?::|\.(?=\s)(?<=(?:MR|MS|DR|ST|JR|SR)\.)|[ \t]+\d{3,4}\)|[ \t]+-[ \t])"
-)
-_COMPANY_AFTER = re.compile(
+_LABEL_AFTER = lazy.re(r"s?(?::|\.(?=\s)(?<=(?:MR|MS|DR|ST|JR|SR)\.)|[ \t]+\d{3,4}\)|[ \t]+-[ \t])")
+_COMPANY_AFTER = lazy.re(
     r"s?[ \t]+(?:Corp|Corporation|Inc|Co|Ltd|Plc|PLC|Group|Media|Bank|Financial|Holdings"
     r"|AG|SA|NV|SpA|Cos|Industries|Capital|Securities|Airlines|Records)\b"
 )
-_COMPANY_BEFORE = re.compile(
+_COMPANY_BEFORE = lazy.re(
     r"\b(?:firm|company|bank|group|agency|network|channel|station|broadcaster|airline"
     r"|carrier|insurer|retailer|maker|label|band|brokerage|subsidiary|unit)[ \t]+$",
     re.I,
 )
-_NAME_AFTER = re.compile(r"s?[ \t]+[A-Z][a-z]")
-_TITLE_BEFORE = re.compile(r"\b(?:MR|MS|MRS|DR)\.?[ \t]+$")
+_NAME_AFTER = lazy.re(r"s?[ \t]+[A-Z][a-z]")
+_TITLE_BEFORE = lazy.re(r"\b(?:MR|MS|MRS|DR)\.?[ \t]+$")
 # Spelled out right beside: "digital terrestrial TV (DTT)", "the DTT (digital
 # terrestrial TV)", "Democracy for America, or DFA", "also known as ISIL".
-_BESIDE_BEFORE = re.compile(r"(?:\(|,? or |,? also known as |,? known as )$")
-_PAREN_AFTER = re.compile(r"s?[ \t]*\(([^()\n]{3,80})\)")
-_WORDS = re.compile(r"[^\W\d_][\w'’]*")  # "Anti-Doping" is two words
+_BESIDE_BEFORE = lazy.re(r"(?:\(|,? or |,? also known as |,? known as )$")
+_PAREN_AFTER = lazy.re(r"s?[ \t]*\(([^()\n]{3,80})\)")
+_WORDS = lazy.re(r"[^\W\d_][\w'’]*")  # "Anti-Doping" is two words
 _SMALL_WORDS = frozenset(
     {"of", "and", "the", "for", "on", "in", "to", "de", "la", "del", "y", "a", "an", "at", "by"}
 )
-_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_ROMAN = lazy.re(r"^[IVXLCDM]+$")
 _SMALL = r"(?:(?:of|and|the|for|on|in|to|de|la|del|y|&)\s+)*"
 _CAP_WORD = r"[A-Z][\w'’-]*"
-_CAP_PHRASE = re.compile(rf"\b{_CAP_WORD}(?:[ \t]+{_SMALL}{_CAP_WORD})+")
-_CAP_WORD_IN_PHRASE = re.compile(_CAP_WORD)
-_LETTER = re.compile(r"[^\W\d_]")
-_UPPER = re.compile(r"[A-Z]")
+_CAP_PHRASE = lazy.re(rf"\b{_CAP_WORD}(?:[ \t]+{_SMALL}{_CAP_WORD})+")
+_CAP_WORD_IN_PHRASE = lazy.re(_CAP_WORD)
+_LETTER = lazy.re(r"[^\W\d_]")
+_UPPER = lazy.re(r"[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -159,8 +161,8 @@ class AcronymExtractor:
         return found
 
 
-_CAPS_WORD = re.compile(r"[A-Z][A-Z'’]+\b")
-_LOWER_WORD = re.compile(r"\b[a-z]{2,6}\b")
+_CAPS_WORD = lazy.re(r"[A-Z][A-Z'’]+\b")
+_LOWER_WORD = lazy.re(r"\b[a-z]{2,6}\b")
 
 
 def _headline_end(prose: str) -> int:

@@ -46,12 +46,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from factlint import lazy
 from factlint.facts.people import (
     LEADING_PARTICLES,
     PersonMention,
@@ -65,25 +65,25 @@ if TYPE_CHECKING:
     from factlint.names_registry import NamesRegistry
     from factlint.rules import Corpus
 
-_NOT_LETTER = re.compile(r"[^a-z]")
+_NOT_LETTER = lazy.re(r"[^a-z]")
 # A lower-case letter then a capital that ends the word ("SasseA" in "Ben
 # SasseA.J. Spiker"): two names run together by a lost separator, a typo in
 # the copy, not a spelling of either name. "McCaul", "KellyAnne" go on.
-_RUN_TOGETHER = re.compile(r"[a-z][A-Z](?![a-z])")
+_RUN_TOGETHER = lazy.re(r"[a-z][A-Z](?![a-z])")
 # A capitalised word standing alone (no capitalised word either side), for
 # lone surnames the extractor had no cue for ("the players Whitfeld recruited").
-_LONE_CAPITALISED = re.compile(r"(?<![\w.'’-])[A-Z][a-z]{4,}(?![\w’'-])(?! [A-Z])")
-_AFTER_CAPITALISED = re.compile(r"[A-Z][\w’'.-]* $")
+_LONE_CAPITALISED = lazy.re(r"[A-Z](?<![\w.'’-][A-Z])[a-z]{4,}(?![\w’'-])(?! [A-Z])")
+_AFTER_CAPITALISED = lazy.re(r"[A-Z][\w’'.-]* $")
 # ... and not where a place or a thing goes ("bronze in Greece"), nor in a
 # list of names ("Dowson, Haughton, Monye").
-_AFTER_PLACE_WORD = re.compile(
+_AFTER_PLACE_WORD = lazy.re(
     r"(?:\b(?:in|to|from|of|at|for|against|into|across|near|the|a|an)|[A-Z][\w’'-]*,) $"
 )
-_BEFORE_LIST = re.compile(r", [A-Z]")
-_DOUBLES = re.compile(r"(.)\1+")
+_BEFORE_LIST = lazy.re(r", [A-Z]")
+_DOUBLES = lazy.re(r"(.)\1+")
 # Proper nouns inside a sentence (after a lower-case word or a comma), so
 # sentence openers such as "They" or "After" do not count as shared context.
-_CAPITALISED = re.compile(r"(?<![\w.'’-])[A-Z][a-z]{3,}")
+_CAPITALISED = lazy.re(r"[A-Z](?<![\w.'’-][A-Z])[a-z]{3,}")
 #: Proper nouns two stories must share before a near spelling of two common
 #: surnames (Thomson / Thompson) in them is taken for one name misspelled.
 COMMON_SURNAME_CONTEXT = 3

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from factlint import lazy
 from factlint.document import Document
 from factlint.facts import Facts
 
@@ -26,15 +27,15 @@ class Link:
 
 # A Markdown link or image: [text](destination "title"). The destination may
 # hold a space (a malformed link the rules report), so it is split afterwards.
-_MD_LINK = re.compile(
+_MD_LINK = lazy.re(
     r"!?\[(?P<text>[^\[\]\n]{0,500})\]\((?P<dest>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)"
 )
-_TITLE = re.compile(r"\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\))\s*$")
-_AUTOLINK = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)>")
+_TITLE = lazy.re(r"\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\))\s*$")
+_AUTOLINK = lazy.re(r"<(?P<url>[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)>")
 # Scheme URLs and www. hosts. A URL runs to whitespace or to characters that
 # cannot appear unescaped in one; sentence punctuation is trimmed afterwards.
 # Typo'd schemes ("htp://", "http//", "https;//") are caught too, for FL403.
-_BARE = re.compile(r"(?<![\w@/.-])(?:(?:h+t*p+s?|ftp)(?:[:;]/{1,3}|//)|www\.)[^\s<>\"“”‘’`]*", re.I)
+_BARE = lazy.re(r"(?<![\w@/.-])(?:(?:h+t*p+s?|ftp)(?:[:;]/{1,3}|//)|www\.)[^\s<>\"“”‘’`]*", re.I)
 _TRAILING = ".,;:!?'»›"
 
 

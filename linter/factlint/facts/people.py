@@ -29,6 +29,7 @@ from typing import Any
 
 import regex
 
+from factlint import lazy
 from factlint.document import Document
 from factlint.facts import Facts
 
@@ -153,7 +154,7 @@ _TOKEN = (
 # spaces that web copy puts there ("Marco\u00a0Rubio").
 _GAP = "[ \t\u00a0\u2009\u202f]+"
 # (The quotation mark comes first so the engine can look for it quickly.)
-_NICKNAME = regex.compile(
+_NICKNAME = lazy.regex(
     r"[\"“](?<=\p{L}\.?[ \t\u00a0][\"“])\p{Lu}[\p{L}\p{M}'’.-]{0,20}[\"”](?=[ \t\u00a0]+\p{Lu})"
 )
 
@@ -185,7 +186,7 @@ def _patterns() -> tuple[Any, Any, Any, Any]:
 
 # "said Walker", "according to Walker": a lone word after these is a speaker.
 _SPEECH_BEFORE = (" said", " says", " according to", " asked", " added", " wrote", " told")
-_ATTRIBUTIVE_NOUNS = regex.compile(
+_ATTRIBUTIVE_NOUNS = lazy.regex(
     r"^(?:['’]s\s+)?\s*(?:administration|campaign|era|presidency|government|years|doctrine|"
     r"White House|team|camp|family|foundation|estate|case|trial|impeachment|rally|rallies|"
     r"film|films|movie|show|series|drama|novel|song|album|musical|brand)\b"
@@ -200,12 +201,12 @@ _DESCRIPTORS = frozenset(
     | {"wing", "prop", "hooker", "lock", "winger", "forward", "defender", "keeper", "fellow"}
 )
 # What joins the names of a list: "Tom Shanklin and Martyn Williams".
-_LIST_JOIN = regex.compile(r"(?:,[ \t]+(?:and[ \t]+)?|,?[ \t]+(?:and|or|&)[ \t]+)$")
-_OF_BEFORE = regex.compile(r"\b(?:of|at|in|near)[ \t]+$")
+_LIST_JOIN = lazy.regex(r"(?:,[ \t]+(?:and[ \t]+)?|,?[ \t]+(?:and|or|&)[ \t]+)$")
+_OF_BEFORE = lazy.regex(r"\b(?:of|at|in|near)[ \t]+$")
 # A credit line: "(Reporting by Jason Lange; Editing by Grant McCool)".
-_CREDIT_BEFORE = regex.compile(r"(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Pp]hotos?) by[ \t]+$")
+_CREDIT_BEFORE = lazy.regex(r"(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Pp]hotos?) by[ \t]+$")
 # A capitalised word followed by a stock ticker or a company suffix.
-_FIRM_NAME = regex.compile(
+_FIRM_NAME = lazy.regex(
     r"\b(\p{Lu}[\p{L}-]+)[ \t]+(?:<[A-Z0-9.]{1,12}>|(?:Inc|Corp|Ltd|Plc|PLC|AG|NV|SA)\b)"
 )
 # Compass words that are also surnames (Oliver North, Kanye West).
@@ -233,28 +234,28 @@ _POST_NOMINALS = frozenset({"QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD"
 # Initials that name a place or body, not a person ("U.S. Soybeans").
 _PLACE_INITIALS = frozenset({"US", "UK", "UN", "EU", "NY", "DC", "LA", "NJ", "SA", "EC", "NZ"})
 # A given name written as initials: "J. Smith", "A.J. Spiker", "G Thomas".
-_INITIALS = regex.compile(r"^(?:\p{Lu}\.){1,3}$|^[B-HJ-Z]$")
+_INITIALS = lazy.regex(r"^(?:\p{Lu}\.){1,3}$|^[B-HJ-Z]$")
 # "the Trump spokesman", "Department for Education and Skills spokeswoman":
 # the word before a role is then a modifier or the end of an organisation.
 # Initials in a list of names ("A Masi, KP Robertson;"), and what may follow
 # an entry of such a list.
-_LIST_INITIALS = regex.compile(r"^\p{Lu}{1,2}$")
-_LIST_END = regex.compile(r"(?:['’]s)?(?:[,;.]|\s*\(|\s*\n|\s*$)")
+_LIST_INITIALS = lazy.regex(r"^\p{Lu}{1,2}$")
+_LIST_END = lazy.regex(r"(?:['’]s)?(?:[,;.]|\s*\(|\s*\n|\s*$)")
 # Another initial and surname before or after, so the list is one of names.
-_LIST_BEFORE = regex.compile(
+_LIST_BEFORE = lazy.regex(
     r"\b\p{Lu}{1,2}\.?[ \t]+\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\([^)\n]{1,12}\))?[,;] $"
 )
-_LIST_AFTER = regex.compile(r"(?:[ \t]*\([^)\n]{1,12}\))?[,;][ \t]+\p{Lu}{1,2}\.?[ \t]+\p{Lu}")
-_NOT_A_NAME_BEFORE = regex.compile(r"\b(?:the|a|an|The|A|An|and|of|for|&)\s+$")
-_PLACE_BEFORE = regex.compile(r"\b(?:in|at|from|to|near|across|into|outside)\s+$")
-_ACRONYM_START = regex.compile(r"\p{Lu}\p{Lu}")
-_FIRM_AFTER = regex.compile(r"(?:['’]s)?\s+(?:and|&)\s+(?:Co|Cos|Company|Sons|Partners)\b")
-_AGE_AFTER = regex.compile(r"^,\s*\d{1,3},")  # "Marcel Lazar, 44, was ...": an age
+_LIST_AFTER = lazy.regex(r"(?:[ \t]*\([^)\n]{1,12}\))?[,;][ \t]+\p{Lu}{1,2}\.?[ \t]+\p{Lu}")
+_NOT_A_NAME_BEFORE = lazy.regex(r"\b(?:the|a|an|The|A|An|and|of|for|&)\s+$")
+_PLACE_BEFORE = lazy.regex(r"\b(?:in|at|from|to|near|across|into|outside)\s+$")
+_ACRONYM_START = lazy.regex(r"\p{Lu}\p{Lu}")
+_FIRM_AFTER = lazy.regex(r"(?:['’]s)?\s+(?:and|&)\s+(?:Co|Cos|Company|Sons|Partners)\b")
+_AGE_AFTER = lazy.regex(r"^,\s*\d{1,3},")  # "Marcel Lazar, 44, was ...": an age
 # After "said X", X is a name only if the clause ends or an appositive
 # follows ("said Walker." / "said Walker, who"), not in "says Milwaukee officials".
-_NAME_ENDS_CLAUSE = regex.compile(r"^(?:['’]s)?\s*(?:[,.;:!?)\"”]|$|\s+(?:of|who|in|at|on|from)\b)")
+_NAME_ENDS_CLAUSE = lazy.regex(r"^(?:['’]s)?\s*(?:[,.;:!?)\"”]|$|\s+(?:of|who|in|at|on|from)\b)")
 # "Barrett spokesman Jeff Fleming": a lone word before one of these is a person.
-_ROLE_CUE = regex.compile(
+_ROLE_CUE = lazy.regex(
     r"^\s+(?:spokesman|spokeswoman|spokesperson|aide|adviser|press secretary|chief of staff)\b"
 )
 # Capitalised words that open a job description, not surnames.
@@ -271,13 +272,13 @@ _PLACE_WORDS = frozenset(
     | {"Square", "Street", "Avenue", "Road", "Hall", "Centre", "Center", "Bridge", "Island"}
 )
 _ADJECTIVE_ENDINGS = ("ial", "ical", "ional", "ese")
-_DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|The|A|An)\s+$")
-_QUOTE_CHARS = regex.compile(r"[\"“”]")
+_DETERMINER_BEFORE = lazy.regex(r"\b(?:the|a|an|The|A|An)\s+$")
+_QUOTE_CHARS = lazy.regex(r"[\"“”]")
 # A paragraph: lines up to a blank one. The look-ahead stays on the next
 # line ([^\S\n], not \s), so a thousand blank lines are not rescanned.
-_PARAGRAPH = regex.compile(r"[^\n]+(?:\n(?![^\S\n]*\n)[^\n]+)*")
-_WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
-_SPACE_SEPARATED = regex.compile(r"\S+")
+_PARAGRAPH = lazy.regex(r"[^\n]+(?:\n(?![^\S\n]*\n)[^\n]+)*")
+_WORD = lazy.regex(r"[\p{L}\p{M}'’-]+")
+_SPACE_SEPARATED = lazy.regex(r"\S+")
 
 
 def quoted_spans(prose: str) -> list[tuple[int, int]]:

@@ -49,6 +49,7 @@ from typing import Any
 
 import regex
 
+from factlint import lazy
 from factlint.document import Document
 from factlint.facts import Facts
 from factlint.facts.dates import WEEKDAYS
@@ -111,7 +112,7 @@ _SPEAKER = rf"(?P<speaker>{_NAME}|{_PRONOUN}|{_NOUN_SPEAKER})"
 def _patterns() -> dict[str, Any]:
     return {
         # ", Fleming said" / ", said Gov. Walker" / ", she said" / "— Fleming said"
-        "after": regex.compile(
+        "after": lazy.regex(
             rf"^[\s,—–-]*(?:{_ROLE_WORDS}{_SPEAKER}(?:[ \t]*\([^()\n]{{1,30}}\))?"
             rf"(?:,[^,\n]{{1,120}}?,?)?"
             rf"(?:[ \t]+(?:was|is|has|had|will|would|later|also|then|due|to|going)){{0,3}}"
@@ -121,40 +122,40 @@ def _patterns() -> dict[str, Any]:
         ),
         # The sentence before a quote reports the same speaker's words:
         # 'A spokesman said that no decisions have been made. "We are ..."'
-        "reported": regex.compile(
+        "reported": lazy.regex(
             rf"(?:^|[.!?]\s+)(?:[\p{{Lu}}][^.!?]*?\s)?{_SPEAKER}(?:,[^,\n]{{1,60}},)?\s+(?P<verb>{VERBS})\b[^.!?\"“”]*[.!?]\s*$"
         ),
         # 'Walker said, "' / 'Sheriff Clarke wrote:' at the end of the text before
-        "before": regex.compile(
+        "before": lazy.regex(
             rf"{_SPEAKER}(?:,[^,\n]{{1,60}},)?\s+(?P<verb>{VERBS})(?:\s+(?:reporters|the\s+\w+|\w+))?\s*[,:]?\s*$"
         ),
         # Any cue later in the sentence: "...," said a trader at a large
         # Zurich bank / "...," the report concluded / "...," one official said
-        "after_any": regex.compile(
+        "after_any": lazy.regex(
             rf"^[\s,—–-]*(?P<cue>[^.!?\n\"“”]{{0,90}}?)\b(?P<verb>{VERBS}|was quoted as saying)\b"
         ),
         # "― Ariana Huichapa" / "-President Obama, tweeting ..." after a quote
-        "dash_name": regex.compile(
+        "dash_name": lazy.regex(
             rf"^[^\S\n]*\n?[^\S\n]*\n?[^\S\n]*[―—–-][^\S\n]*(?P<speaker>{_NAME})"
         ),
         # After a quote ending in a comma, ? or !: 'Hannity pressed' / 'beamed
         # Donald Hartley' / 'he wondered' (a verb the lists do not hold)
-        "after_verb": regex.compile(
+        "after_verb": lazy.regex(
             rf"^[^\S\n]*(?:(?P<speaker>{_NAME}|{_PRONOUN})[^\S\n]+"
             r"(?:\p{Ll}+(?:ed|s)|shot|hit|spoke|went|broke|began|struck)\b"
             rf"|\p{{Ll}}+(?:ed|s)[^\S\n]+(?:(?P<speaker2>{_NAME})|the|a|an|one|another)\b)"
         ),
         # A label before a quote: "Jane Doe, The Daily Ledger:" / "Manchester
         # United boss Sir Alex Ferguson:" / "- Philip Bump:"
-        "label": regex.compile(rf"(?P<speaker>{_NAME})(?:,[^:\n]{{1,80}})?:\s*$"),
+        "label": lazy.regex(rf"(?P<speaker>{_NAME})(?:,[^:\n]{{1,80}})?:\s*$"),
         # A paragraph opening with a speaker label: "JOHN SMITH:", "Q:", "A:"
-        "para_label": regex.compile(r"\s*(?:[-–—•*]\s*)?(?:Q|A|[\p{Lu}][\p{Lu}\p{L}.' -]{0,40}):"),
-        "cue": regex.compile(rf"\b{CUES}\b", regex.I),
-        "according": regex.compile(rf"\baccording to\s+(?P<speaker>{_NAME}|{_NOUN_SPEAKER})"),
-        "quote": regex.compile(r"[\"“”]"),
+        "para_label": lazy.regex(r"\s*(?:[-–—•*]\s*)?(?:Q|A|[\p{Lu}][\p{Lu}\p{L}.' -]{0,40}):"),
+        "cue": lazy.regex(rf"\b{CUES}\b", regex.I),
+        "according": lazy.regex(rf"\baccording to\s+(?P<speaker>{_NAME}|{_NOUN_SPEAKER})"),
+        "quote": lazy.regex(r"[\"“”]"),
         # A blank line, or a line break before a line opening with a quotation
         # mark (copy with one paragraph a line)
-        "paragraph": regex.compile(r"\n\s*\n|\n(?=[^\S\n]*[\"“])"),
+        "paragraph": lazy.regex(r"\n\s*\n|\n(?=[^\S\n]*[\"“])"),
     }
 
 
@@ -614,36 +615,36 @@ def _attribute(
 #: Before a sentence's subject: nothing, an opening clause ending in a comma
 #: ("At Sunday's debate, Sanders ...") or "As", then title words ("Former
 #: Secretary of State", "host").
-_SUBJECT_BEFORE = regex.compile(
+_SUBJECT_BEFORE = lazy.regex(
     r"(?:[^\"“”\n]{0,150},[ \t]+|As[ \t]+)?"
     r"(?:(?:[\p{Lu}][\p{L}.’'-]*|former|host|of|then-[\p{L}]+)[ \t]+){0,6}"
 )
 #: After it: an appositive ("Clinton, 35, the daughter of ...,"), a
 #: bracket, auxiliaries, an adverb, then a verb in lower case.
-_SUBJECT_AFTER = regex.compile(
+_SUBJECT_AFTER = lazy.regex(
     rf"(?:[ \t]*\([^()\n]{{1,30}}\))?(?:,[^\"“”\n]{{1,150}}?)?,?{_AUX}"
     r"[ \t]+(?:\p{Ll}+ly[ \t]+)?\p{Ll}+\b"
 )
 #: Before a person the people extractor found: role words in lower case
 #: too ("Band member Jane Doe"), but no preposition or verb ("The report by
 #: Jane Doe", "He met Jane Doe").
-_PERSON_BEFORE = regex.compile(
+_PERSON_BEFORE = lazy.regex(
     r"(?:[^\"“”\n]{0,150},[ \t]+|As[ \t]+)?"
     r"(?:(?!(?:by|with|to|from|for|about|against|and|or|on|in|at|after|before|than|that|who"
     r"|which|when|while|as|said|told|says|called|like|between|under|over|near|during|met"
     r"|asked|is|was|are|were|has|had|have)\b)[\p{L}.’'-]+[ \t]+){0,6}"
 )
-_NOT_SUBJECT_AFTER = regex.compile(r"[ \t]+(?:and|or|of|who|which|that|in|on|at|to|for)\b")
+_NOT_SUBJECT_AFTER = lazy.regex(r"[ \t]+(?:and|or|of|who|which|that|in|on|at|to|for)\b")
 
 
-_POSSESSIVE_BEFORE = regex.compile(rf"(?<![\p{{L}}.])(?P<speaker>{_NAME})['’]s?[ \t]+$")
+_POSSESSIVE_BEFORE = lazy.regex(rf"(?<![\p{{L}}.])(?P<speaker>{_NAME})['’]s?[ \t]+$")
 
 
 _ADVERBS = frozenset(["Recently", "Finally", "Similarly", "Likewise", "Separately", "Additionally"])
 
 
 #: 'Said Comey, "..."': the verb first, then the speaker.
-_INVERTED = regex.compile(
+_INVERTED = lazy.regex(
     r"(?:Said|Says|Added|Adds|Wrote|Writes|Asked|Explained|Noted)"
     rf"[ \t]+(?P<speaker>{_NAME})[ \t]*[,:]"
 )
@@ -668,7 +669,7 @@ class _Subject:
     text: str
 
 
-_SUBJECT_NAME = regex.compile(
+_SUBJECT_NAME = lazy.regex(
     rf"{_SUBJECT_BEFORE.pattern}(?P<speaker>{_NAME})(?!{_NOT_SUBJECT_AFTER.pattern})"
     rf"(?={_SUBJECT_AFTER.pattern})"
 )
@@ -823,37 +824,37 @@ def _signed(quote: str) -> bool:
     )
 
 
-_SOURCE_AFTER = regex.compile(r"^[\s,.]*(?:[\[(][ \t]*[\p{Lu}@]|by[ \t]+[\p{Lu}])")
-_NAME_AT_END = regex.compile(
+_SOURCE_AFTER = lazy.regex(r"^[\s,.]*(?:[\[(][ \t]*[\p{Lu}@]|by[ \t]+[\p{Lu}])")
+_NAME_AT_END = lazy.regex(
     rf"(?:^|[ \t,])(?P<speaker>{_NAME})(?:[ \t]*\([^()\n]{{1,30}}\))?,?{_AUX}[ \t]*$"
 )
 #: 'said former secretary of state Jane Doe' / 'said 9/11 widow Jane Doe':
 #: role words in lower case (no clause: 'said the man who met Jane Doe').
-_NAME_AFTER_VERB = regex.compile(
+_NAME_AFTER_VERB = lazy.regex(
     r"[ \t]+(?:(?!(?:who|which|that|when|while|after|before|because|and|but|as|with|to"
     r"|at|in|on|from|by|for|near)\b)"
     rf"[\p{{Ll}}\d/’'-]+[ \t]+){{0,5}}(?P<speaker>{_NAME})\b"
 )
-_NAME_THEN_COMMA = regex.compile(rf"^(?P<speaker>{_NAME}),")
-_SENTENCE_END = regex.compile(r"[.!?][\"”’)]?\s+(?=[\"“\p{Lu}])")
+_NAME_THEN_COMMA = lazy.regex(rf"^(?P<speaker>{_NAME}),")
+_SENTENCE_END = lazy.regex(r"[.!?][\"”’)]?\s+(?=[\"“\p{Lu}])")
 
 
 # After the verb of a quote ending in a period, the start of the verb's own
 # object: "... said the combined unions represented ...".
-_NEW_CLAUSE = regex.compile(
+_NEW_CLAUSE = lazy.regex(
     r"[ \t]+(?:that|the|a|an|it|he|she|they|there|this|these|those|his|her|its|their|we|i|you)\b"
 )
 # Weekdays and months in full: "on Monday:", "In March," are no speakers.
 _TIME_WORDS = frozenset(
     w.capitalize() for w in (*WEEKDAYS, *(m for m in MONTHS if len(m) > 3 or m == "may"))
 )
-_PREPOSITION_BEFORE = regex.compile(
+_PREPOSITION_BEFORE = lazy.regex(
     r"\b(?:on|in|at|to|from|by|with|of|for|about|since|until|during|before|after)[ \t]+$"
 )
 
 
-_VERB_BEFORE = regex.compile(rf"\b(?:{VERBS}|to)[ \t]+$")
-_VERB_AT_END = regex.compile(rf"\b(?:{VERBS})[ \t]*:[ \t]*$")
+_VERB_BEFORE = lazy.regex(rf"\b(?:{VERBS}|to)[ \t]+$")
+_VERB_AT_END = lazy.regex(rf"\b(?:{VERBS})[ \t]*:[ \t]*$")
 
 
 def _no_label(m: Any, before_text: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Protocol
 
+from factlint import lazy
 from factlint.document import Document, Metadata
 from factlint.errors import InputError
 from factlint.masking import blank, initial_prose
@@ -22,7 +23,7 @@ class Reader(Protocol):
     def read(self, path: str, text: str) -> Document: ...
 
 
-_FRONT_MATTER = re.compile(
+_FRONT_MATTER = lazy.re(
     r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n|\A)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
 )
 

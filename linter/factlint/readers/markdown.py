@@ -6,6 +6,7 @@ import functools
 import re
 from typing import Any
 
+from factlint import lazy
 from factlint.document import Document
 from factlint.masking import blank, initial_prose
 from factlint.positions import LineIndex
@@ -13,8 +14,8 @@ from factlint.readers import build_document, split_front_matter
 
 # Only documents with one of these can hold code or raw HTML; the rest skip the
 # (comparatively slow) Markdown parse and get the same result.
-_MAY_HOLD_CODE = re.compile(r"[`<~]|^(?: {4}|\t)", re.M)
-_INLINE_CODE = re.compile(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_MAY_HOLD_CODE = lazy.re(r"[`<~]|^(?: {4}|\t)", re.M)
+_INLINE_CODE = lazy.re(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 
 
 class MarkdownReader:
