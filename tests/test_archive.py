@@ -361,3 +361,33 @@ def test_archive_rules_offer_keys_and_a_rule_without_keys_still_runs(tmp_path: P
     )
     assert "drafts/b.txt:1:1: XT101" in proc.stdout, proc.stdout + proc.stderr
     assert "drafts/new.txt:1:28: FL101" in proc.stdout
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_pre_commit_on_a_staged_draft_flags_a_name_only_the_archive_holds(tmp_path: Path) -> None:
+    """As a newsroom adopts it: index the published stories, commit the config,
+    and the hook on a staged draft compares it with the archive."""
+    pytest.importorskip("pre_commit")
+    (tmp_path / "newsroom").mkdir()
+    repo = newsroom(tmp_path / "newsroom")
+    (repo / ".factlint.yml").write_text("archive: .factlint/archive.sqlite\n", encoding="utf-8")
+    (repo / ".gitignore").write_text(".factlint/\n", encoding="utf-8")
+    assert factlint("index", "stories", cwd=repo).returncode == 0
+    git = ["git", "-c", "user.name=Desk", "-c", "user.email=desk@example.org"]
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    subprocess.run([*git, "add", "stories", ".factlint.yml", ".gitignore"], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "published"], cwd=repo, check=True)
+    subprocess.run([*git, "add", "drafts/new.txt"], cwd=repo, check=True)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "factlint", "--color", "never"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 1, output
+    assert 'drafts/new.txt:1:28: FL101 [name-variant] "Newman-Ortiz" here' in output
+    assert f"stories/{SEED_B}:15:42" in output

@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from factlint.engine import RunResult, Source
     from factlint.facts import Facts
     from factlint.plugins import Registry
-    from factlint.rules import CorpusRule
+    from factlint.rules import Corpus, CorpusRule, Rule
 
 #: Where ``factlint index`` and ``check --archive`` look when given no file.
 DEFAULT_ARCHIVE = os.path.join(".factlint", "archive.sqlite")
@@ -589,6 +589,9 @@ class Archive:
                 f" ({meta.get('fingerprint', 'unknown')}); run 'factlint index' to rebuild it"
             )
         self.loaded: list[str] = []  # paths of the stories the last add_references loaded
+        self._ord: dict[str, int] = {}
+        self._for_rule: dict[str, frozenset[str]] = {}
+        self._corpora: dict[frozenset[str], Corpus] = {}
 
     def __len__(self) -> int:
         return int(self._query("SELECT COUNT(*) FROM stories")[0][0])
@@ -609,17 +612,19 @@ class Archive:
             found.update(r[0] for r in rows)
         return sorted(found)
 
-    def load(self, ids: Iterable[int]) -> list[tuple[Document, Facts]]:
-        """The stories with ``ids``, in the order they were indexed."""
-        rows: list[tuple[int, bytes]] = []
+    def load(self, ids: Iterable[int], *, by_id: bool = False) -> list[tuple[Document, Facts]]:
+        """The stories with ``ids``, in the order they were indexed (or of
+        their ids, with ``by_id``)."""
+        rows: list[tuple[int, int, bytes]] = []
         for chunk in _chunks(sorted(set(ids))):
             marks = ",".join("?" * len(chunk))
-            rows += self._query(f"SELECT ord, blob FROM stories WHERE id IN ({marks})", chunk)
-        rows.sort(key=lambda row: row[0])
+            rows += self._query(f"SELECT id, ord, blob FROM stories WHERE id IN ({marks})", chunk)
+        rows.sort(key=lambda row: row[0] if by_id else row[1])
         stories = []
-        for _ord, blob in rows:
+        for _id, ord_, blob in rows:
             try:
                 stories.append(decode_story(blob))
+                self._ord[stories[-1][0].path] = ord_
             except (pickle.UnpicklingError, zlib.error, EOFError, ValueError, TypeError) as exc:
                 raise ArchiveError(
                     f"{self.path}: a stored story cannot be read ({exc}); run 'factlint index'"
@@ -634,28 +639,57 @@ class Archive:
         from factlint.rules import CorpusRule
 
         checked = result.checked()
-        keys: set[int] = set()
+        ids_of: dict[str, list[int]] = {}  # rule code -> the stories its keys found
         for rule in result.rules:
             if not isinstance(rule, CorpusRule):
                 continue
+            keys: set[int] = set()
             for document, facts in checked:
                 found = rule.archive_keys(document, facts)
                 if found is None:
                     break
                 keys.update(key_hash(rule.code, k) for k in found)
+            else:
+                ids_of[rule.code] = self.stories_with(keys)
         in_run = {os.path.normpath(d.path) for d in result.documents}
         real = {os.path.realpath(p) for p in in_run}
         documents, facts_list = [], []
-        for document, facts in self.load(self.stories_with(keys)):
+        every = sorted({i for ids in ids_of.values() for i in ids})
+        path_of: dict[int, str] = {}
+        for story, (document, facts) in zip(every, self.load(every, by_id=True), strict=True):
             norm = os.path.normpath(document.path)
             if norm in in_run or os.path.realpath(norm) in real:
                 continue
+            path_of[story] = document.path
             documents.append(document)
             facts_list.append(facts)
+        ranked = sorted(range(len(documents)), key=lambda n: self._ord[documents[n].path])
+        documents = [documents[n] for n in ranked]
+        facts_list = [facts_list[n] for n in ranked]
         self.loaded = [d.path for d in documents]
+        self._for_rule = {
+            code: frozenset(path_of[i] for i in ids if i in path_of) for code, ids in ids_of.items()
+        }
+        self._corpora = {}
         result.documents[:0] = documents
         result.facts[:0] = facts_list
         result.references.update(self.loaded)
+
+    def corpus_for(self, rule: Rule, corpus: Corpus) -> Corpus:
+        """The corpus one rule sees: the documents of the run and the archived
+        stories its own keys found (all of them for a rule with no keys).
+        Rules whose keys found the same stories share one corpus object, so
+        what they compute from it (the people index) is computed once."""
+        from factlint.rules import Corpus
+
+        wanted = self._for_rule.get(rule.code)
+        if wanted is None:
+            return corpus
+        if wanted not in self._corpora:
+            archived = set(self.loaded)
+            pairs = [(d, f) for d, f in corpus if d.path not in archived or d.path in wanted]
+            self._corpora[wanted] = Corpus(tuple(d for d, _ in pairs), tuple(f for _, f in pairs))
+        return self._corpora[wanted]
 
     def close(self) -> None:
         self._conn.close()

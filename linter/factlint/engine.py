@@ -507,7 +507,8 @@ def run(
                             " (see --timeout-per-file)"
                         )
             elif isinstance(rule, CorpusRule):
-                raw.extend(rule.check_corpus(corpus))
+                mine = corpus if archive is None else archive.corpus_for(rule, corpus)
+                raw.extend(rule.check_corpus(mine))
         except Exception as exc:  # a plugin bug must not hide other findings
             result.errors.append(
                 f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"
