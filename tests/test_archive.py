@@ -119,6 +119,19 @@ def test_archive_from_the_config_and_drafts_win_over_their_archived_copies(tmp_p
     )
     proc = factlint("check", "drafts/new.txt", f"stories/{SEED_B}", cwd=repo)
     assert "FL101" not in proc.stdout, proc.stdout
+    assert "changed" not in proc.stderr  # the file of the run was compared, not the archive's
+    # Checked alone, the draft meets the stale archived copy, and is told so.
+    proc = factlint("check", "drafts/new.txt", cwd=repo)
+    assert "FL101" in proc.stdout
+    assert (
+        f"note: .factlint/archive.sqlite: 1 of the 1 archived stories compared have changed or gone"
+        f" since they were indexed (stories/{SEED_B})" in proc.stderr
+    ), proc.stderr
+    # As after a fresh checkout: the same bytes, another modification time.
+    shutil.copy(SEEDS / SEED_B, story)
+    os.utime(story, (1, 1))
+    proc = factlint("check", "drafts/new.txt", cwd=repo)
+    assert "FL101" in proc.stdout and "changed" not in proc.stderr, proc.stderr
 
 
 def test_configured_archive_not_built_yet_is_a_note(tmp_path: Path) -> None:

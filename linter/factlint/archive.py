@@ -590,6 +590,7 @@ class Archive:
             )
         self.loaded: list[str] = []  # paths of the stories the last add_references loaded
         self._ord: dict[str, int] = {}
+        self._stat: dict[str, tuple[int, int, str]] = {}
         self._for_rule: dict[str, frozenset[str]] = {}
         self._corpora: dict[frozenset[str], Corpus] = {}
 
@@ -615,16 +616,20 @@ class Archive:
     def load(self, ids: Iterable[int], *, by_id: bool = False) -> list[tuple[Document, Facts]]:
         """The stories with ``ids``, in the order they were indexed (or of
         their ids, with ``by_id``)."""
-        rows: list[tuple[int, int, bytes]] = []
+        rows: list[tuple[int, int, int, int, str, bytes]] = []
         for chunk in _chunks(sorted(set(ids))):
             marks = ",".join("?" * len(chunk))
-            rows += self._query(f"SELECT id, ord, blob FROM stories WHERE id IN ({marks})", chunk)
+            rows += self._query(
+                f"SELECT id, ord, size, mtime_ns, hash, blob FROM stories WHERE id IN ({marks})",
+                chunk,
+            )
         rows.sort(key=lambda row: row[0] if by_id else row[1])
         stories = []
-        for _id, ord_, blob in rows:
+        for _id, ord_, size, mtime_ns, digest, blob in rows:
             try:
                 stories.append(decode_story(blob))
                 self._ord[stories[-1][0].path] = ord_
+                self._stat[stories[-1][0].path] = (size, mtime_ns, digest)
             except (pickle.UnpicklingError, zlib.error, EOFError, ValueError, TypeError) as exc:
                 raise ArchiveError(
                     f"{self.path}: a stored story cannot be read ({exc}); run 'factlint index'"
@@ -671,9 +676,31 @@ class Archive:
             code: frozenset(path_of[i] for i in ids if i in path_of) for code, ids in ids_of.items()
         }
         self._corpora = {}
+        stale = [path for path in self.loaded if self._changed(path)]
+        if stale:
+            result.notices.append(
+                f"{self.path}: {len(stale)} of the {len(self.loaded)} archived stories compared"
+                f" have changed or gone since they were indexed ({stale[0]}"
+                f"{', ...' if len(stale) > 1 else ''}); compared as indexed; refresh the archive"
+                " with 'factlint index'"
+            )
         result.documents[:0] = documents
         result.facts[:0] = facts_list
         result.references.update(self.loaded)
+
+    def _changed(self, path: str) -> bool:
+        """Whether an archived story's file is no longer what was indexed (its
+        bytes, when size or modification time differ, as after a fresh
+        checkout); a file that is gone counts."""
+        size, mtime_ns, digest = self._stat[path]
+        try:
+            st = os.stat(path)
+            if (st.st_size, st.st_mtime_ns) == (size, mtime_ns):
+                return False
+            with open(path, "rb") as handle:
+                return hashlib.sha256(handle.read()).hexdigest() != digest
+        except OSError:
+            return True
 
     def corpus_for(self, rule: Rule, corpus: Corpus) -> Corpus:
         """The corpus one rule sees: the documents of the run and the archived
