@@ -135,12 +135,32 @@ def decode_story(blob: bytes) -> tuple[Document, Facts]:
 
 
 def fingerprint(registry: Registry) -> str:
-    """What must match for stored facts and keys to mean what they mean now."""
+    """What must match for stored facts and keys to mean what they mean now:
+    factlint's version and a hash of the code that makes facts and keys (the
+    sources of factlint, of the built-in rules and of every plugin module
+    that gives a rule or an extractor), so an archive built by other code,
+    even a development copy, is never misread."""
     from factlint import __version__
 
-    extractors = ",".join(sorted(registry.extractors))
-    rules = ",".join(sorted(registry.rules))
-    return f"factlint {__version__}; extractors {extractors}; rules {rules}"
+    digest = hashlib.sha256()
+    files: set[str] = set()
+    for package in ("factlint", "factlint_rules"):
+        module = sys.modules.get(package)
+        folder = os.path.dirname(getattr(module, "__file__", None) or "")
+        for root, dirs, names in os.walk(folder) if folder else ():
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            files.update(os.path.join(root, n) for n in names if n.endswith((".py", ".json")))
+    for thing in [*registry.rules.values(), *(type(e) for e in registry.extractors.values())]:
+        source = getattr(sys.modules.get(thing.__module__), "__file__", None)
+        if source:
+            files.add(source)
+    for path in sorted(files):
+        digest.update("/".join(path.split(os.sep)[-2:]).encode())
+        with contextlib.suppress(OSError), open(path, "rb") as handle:
+            digest.update(handle.read())
+    listed = ",".join(sorted(registry.rules)) + ";" + ",".join(sorted(registry.extractors))
+    digest.update(listed.encode())
+    return f"factlint {__version__}, code {digest.hexdigest()[:12]}"
 
 
 def corpus_rules(registry: Registry, config: Config) -> list[CorpusRule]:
