@@ -31,6 +31,7 @@ repository root).
 
 from __future__ import annotations
 
+import array
 import contextlib
 import dataclasses
 import datetime as dt
@@ -74,14 +75,14 @@ CREATE TABLE IF NOT EXISTS stories (
     published TEXT,
     dateline TEXT,
     title TEXT,
-    blob BLOB NOT NULL
+    blob BLOB NOT NULL,
+    keys BLOB NOT NULL  -- the story's keys (signed 64-bit, native order), to drop them
 );
 CREATE TABLE IF NOT EXISTS keys (
     key INTEGER NOT NULL,
     story INTEGER NOT NULL,
     PRIMARY KEY (key, story)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS keys_by_story ON keys (story);
 """
 
 
@@ -537,7 +538,13 @@ def _update(
     gone += [old[0] for path, old in stored.items() if path in todo_paths]
     for chunk in _chunks(gone):
         marks = ",".join("?" * len(chunk))
-        conn.execute(f"DELETE FROM keys WHERE story IN ({marks})", chunk)
+        for story, packed in conn.execute(
+            f"SELECT id, keys FROM stories WHERE id IN ({marks})", chunk
+        ).fetchall():
+            conn.executemany(
+                "DELETE FROM keys WHERE key = ? AND story = ?",
+                [(k, story) for k in array.array("q", packed)],
+            )
         conn.execute(f"DELETE FROM stories WHERE id IN ({marks})", chunk)
     stats.dropped = sum(1 for path in stored if path not in wanted)
     conn.executemany("UPDATE stories SET ord = ? WHERE id = ?", reorder)
@@ -556,10 +563,10 @@ def _update(
         ord_, size, mtime_ns, digest = wanted[item.display]
         cursor = conn.execute(
             "INSERT INTO stories (path, ord, size, mtime_ns, hash, published, dateline, title,"
-            " blob) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " blob, keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 item.display, ord_, size, mtime_ns, digest, item.published, item.dateline,
-                item.title, item.blob,
+                item.title, item.blob, array.array("q", item.keys).tobytes(),
             ),
         )  # fmt: skip
         story = cursor.lastrowid
