@@ -158,10 +158,21 @@ def _parser(formats: Sequence[str] = BUILTIN_FORMATS) -> argparse.ArgumentParser
     )
     facts.add_argument("--output", "-o", type=Path, metavar="FILE")
 
+    _add_archive_arguments(sub, common, check)
+
     sub.add_parser("rules", parents=[common], help="list every rule")
     explain = sub.add_parser("explain", parents=[common], help="print a rule's documentation")
     explain.add_argument("code", metavar="CODE")
     return parser
+
+
+def _add_archive_arguments(
+    sub: Any, common: argparse.ArgumentParser, check: argparse.ArgumentParser
+) -> None:
+    """``factlint index`` and ``check --archive`` (see factlint.archive)."""
+    from factlint.archive_cli import add_arguments
+
+    add_arguments(sub, common, check)
 
 
 def _split(values: list[str] | None) -> list[str] | None:
@@ -252,6 +263,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _cmd_rules(registry)
     if args.command == "explain":
         return _cmd_explain(registry, args.code)
+    if args.command == "index":
+        from factlint.archive_cli import cmd_index
+
+        return cmd_index(args, config, registry)
     return _cmd_check(args, config, registry)
 
 
@@ -337,6 +352,9 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
     # A reporter that shows fact sheets (HTML) sets ``needs_facts = True``.
     wants_facts = args.command == "facts" or bool(getattr(reporter, "needs_facts", False))
     progress = _Progress.maybe(args)
+    from factlint.archive_cli import open_for_check
+
+    archive = open_for_check(args, config, registry)
     result = engine.run(
         sources,
         registry,
@@ -345,6 +363,7 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
         all_facts=wants_facts,
         jobs=engine.worker_count(args.jobs),
         progress=progress,
+        archive=archive,
     )
     if progress:
         progress.close()

@@ -37,6 +37,8 @@ class Config:
     fail_on: Severity = Severity.WARNING
     exclude: list[str] = field(default_factory=list)
     reference: list[str] = field(default_factory=list)
+    #: The archive ``check`` compares with (``factlint index`` builds it).
+    archive: str | None = None
     names_registry: Path | None = None
     plugins: list[str] = field(default_factory=list)
     plugin_paths: list[Path] = field(default_factory=list)
@@ -63,8 +65,8 @@ class Config:
 
 _KEYS = {
     "select", "extend_select", "ignore", "extend_ignore", "per_file_ignores", "fail_on", "exclude",
-    "reference", "names_registry", "plugins", "plugin_paths", "rules", "max_file_size", "date",
-    "timeout_per_file",
+    "reference", "archive", "names_registry", "plugins", "plugin_paths", "rules", "max_file_size",
+    "date", "timeout_per_file",
 }  # fmt: skip
 
 
@@ -238,6 +240,10 @@ def _apply(config: Config, key: str, value: Any) -> None:
         if not isinstance(value, list):
             raise TypeError("expected a list of files or folders")
         config.reference = [os.path.relpath(_inside_root(config, key, str(v))) for v in value]
+    elif key == "archive":
+        if not isinstance(value, str):
+            raise TypeError("expected the path of an archive file")
+        config.archive = os.path.relpath(_inside_root(config, key, value))
     elif key == "names_registry":
         config.names_registry = _inside_root(config, key, str(value))
     elif key == "plugins":

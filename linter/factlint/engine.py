@@ -168,6 +168,11 @@ def decode(display: str, data: bytes) -> tuple[str, bool]:
 
 def read_source(source: Source, registry: Registry, config: Config) -> Document | None:
     """Read and parse one file. Returns None for an empty file (a notice)."""
+    return parse_document(source.display, read_bytes(source, config), registry, config)
+
+
+def read_bytes(source: Source, config: Config) -> bytes:
+    """The bytes of one source, or an :class:`InputError` naming the problem."""
     display = source.display
     try:
         if source.read_from == STDIN:
@@ -190,6 +195,13 @@ def read_source(source: Source, registry: Registry, config: Config) -> Document 
         raise InputError(display, "permission denied") from None
     except OSError as exc:
         raise InputError(display, f"cannot read: {exc.strerror or exc}") from None
+    return data
+
+
+def parse_document(
+    display: str, data: bytes, registry: Registry, config: Config
+) -> Document | None:
+    """Bytes already read to a Document (None when empty), with the reader for ``display``."""
     if len(data) > config.max_file_size:
         raise InputError(display, f"file is over the {_human(config.max_file_size)} limit")
     text, bom = decode(display, data)
@@ -449,8 +461,13 @@ def run(
     all_facts: bool = False,
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    archive: Any = None,
 ) -> RunResult:
-    """Read and extract (in ``jobs`` processes), then apply every rule."""
+    """Read and extract (in ``jobs`` processes), then apply every rule.
+
+    ``archive`` (a :class:`factlint.archive.Archive`) adds the archived
+    stories that share a lookup key with the documents checked, as references.
+    """
     result = RunResult()
     result.rules = instantiate_rules(registry, config, codes)
     wanted = (
@@ -472,6 +489,8 @@ def run(
         if display in reference_paths:
             result.references.add(display)
 
+    if archive is not None:
+        archive.add_references(result)
     raw: list[Finding] = []
     corpus = Corpus(tuple(result.documents), tuple(result.facts))  # one, shared by corpus rules
     for rule in result.rules:
@@ -488,7 +507,8 @@ def run(
                             " (see --timeout-per-file)"
                         )
             elif isinstance(rule, CorpusRule):
-                raw.extend(rule.check_corpus(corpus))
+                mine = corpus if archive is None else archive.corpus_for(rule, corpus)
+                raw.extend(rule.check_corpus(mine))
         except Exception as exc:  # a plugin bug must not hide other findings
             result.errors.append(
                 f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"

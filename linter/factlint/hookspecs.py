@@ -29,7 +29,10 @@ def factlint_rules() -> Sequence[type[Rule]]:
     """Return the rule classes this plugin contributes.
 
     Each class subclasses :class:`factlint.DocumentRule` or
-    :class:`factlint.CorpusRule` and has a unique ``code`` and ``name``.
+    :class:`factlint.CorpusRule` and has a unique ``code`` and ``name``. A
+    corpus rule compares drafts with an archive (``factlint index``) by
+    returning lookup keys from :meth:`factlint.CorpusRule.archive_keys`; one
+    that does not still works on the files of the run.
     """
     raise NotImplementedError
 

@@ -104,10 +104,42 @@ class Corpus:
 
 
 class CorpusRule(Rule):
-    """A rule that sees the facts of every document in the run at once."""
+    """A rule that sees the facts of every document in the run at once.
+
+    **The archive.** ``factlint index`` stores the newsroom's published
+    stories with their facts; ``factlint check --archive FILE`` then compares
+    the drafts with them without reading the archive whole. A corpus rule
+    takes part by returning *lookup keys* from :meth:`archive_keys`: at index
+    time the keys of every story are stored (under the rule's code), and at
+    check time every archived story that shares a key with a draft is loaded
+    and put in the corpus exactly as a ``--reference`` document is (first,
+    in the order it was indexed; compared with, never reported on, and shown
+    as a related ``path:line``). Keys are blocking keys, the same ones the
+    rule itself pairs candidates by (a surname's first three letters, a
+    quotation's three-word shingle, two words of an event's clause): two
+    stories the rule could compare must share one. A key that matches too
+    much only costs time, one that misses loses findings.
+
+    A rule that does not override :meth:`archive_keys` still works: it sees
+    the drafts and whatever archived stories other rules' keys brought in.
+    """
 
     def check_corpus(self, corpus: Corpus) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def archive_keys(self, document: Document, facts: Facts) -> Iterable[str] | None:
+        """The lookup keys of one story for this rule, or None (the default:
+        the rule does not use the archive).
+
+        Called on every story at ``factlint index`` and on every draft at
+        ``factlint check --archive``, with the facts of the extractors the
+        rule ``requires`` (at index time, every extractor's). Keys are plain
+        strings of the rule's own making; they are hashed, so their length
+        does not matter, and a collision only loads a story too many. They
+        depend on the rule's options as configured when the archive was
+        built: change the options, index again.
+        """
+        return None
 
 
 def related_at(document: Document, start: int, end: int, message: str) -> Related:

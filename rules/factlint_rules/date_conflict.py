@@ -38,10 +38,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from factlint import CorpusRule, Finding, Severity
+from factlint.document import Document
+from factlint.facts import Facts
 from factlint.rules import Corpus, place, related_at
 
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
@@ -160,6 +162,19 @@ class DateConflict(CorpusRule):
     name = "date-conflict"
     severity = Severity.WARNING
     requires = ("dates",)
+
+    def archive_keys(self, document: Document, facts: Facts) -> Iterable[str]:
+        """Archive lookup keys: every two event words of each date compared
+        below (two events must share three words to be compared at all)."""
+        keys: set[str] = set()
+        for expression in facts.get_list("dates"):
+            if expression.kind != "absolute" or not expression.value:
+                continue
+            words = sorted(event_words(document.prose, expression.start, expression.end))
+            if len(words) < 3:
+                continue
+            keys.update(f"{a} {b}" for i, a in enumerate(words) for b in words[i + 1 :])
+        return keys
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
         events: list[tuple[int, Any, frozenset[str], dt.date]] = []

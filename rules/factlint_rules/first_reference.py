@@ -41,12 +41,14 @@ reference; readers of this story may not have read the others.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 
 from factlint import CorpusRule, Finding, Severity, lazy
-from factlint.facts.identity import people_index
+from factlint.document import Document
+from factlint.facts import Facts
+from factlint.facts.identity import people_index, surname_keys
 from factlint.facts.people import LEADING_PARTICLES, Lexicon, PersonMention, fold, lexicon
 from factlint.rules import Corpus
 
@@ -70,6 +72,10 @@ class FirstReference(CorpusRule):
     name = "first-reference"
     severity = Severity.WARNING
     requires = ("people",)
+
+    def archive_keys(self, document: Document, facts: Facts) -> Iterable[str]:
+        """Archive lookup keys: the blocking keys of the story's surnames."""
+        return surname_keys(facts)
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
         index = people_index(corpus, self.config)

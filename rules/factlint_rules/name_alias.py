@@ -34,10 +34,12 @@ registry) in every story.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from factlint import CorpusRule, Finding, Severity
-from factlint.facts.identity import people_index
+from factlint.document import Document
+from factlint.facts import Facts
+from factlint.facts.identity import people_index, surname_keys
 from factlint.rules import Corpus, place, related_at
 
 
@@ -46,6 +48,10 @@ class NameAlias(CorpusRule):
     name = "name-alias"
     severity = Severity.INFO
     requires = ("people",)
+
+    def archive_keys(self, document: Document, facts: Facts) -> Iterable[str]:
+        """Archive lookup keys: the blocking keys of the story's surnames."""
+        return surname_keys(facts)
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
         index = people_index(corpus, self.config)

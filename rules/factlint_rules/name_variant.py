@@ -60,11 +60,12 @@ is offered as a safe fix (``factlint check --fix``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from factlint import CorpusRule, Edit, Finding, Fix, Severity, lazy
 from factlint.document import Document
-from factlint.facts.identity import Name, Person, Ref, people_index, typography
+from factlint.facts import Facts
+from factlint.facts.identity import Name, Person, Ref, people_index, surname_keys, typography
 from factlint.facts.people import fold
 from factlint.findings import Related
 from factlint.rules import Corpus, place, related_at
@@ -77,6 +78,11 @@ class NameVariant(CorpusRule):
     name = "name-variant"
     severity = Severity.WARNING
     requires = ("people",)
+
+    def archive_keys(self, document: Document, facts: Facts) -> Iterable[str]:
+        """Archive lookup keys: the blocking keys of the story's surnames."""
+        return surname_keys(facts)
+
     fixable = True
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:

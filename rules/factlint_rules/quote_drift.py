@@ -34,10 +34,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from factlint import CorpusRule, Finding, Severity, lazy
+from factlint.document import Document
+from factlint.facts import Facts
 from factlint.facts.people import fold, lexicon
 from factlint.rules import Corpus, place, related_at
 
@@ -109,6 +111,15 @@ class QuoteDrift(CorpusRule):
     name = "quote-drift"
     severity = Severity.WARNING
     requires = ("quotes",)
+
+    def archive_keys(self, document: Document, facts: Facts) -> Iterable[str]:
+        """Archive lookup keys: the three-word shingles that block the pairs below."""
+        keys: set[str] = set()
+        for quote in facts.get_list("quotes"):
+            words = _words(quote.text)
+            if quote.kind == "full" and len(words) >= MIN_WORDS:
+                keys.update(" ".join(words[i : i + 3]) for i in range(len(words) - 2))
+        return keys
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
         from rapidfuzz import fuzz

@@ -45,12 +45,14 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from factlint import CorpusRule, Finding, Severity, lazy
-from factlint.facts.identity import Ref, people_index
+from factlint.document import Document
+from factlint.facts import Facts
+from factlint.facts.identity import Ref, people_index, surname_keys
 from factlint.facts.people import fold, lexicon
 from factlint.rules import Corpus, place, related_at
 
@@ -61,6 +63,10 @@ class TitleMismatch(CorpusRule):
     severity = Severity.WARNING
     requires = ("people",)
     options: ClassVar[Mapping[str, Any]] = {"window_days": 30}
+
+    def archive_keys(self, document: Document, facts: Facts) -> Iterable[str]:
+        """Archive lookup keys: the blocking keys of the story's surnames."""
+        return surname_keys(facts)
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
         index = people_index(corpus, self.config)

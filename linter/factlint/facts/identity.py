@@ -47,9 +47,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factlint import lazy
 from factlint.facts.people import (
@@ -681,3 +681,30 @@ def people_index(corpus: Corpus, config: Config) -> PeopleIndex:
     index = build_index(corpus, registry)
     _CACHE["index"] = (corpus, index)
     return index
+
+
+def surname_keys(facts: Mapping[str, list[Any]]) -> set[str]:
+    """The archive's lookup keys for the people of one story (see
+    :meth:`factlint.rules.CorpusRule.archive_keys`): every surname (aliases,
+    given-name slips, lone surnames and titles pair same surnames), also as
+    :func:`_rejoin_surname` may read it with the word before ("Seitz Wald");
+    and for a full name, the given name with the surname's first and last
+    three letters, and with the surname and each one-letter deletion of it
+    (the near spellings :func:`build_index` pairs under one given name)."""
+    keys: set[str] = set()
+    for mention in facts.get("people", []):
+        letters = _letters(mention.surname)
+        if not letters:
+            continue
+        keys.add("n" + letters)
+        before = mention.text[: mention.surname_start - mention.start].split()
+        if len(before) >= 2:
+            keys.add("n" + _letters(f"{before[-1]} {mention.surname}"))
+        given = fold(mention.given) if mention.kind == "full" and mention.given else None
+        if not given:
+            continue
+        if len(given) == 2 and given.endswith("."):
+            given = given[0]
+        keys.update((f"p{given} {letters[:3]}", f"s{given} {letters[-3:]}", f"d{given} {letters}"))
+        keys.update(f"d{given} {letters[:i]}{letters[i + 1 :]}" for i in range(len(letters)))
+    return keys

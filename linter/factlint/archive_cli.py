@@ -1,0 +1,134 @@
+"""The command line of the archive: ``factlint index`` and ``check --archive``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from typing import Any
+
+from factlint.errors import ExitCode, FatalError
+from factlint.sanitize import clean
+
+
+def add_arguments(
+    sub: Any, common: argparse.ArgumentParser, check: argparse.ArgumentParser
+) -> None:
+    from factlint.archive import DEFAULT_ARCHIVE
+
+    check.add_argument(
+        "--archive",
+        metavar="FILE",
+        help="compare with the stories of this archive (built by 'factlint index';"
+        " default: 'archive' in the config)",
+    )
+    index = sub.add_parser(
+        "index",
+        parents=[common],
+        help="store stories and their facts in an archive that check compares with",
+    )
+    index.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of stories")
+    index.add_argument(
+        "--archive",
+        metavar="FILE",
+        help=f"the archive to create or bring up to date (default: 'archive' in the config,"
+        f" else {DEFAULT_ARCHIVE})",
+    )
+    index.add_argument(
+        "--jobs", "-j", type=int, metavar="N", help="worker processes (default and most: all cores)"
+    )
+    index.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="extract on a Dask cluster (tcp://host:8786), or 'local' for a LocalCluster of"
+        " --jobs workers (needs factlint[distributed])",
+    )
+    index.add_argument("--exclude", action="append", default=[], metavar="GLOB")
+    index.add_argument("--date", metavar="YYYY-MM-DD")
+    index.add_argument("--max-file-size", metavar="SIZE")
+    index.add_argument("--timeout-per-file", metavar="SECONDS")
+
+
+def cmd_index(args: argparse.Namespace, config: Any, registry: Any) -> int:
+    from factlint import engine
+    from factlint.archive import DEFAULT_ARCHIVE, build_index
+
+    if args.jobs is not None and args.jobs < 1:
+        raise FatalError("--jobs must be at least 1")
+    if engine.STDIN in args.paths:
+        raise FatalError("index: stories are read from files, not standard input")
+    path = args.archive or config.archive or DEFAULT_ARCHIVE
+    sources, errors = engine.collect_sources(args.paths, registry, config, None)
+    progress = _Progress() if sys.stderr.isatty() and not os.environ.get("CI") else None
+    started = time.perf_counter()
+    stats = build_index(
+        path,
+        sources,
+        registry,
+        config,
+        jobs=engine.worker_count(args.jobs) if args.scheduler is None else (args.jobs or 1),
+        scheduler=args.scheduler,
+        progress=progress,
+    )
+    if progress:
+        progress.close()
+    errors.extend(stats.errors)
+    for line in errors:
+        print(f"factlint: error: {clean(line)}", file=sys.stderr)
+    for line in stats.notices:
+        print(f"factlint: note: {clean(line)}", file=sys.stderr)
+    if stats.rebuilt:
+        print(
+            f"factlint: note: {clean(path)} was built by {clean(stats.rebuilt)}; rebuilt it",
+            file=sys.stderr,
+        )
+    print(
+        f"factlint: archive {clean(path)}: {stats.stories} stories ({stats.extracted} extracted,"
+        f" {stats.unchanged + stats.touched} unchanged, {stats.dropped} dropped)"
+        f" in {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+    )
+    return ExitCode.ERROR if errors else ExitCode.OK
+
+
+def open_for_check(args: argparse.Namespace, config: Any, registry: Any) -> Any:
+    """The archive ``check`` compares with: ``--archive``, else the config's
+    ``archive:`` (skipped with a note while it has not been built)."""
+    from factlint.archive import Archive
+
+    given = getattr(args, "archive", None)
+    if given:
+        return Archive(given, registry)
+    if config.archive and args.command == "check":
+        if not os.path.exists(config.archive):
+            print(
+                f"factlint: note: the archive {clean(config.archive)} (from the config) does not"
+                f" exist yet; build it with 'factlint index'. Checking without it.",
+                file=sys.stderr,
+            )
+            return None
+        return Archive(config.archive, registry)
+    return None
+
+
+class _Progress:
+    """``indexed 120/19043 stories`` on a terminal, after the first second."""
+
+    def __init__(self) -> None:
+        self._start = time.monotonic()
+        self._last = 0.0
+        self._shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self._start < 1.0 or (now - self._last < 0.1 and done != total):
+            return
+        self._last, self._shown = now, True
+        sys.stderr.write(f"\rfactlint: indexed {done}/{total} stories")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self._shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
