@@ -299,7 +299,7 @@ def _headline_end(prose: str) -> int:
     """Where the headline ends, or 0: a short first paragraph in title case or
     capitals ("Campaign Reportedly Scrambling For Votes"), with or without a
     full stop. A headline says "reportedly" and the story says whose report."""
-    first = _FIRST_PARAGRAPH.search(prose)
+    first = _FIRST_PARAGRAPH.match(prose)
     if first is None:
         return 0
     words = [w for w in first.group(1).split() if len(w) > 3 and w[0].isalpha()]
