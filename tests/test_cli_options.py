@@ -197,3 +197,11 @@ def test_counts_agree_with_their_numbers(
     assert " infos" not in out and " info)" in out
     _, out, _ = _run(["check", "--isolated", "--select", "FL401", str(seeds)], capsys)
     assert out.splitlines()[-1] == "Found 1 finding (1 error) in 2 files checked."
+
+
+def test_a_mistyped_format_suggests_the_near_one(
+    capsys: pytest.CaptureFixture[str], seeds: Path
+) -> None:
+    code, out, err = _run(["check", "--isolated", "--format", "jsn", str(seeds)], capsys)
+    assert (code, out) == (2, "")
+    assert err.rstrip().endswith("; did you mean json?")

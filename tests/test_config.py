@@ -110,7 +110,7 @@ def test_unknown_rule_option(repo: Path, capsys: pytest.CaptureFixture[str]) -> 
     )
     code, _, err = _check(["a.txt"], capsys)
     assert code == 2
-    assert "rules.FL402: unknown option(s) extra_host (known: extra_hosts)" in err
+    assert "rules.FL402: unknown option extra_host (known: extra_hosts)" in err
 
 
 def test_rule_option_is_used(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -183,7 +183,7 @@ def test_hostile_baseline_is_one_error(
             3,
             "rules.FL402.extra-hosts: expected a list of str, got int 5",
         ),
-        ("rules:\n  FL402:\n    extra-hostz: [a]", 2, "rules.FL402: unknown option(s) extra_hostz"),
+        ("rules:\n  FL402:\n    extra-hostz: [a]", 2, "rules.FL402: unknown option extra_hostz"),
         ("rules:\n  FL999: {}", 2, "unknown rule code 'FL999'"),
         ("select: [FL402]\nselect: [FL401]", 2, "invalid YAML: duplicate key 'select'"),
     ],
@@ -333,9 +333,9 @@ def test_jobs_are_capped_at_the_number_of_cores(tmp_path: Path) -> None:
     import multiprocessing
 
     from factlint.config import Config
-    from factlint.engine import PARALLEL_THRESHOLD, Source, cores, run
+    from factlint.engine import Source, cores, run
 
-    for i in range(PARALLEL_THRESHOLD + 6):
+    for i in range(20):
         (tmp_path / f"s{i:03d}.txt").write_text(GOOD, encoding="utf-8")
     sources = [Source(str(p), str(p)) for p in sorted(tmp_path.glob("*.txt"))]
     most = 0
@@ -405,12 +405,12 @@ def test_timeout_per_file_turns_a_stall_into_one_error(tmp_path: Path, jobs: int
     import time
 
     from factlint.config import Config
-    from factlint.engine import PARALLEL_THRESHOLD, Source, run
+    from factlint.engine import Source, run
 
     registry = dataclasses.replace(
         REGISTRY, extractors={**REGISTRY.extractors, "stalling": _StallingExtractor()}
     )
-    count = PARALLEL_THRESHOLD + 2 if jobs > 1 else 3
+    count = 10 if jobs > 1 else 3
     for i in range(count):
         (tmp_path / f"s{i:03d}.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "s001.txt").write_text("This one will stall.\n" + GOOD, encoding="utf-8")

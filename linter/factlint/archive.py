@@ -288,10 +288,10 @@ def extract_all(
     if scheduler is not None:
         yield from _extract_dask(items, config, order, jobs, scheduler)
         return
-    from factlint.engine import _WORKER, PARALLEL_THRESHOLD, worker_count
+    from factlint.engine import _WORKER, worker_count
 
-    jobs = worker_count(jobs)
-    if jobs <= 1 or len(items) < PARALLEL_THRESHOLD:
+    jobs = worker_count(jobs)  # the default goes by the amount of text (engine.workers_for)
+    if jobs <= 1 or len(items) < 2:
         for display, data in items:
             yield extract_story(display, data, config, order)
         return

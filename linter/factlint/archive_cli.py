@@ -67,7 +67,11 @@ def cmd_index(args: argparse.Namespace, config: Any, registry: Any) -> int:
         sources,
         registry,
         config,
-        jobs=engine.worker_count(args.jobs) if args.scheduler is None else (args.jobs or 1),
+        jobs=(
+            (engine.workers_for(sources) if args.jobs is None else engine.worker_count(args.jobs))
+            if args.scheduler is None
+            else (args.jobs or 1)
+        ),
         scheduler=args.scheduler,
         progress=progress,
     )

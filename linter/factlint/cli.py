@@ -98,7 +98,8 @@ def _parser(formats: Sequence[str] = BUILTIN_FORMATS) -> argparse.ArgumentParser
         "-j",
         type=int,
         metavar="N",
-        help="worker processes for reading and extraction (default and most: all cores)",
+        help="worker processes for reading and extraction"
+        " (default: by the amount of text, at most one per core)",
     )
     inputs.add_argument(
         "--ignore", action="append", metavar="CODES", help="codes or prefixes to leave out"
@@ -321,6 +322,7 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
     if args.command == "check" and args.format not in registry.reporters:
         raise FatalError(
             f"unknown format {args.format!r} (choose from {', '.join(registry.reporters)})"
+            + _did_you_mean(args.format, registry.reporters)
         )
     if args.jobs is not None and args.jobs < 1:
         raise FatalError("--jobs must be at least 1")
@@ -361,7 +363,7 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
         config,
         codes,
         all_facts=wants_facts,
-        jobs=engine.worker_count(args.jobs),
+        jobs=args.jobs,
         progress=progress,
         archive=archive,
     )

@@ -238,7 +238,8 @@ def instantiate_rules(registry: Registry, config: Config, codes: Iterable[str]) 
         if unknown:
             known = ", ".join(sorted(cls.options)) or "none"
             raise FatalError(
-                f"{config.where(f'rules.{key}')}: rules.{code}: unknown option(s)"
+                f"{config.where(f'rules.{key}')}: rules.{code}:"
+                f" unknown option{'s' if len(unknown) > 1 else ''}"
                 f" {', '.join(sorted(unknown))} (known: {known})"
             )
         for raw_name, value in given.items():
@@ -381,8 +382,13 @@ def _load_source(source: Source, registry: Registry, config: Config, order: list
 
 # State of a worker process (--jobs): set once by _init_worker.
 _WORKER: dict[str, object] = {}
-# Below this many files a pool costs more than it saves.
-PARALLEL_THRESHOLD = 64
+#: Bytes of text each worker process must have before it pays for its start
+#: and for sending documents and facts back: by default a run uses one
+#: process below this much text, two from it, three from twice it, and so on
+#: up to the cores. Measured with benchmarks/jobs.py on 2 cores: 320 to 640
+#: short stories (330 to 580 KB) ran slower with two workers than with one,
+#: 860 KB to 1.1 MB ran faster; the file count alone decided nothing.
+BYTES_PER_WORKER = 800_000
 
 
 def _init_worker(config: Config, order: list[str]) -> None:
@@ -410,8 +416,20 @@ def cores() -> int:
 
 
 def worker_count(requested: int | None) -> int:
-    """``--jobs``: all cores by default, and never more processes than cores."""
+    """``--jobs N``: never more processes than cores (all cores for None)."""
     return max(1, min(requested or cores(), cores()))
+
+
+def workers_for(sources: Sequence[Source]) -> int:
+    """The default ``--jobs``: one worker per :data:`BYTES_PER_WORKER` of
+    text after the first, at most one per core. The files' sizes, not their
+    number, decide: 320 short stories are less work than 30 long reports."""
+    total = 0
+    for source in sources:
+        if source.read_from != STDIN:
+            with contextlib.suppress(OSError):
+                total += os.stat(source.read_from).st_size
+    return worker_count(1 + total // BYTES_PER_WORKER)
 
 
 def _load_all(
@@ -419,15 +437,15 @@ def _load_all(
     registry: Registry,
     config: Config,
     order: list[str],
-    jobs: int,
+    jobs: int | None,
     progress: Callable[[int, int], None] | None,
 ) -> Iterator[Loaded]:
-    jobs = worker_count(jobs)
     files = [s for s in sources if s.read_from != STDIN]
     stdin = [s for s in sources if s.read_from == STDIN]
+    jobs = workers_for(files) if jobs is None else worker_count(jobs)
     for source in stdin:
         yield load_source(source, registry, config, order)
-    if jobs <= 1 or len(files) < PARALLEL_THRESHOLD:
+    if jobs <= 1 or len(files) < 2:
         for done, source in enumerate(files, 1):
             yield load_source(source, registry, config, order)
             if progress:
@@ -459,11 +477,12 @@ def run(
     codes: set[str],
     *,
     all_facts: bool = False,
-    jobs: int = 1,
+    jobs: int | None = 1,
     progress: Callable[[int, int], None] | None = None,
     archive: Any = None,
 ) -> RunResult:
-    """Read and extract (in ``jobs`` processes), then apply every rule.
+    """Read and extract (in ``jobs`` processes; None: as many as the amount
+    of text pays for, see :func:`workers_for`), then apply every rule.
 
     ``archive`` (a :class:`factlint.archive.Archive`) adds the archived
     stories that share a lookup key with the documents checked, as references.
