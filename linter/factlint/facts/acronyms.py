@@ -35,7 +35,10 @@ _ACRONYM = lazy.re(r"([A-Z](?<![\w&.@#/<-][A-Z])[A-Z0-9&]{1,5})(s?)(?![\w&#;-]|\
 # Not acronyms: a label ("NOTE:", "RAMOS:"), a title ("MR."), a wire routing
 # code ("(NRBK 0622)"), a dateline ("BERNE -"), a name with its company word
 # ("GAF Corp", "RDF Media") or after one ("security firm RSA").
-_LABEL_AFTER = lazy.re(r"s?(?::|\.(?=\s)(?<=(?:MR|MS|DR|ST|JR|SR)\.)|[ \t]+\d{3,4}\)|[ \t]+-[ \t])")
+_LABEL_AFTER = lazy.re(r"s?(?::|\.(?=\s)(?<=(?:MR|MS|DR|ST|JR|SR)\.)|[ \t]+\d{3,4}\))")
+# A dateline's place ("BERNE - ") opens its line; mid-sentence, "or DFA - which
+# was founded" is an acronym beside its spelling-out.
+_DASH_AFTER = lazy.re(r"s?[ \t]+-[ \t]")
 _COMPANY_AFTER = lazy.re(
     r"s?[ \t]+(?:Corp|Corporation|Inc|Co|Ltd|Plc|PLC|Group|Media|Bank|Financial|Holdings"
     r"|AG|SA|NV|SpA|Cos|Industries|Capital|Securities|Airlines|Records)\b"
@@ -173,9 +176,17 @@ def _headline_end(prose: str) -> int:
     return 0
 
 
+def _opens_line(prose: str, start: int) -> bool:
+    """Only blank space between the line's start and ``start``."""
+    line = prose.rfind("\n", max(0, start - 200), start) + 1
+    return not prose[max(line, start - 200) : start].strip()
+
+
 def _not_an_acronym(prose: str, start: int, end: int) -> bool:
     """A label, title, routing code, dateline or company name in capitals."""
     if _LABEL_AFTER.match(prose, end) or _COMPANY_AFTER.match(prose, end):
+        return True
+    if _DASH_AFTER.match(prose, end) and _opens_line(prose, start):
         return True
     if _NAME_AFTER.match(prose, end):  # "MGM Grand", "FDR Park", "UNC Nuclear Inc": a name
         return True
