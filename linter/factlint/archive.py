@@ -256,15 +256,13 @@ def extract_batch(
     return [extract_story(display, data, config, order) for display, data in batch]
 
 
-_POOL: dict[str, Any] = {}
+def _extract_in_worker(item: tuple[str, bytes]) -> Extracted:
+    """One story, in a worker of :func:`factlint.engine.worker_pool`."""
+    from factlint.engine import _WORKER
 
-
-def _pool_init(config: Config, order: list[str]) -> None:
-    _POOL["config"], _POOL["order"] = config, order
-
-
-def _pool_batch(batch: Sequence[tuple[str, bytes]]) -> list[Extracted]:
-    return extract_batch(batch, _POOL["config"], _POOL["order"])
+    config: Any = _WORKER["config"]
+    order: Any = _WORKER["order"]
+    return extract_story(item[0], item[1], config, order)
 
 
 def _batches(items: Sequence[tuple[str, bytes]], size: int) -> list[list[tuple[str, bytes]]]:
@@ -288,29 +286,16 @@ def extract_all(
     if scheduler is not None:
         yield from _extract_dask(items, config, order, jobs, scheduler)
         return
-    from factlint.engine import _WORKER, worker_count
+    from factlint.engine import chunk_size, worker_count, worker_pool
 
     jobs = worker_count(jobs)  # the default goes by the amount of text (engine.workers_for)
     if jobs <= 1 or len(items) < 2:
         for display, data in items:
             yield extract_story(display, data, config, order)
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    if method == "fork":
-        _state(config)  # forked workers inherit the registry and rules
-        _WORKER.setdefault("registry", _STATE["registry"])
-    size = max(1, min(64, len(items) // (jobs * 8)))
-    with ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context(method),
-        initializer=_pool_init,
-        initargs=(config, order),
-    ) as pool:
-        for batch in pool.map(_pool_batch, _batches(items, size)):
-            yield from batch
+    registry, _rules = _state(config)
+    with worker_pool(jobs, registry, config, order) as pool:
+        yield from pool.map(_extract_in_worker, items, chunksize=chunk_size(len(items), jobs))
 
 
 def _extract_dask(
@@ -321,6 +306,8 @@ def _extract_dask(
     scheduler: str,
 ) -> Iterator[Extracted]:
     import importlib
+
+    from factlint.engine import chunk_size
 
     try:
         distributed: Any = importlib.import_module("distributed")
@@ -341,7 +328,7 @@ def _extract_dask(
             except (OSError, TimeoutError) as exc:
                 raise FatalError(f"--scheduler {scheduler}: cannot connect: {exc}") from None
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        size = max(1, min(64, len(items) // (workers * 8) or 1))
+        size = chunk_size(len(items), workers)
         config_future = client.scatter(config, broadcast=True)
         futures = [
             client.submit(extract_batch, batch, config_future, order, pure=False)

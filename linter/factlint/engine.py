@@ -14,7 +14,7 @@ import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factlint.config import Config
 from factlint.document import Document
@@ -27,6 +27,9 @@ from factlint.rules import Corpus, CorpusRule, DocumentRule, Rule
 from factlint.selection import ignored_for_path, selected_codes
 from factlint.suppression_rules import SuppressionRule
 from factlint.suppressions import Suppression, is_suppressed, parse_suppressions
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 STDIN = "-"
 _SKIP_DIRS = {"node_modules", "__pycache__", "venv", "site-packages"}
@@ -432,6 +435,33 @@ def workers_for(sources: Sequence[Source]) -> int:
     return worker_count(1 + total // BYTES_PER_WORKER)
 
 
+@contextlib.contextmanager
+def worker_pool(
+    jobs: int, registry: Registry, config: Config, order: list[str]
+) -> Iterator[ProcessPoolExecutor]:
+    """``jobs`` processes that read and extract as this one does: their
+    ``_WORKER`` holds the registry, config and extractor order (forked
+    workers inherit the registry; spawned ones load it once)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":
+        _WORKER["registry"] = registry
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_init_worker,
+        initargs=(config, order),
+    ) as pool:
+        yield pool
+
+
+def chunk_size(count: int, jobs: int) -> int:
+    """Tasks per message to a worker: about eight rounds per worker, at most 64."""
+    return max(1, min(64, count // (jobs * 8)))
+
+
 def _load_all(
     sources: Sequence[Source],
     registry: Registry,
@@ -451,19 +481,8 @@ def _load_all(
             if progress:
                 progress(done, len(files))
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    if method == "fork":
-        _WORKER["registry"] = registry  # inherited by forked workers
-    chunk = max(1, min(64, len(files) // (jobs * 8)))
-    with ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context(method),
-        initializer=_init_worker,
-        initargs=(config, order),
-    ) as pool:
+    with worker_pool(jobs, registry, config, order) as pool:
+        chunk = chunk_size(len(files), jobs)
         for done, loaded in enumerate(pool.map(_load_in_worker, files, chunksize=chunk), 1):
             yield loaded
             if progress:
