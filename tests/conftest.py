@@ -1,4 +1,5 @@
-"""Shared fixtures: paths to the seeds and to ../shared corpora."""
+"""Shared fixtures: paths to the seeds and to ../shared corpora, and a
+folder holding one good story for the bad-input tests."""
 
 from __future__ import annotations
 
@@ -27,3 +28,15 @@ def require_corpora() -> Path:
 def corpora() -> Path:
     """../shared/corpora, or skip the test with the reason."""
     return require_corpora()
+
+
+#: A one-line story with one finding (a shortened link), for bad-input tests.
+GOOD = "The group cited http://bit.ly/2te2fFQ in its statement.\n"
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The working folder, holding ``good.txt`` (:data:`GOOD`)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    return tmp_path

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import GOOD
 from factlint.cli import main
-
-GOOD = "The group cited http://bit.ly/2te2fFQ in its statement.\n"
 
 
 def _check(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -18,13 +17,6 @@ def _check(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, st
     code = main(["check", "--isolated", *args])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
-
-
-@pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
-    return tmp_path
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[bytes, float]]:

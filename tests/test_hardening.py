@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import GOOD
 from factlint.cli import main
 from factlint.document import Document, Metadata
 from factlint.facts import extract_facts, extraction_order
 from factlint.plugins import load_registry
 
-GOOD = "The group cited http://bit.ly/2te2fFQ in its statement.\n"
 REGISTRY = load_registry()
 
 
@@ -28,13 +28,6 @@ def _check(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, st
     code = main(["check", *args])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
-
-
-@pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
-    return tmp_path
 
 
 def _dates(text: str, published: dt.date | None = dt.date(2017, 7, 4)) -> list[dict[str, object]]:
