@@ -1,13 +1,19 @@
 """Patterns compile when first used: a link-only run compiles no name, quote
-or person pattern, and a lazy pattern answers as the compiled one does."""
+or person pattern, and a lazy pattern answers as the compiled one does.
+Compiled patterns are kept in a per-user cache file between runs: a pattern
+from the file answers as a freshly compiled one, and a file from another
+version, a broken file or one that others could write is not used."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import regex
 
 from factlint import lazy
@@ -35,6 +41,7 @@ def _regex_compiles(*args: str) -> int:
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "FACTLINT_NO_CACHE": "1"},
     )
     return int(proc.stdout.strip().splitlines()[-1])
 
@@ -59,3 +66,95 @@ def test_a_lazy_pattern_matches_as_the_compiled_one() -> None:
     pending_re = lazy.re(r"said|agreed", re.I)
     assert pending_re.findall(text.upper()) == ["SAID", "AGREED"]
     assert pending_re.flags == re.compile(r"said|agreed", re.I).flags
+
+
+_SOURCES = [
+    ("regex", r"\b\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?", 0),
+    ("regex", r"(?P<who>Mr|Ms)\.\s+(\w+)(?=\s+(?:said|agreed))", regex.IGNORECASE),
+    ("regex", r"(?<![\p{L}.])(?:van|von|de)\s+\p{Lu}\w+", 0),
+    ("re", r"(?P<verb>said|agreed)\b", re.IGNORECASE),
+    ("re", r"(?<![\w.])(\d{1,2})\s+(?:Jan|Feb|Mar)\w*", 0),
+]
+_TEXT = "Ms. Ortiz said on 3 March, and MR. Newman-Ortiz AGREED with van Dijk on 12 Jan."
+
+
+def _answers(pattern: object) -> list[object]:
+    found = list(pattern.finditer(_TEXT))  # type: ignore[attr-defined]
+    return [(m.span(), m.groups(), m.groupdict()) for m in found]
+
+
+def _compile(cache: lazy._PatternCache, kind: str, source: str, flags: int) -> object:
+    compile = lazy._regex_compile if kind == "regex" else lazy._re_compile
+    return cache.compile(compile, source, flags)
+
+
+def _fill(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("FACTLINT_NO_CACHE", raising=False)
+    cache = lazy._PatternCache()
+    for kind, source, flags in _SOURCES:
+        _compile(cache, kind, source, flags)
+    cache.write()
+    (path,) = folder.iterdir()
+    return path
+
+
+def test_a_cached_pattern_answers_as_a_freshly_compiled_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _fill(tmp_path / "cache", monkeypatch)
+    assert len(json.loads(path.read_text(encoding="utf-8"))["entries"]) == len(_SOURCES)
+    cache = lazy._PatternCache()
+    for kind, source, flags in _SOURCES:
+        cached = _compile(cache, kind, source, flags)
+        fresh = (regex if kind == "regex" else re).compile(source, flags)
+        assert type(cached) is type(fresh)
+        assert (cached.pattern, cached.flags, cached.groupindex) == (  # type: ignore[attr-defined]
+            fresh.pattern,
+            fresh.flags,
+            fresh.groupindex,
+        )
+        assert _answers(cached) == _answers(fresh)
+        assert _answers(cached)  # the text has matches for every pattern
+    assert not cache._new  # every one came from the file
+
+
+def test_a_file_from_another_version_or_broken_or_open_to_others_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _fill(tmp_path / "cache", monkeypatch)
+    good = path.read_text(encoding="utf-8")
+    stale = json.loads(good)
+    stale["stamp"]["regex"][0] = "0.0"
+    broken = good[: len(good) // 2]
+    for text in (json.dumps(stale), broken):
+        path.write_text(text, encoding="utf-8")
+        cache = lazy._PatternCache()
+        for kind, source, flags in _SOURCES:
+            fresh = (regex if kind == "regex" else re).compile(source, flags)
+            assert _answers(_compile(cache, kind, source, flags)) == _answers(fresh)
+        assert len(cache._new) == len(_SOURCES)  # compiled again, not read
+        cache.write()  # and the file is good again
+        assert json.loads(path.read_text(encoding="utf-8"))["stamp"] == lazy._stamp()
+    if hasattr(os, "getuid"):
+        path.chmod(0o666)
+        cache = lazy._PatternCache()
+        _compile(cache, *_SOURCES[0])
+        assert len(cache._new) == 1
+
+
+def test_a_check_gives_the_same_output_with_a_cold_and_a_warm_cache(tmp_path: Path) -> None:
+    env = {**os.environ, "FACTLINT_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("FACTLINT_NO_CACHE", None)
+    command = [sys.executable, "-m", "factlint", "check", "--isolated", "--select", "ALL"]
+    command += ["--format", "json", str(SEED.parent)]
+    outputs = []
+    for _ in range(2):  # the first run fills the cache, the second reads it
+        proc = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+        outputs.append(proc.stdout)
+    assert list((tmp_path / "cache").iterdir())
+    off = subprocess.run(
+        command, capture_output=True, text=True, check=False, env={**env, "FACTLINT_NO_CACHE": "1"}
+    )
+    assert outputs[0] == outputs[1] == off.stdout
+    assert json.loads(off.stdout)

@@ -18,8 +18,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from factlint import lazy
+
 # Letters outside escapes (\\B, \\S) and group syntax ("(?P<").
-_LETTER = re.compile(r"(?<!\(\?)(?<!\\)[A-Z]")
+_LETTER = lazy.re(r"(?<!\(\?)(?<!\\)[A-Z]")
 
 
 class Match:
@@ -58,13 +60,13 @@ class Pattern:
     def _lowered(self) -> re.Pattern[str]:
         if self._lower is None:
             lowered = _LETTER.sub(lambda m: m.group().lower(), self.source)
-            self._lower = re.compile(lowered, self.flags)
+            self._lower = lazy.compile_re(lowered, self.flags)
         return self._lower
 
     def ignorecase(self) -> re.Pattern[str]:
         """The pattern as written, with ``re.IGNORECASE``."""
         if self._exact is None:
-            self._exact = re.compile(self.source, self.flags | re.IGNORECASE)
+            self._exact = lazy.compile_re(self.source, self.flags | re.IGNORECASE)
         return self._exact
 
     def finditer(self, text: str, lower: str | None = None) -> Iterator[Match | re.Match[str]]:

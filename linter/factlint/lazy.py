@@ -1,4 +1,5 @@
-"""Patterns compiled when first used, not when their module is imported.
+"""Patterns compiled when first used, not when their module is imported, and
+kept compiled between runs.
 
 A pre-commit run checks one story with the rules a project selects; compiling
 every pattern of every extractor and rule at import (``regex`` parses a long
@@ -7,15 +8,46 @@ patterns it never reaches. ``lazy.regex(...)`` and ``lazy.re(...)`` return a
 stand-in that compiles on its first attribute access and then keeps the
 compiled pattern's methods as its own attributes, so later calls cost one
 instance-attribute look-up, as a module global does.
+
+Even the patterns a run does reach took a third of a cold run's time to
+compile. So the result of compiling (what the engines build a pattern object
+from, no code) is kept in a per-user cache file, as Python keeps bytecode:
+``regex`` patterns by the data they pickle with (``Pattern._pickled_data``,
+the arguments of ``_regex.compile``, which is how ``regex`` itself unpickles a
+pattern), stdlib ``re`` patterns by the arguments of ``_sre.compile``, checked
+equal to ``re.compile``'s own pattern (same flags, same code) before they are
+stored. The file is JSON (reading it never runs code), named by the
+interpreter, the ``regex`` version and factlint's version, and holds each
+engine's version stamp, which must match or the file is ignored; entries are
+keyed by the pattern's source and flags, so a changed pattern simply misses.
+It lives in ``$FACTLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/factlint``, else
+``~/.cache/factlint``; a folder or file that another user owns or could write
+is not used. ``FACTLINT_NO_CACHE=1`` turns the cache off. New entries are
+written once, when the process exits, atomically (a temporary file renamed).
 """
 
 from __future__ import annotations
 
+import importlib
+import json
+import os
 import re as _re
+import sys
 from collections.abc import Callable
 from typing import Any, cast
 
 import regex as _regex
+
+from factlint import __version__
+
+# The engines' C parts, which build a pattern object from compiled data
+# (untyped: the stubs know only the public API).
+_REGEX_ENGINE: Any = importlib.import_module("regex._regex")
+
+
+def _sre() -> Any:
+    return importlib.import_module("_sre")
+
 
 _FORWARD = (
     "search",
@@ -33,6 +65,10 @@ _FORWARD = (
     "groupindex",
 )
 
+#: Bumped when the layout of the cache file changes.
+_FORMAT = 1
+_MAX_ENTRIES = 2000
+
 
 class LazyPattern:
     """Compiles ``source`` with ``compile`` the first time it is used."""
@@ -46,7 +82,7 @@ class LazyPattern:
     def __getattr__(self, name: str) -> Any:
         # Called only for attributes not set yet: the first use.
         compile, source, flags = self.__dict__["_lazy"]
-        compiled = compile(source, flags)
+        compiled = _CACHE.compile(compile, source, flags)
         for attr in _FORWARD:
             if hasattr(compiled, attr):
                 self.__dict__[attr] = getattr(compiled, attr)
@@ -59,9 +95,240 @@ class LazyPattern:
 
 def regex(source: str, flags: int = 0) -> _regex.Pattern[str]:
     """Like ``regex.compile(source, flags)``, compiled on first use."""
-    return cast("_regex.Pattern[str]", LazyPattern(_regex.compile, source, flags))
+    return cast("_regex.Pattern[str]", LazyPattern(_regex_compile, source, flags))
 
 
 def re(source: str, flags: int = 0) -> _re.Pattern[str]:
     """Like ``re.compile(source, flags)``, compiled on first use."""
-    return cast("_re.Pattern[str]", LazyPattern(_re.compile, source, flags))
+    return cast("_re.Pattern[str]", LazyPattern(_re_compile, source, flags))
+
+
+def compile_regex(source: str, flags: int = 0) -> _regex.Pattern[str]:
+    """``regex.compile(source, flags)`` now, through the cache."""
+    return cast("_regex.Pattern[str]", _CACHE.compile(_regex_compile, source, flags))
+
+
+def compile_re(source: str, flags: int = 0) -> _re.Pattern[str]:
+    """``re.compile(source, flags)`` now, through the cache."""
+    return cast("_re.Pattern[str]", _CACHE.compile(_re_compile, source, flags))
+
+
+# The module functions are looked up when called (not bound here), as
+# ``regex.compile(...)`` in a module would be.
+def _regex_compile(source: str, flags: int) -> Any:
+    return _regex.compile(source, flags)
+
+
+def _re_compile(source: str, flags: int) -> Any:
+    return _re.compile(source, flags)
+
+
+def cache_dir() -> str | None:
+    """The folder of the pattern cache, or None when it is turned off."""
+    if os.environ.get("FACTLINT_NO_CACHE", "") not in ("", "0"):
+        return None
+    folder = os.environ.get("FACTLINT_CACHE_DIR")
+    if folder:
+        return folder
+    base = os.environ.get("XDG_CACHE_HOME") or (
+        os.environ.get("LOCALAPPDATA") if os.name == "nt" else None
+    )
+    if not base:
+        home = os.path.expanduser("~")
+        if home == "~":
+            return None
+        base = os.path.join(home, ".cache")
+    return os.path.join(base, "factlint")
+
+
+def _stamp() -> dict[str, Any]:
+    """What the cached data depends on besides each pattern's source and flags."""
+    sre = _sre()
+    return {
+        "format": _FORMAT,
+        "python": sys.version,
+        "sre": [sre.MAGIC, sre.CODESIZE],
+        "regex": [_regex.__version__, _REGEX_ENGINE.MAGIC, _REGEX_ENGINE.get_code_size()],
+        "regex_default_version": _regex.DEFAULT_VERSION,
+        "factlint": __version__,
+    }
+
+
+def _file_name() -> str:
+    tag = sys.implementation.cache_tag or "python"
+    raw = f"patterns-{tag}-regex{_regex.__version__}-factlint{__version__}.json"
+    return "".join(c if c.isalnum() or c in ".-_" else "_" for c in raw)
+
+
+def _private(st: os.stat_result) -> bool:
+    """Owned by this user and writable by nobody else (always so where there are no uids)."""
+    if not hasattr(os, "getuid"):
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
+class _PatternCache:
+    def __init__(self) -> None:
+        self._entries: dict[str, list[Any]] | None = None  # None: not read yet
+        self._new: dict[str, list[Any]] = {}
+        self._path: str | None = None
+
+    def compile(self, compile: Callable[..., Any], source: str, flags: int) -> Any:
+        if compile is _regex_compile:
+            kind = "regex"
+        elif compile is _re_compile:
+            kind = "re"
+        else:
+            return compile(source, flags)
+        flags = int(flags)
+        key = f"{kind}\x00{flags}\x00{source}"
+        entries = self._read() if self._entries is None else self._entries
+        data = entries.get(key)
+        if data is not None:
+            try:
+                return _build(kind, source, data)
+            except Exception:  # a file from elsewhere: compile as if it were absent
+                entries.pop(key, None)
+        compiled = compile(source, flags)
+        if self._path is not None:
+            data = _data(kind, source, flags, compiled)
+            if data is not None:
+                if not self._new:
+                    import atexit
+
+                    atexit.register(self.write)
+                self._new[key] = entries[key] = data
+        return compiled
+
+    def _read(self) -> dict[str, list[Any]]:
+        self._entries = {}
+        folder = cache_dir()
+        if folder is None:
+            return self._entries
+        self._path = os.path.join(folder, _file_name())
+        loaded = _load(self._path)
+        if loaded is not None:
+            self._entries = loaded
+        return self._entries
+
+    def write(self) -> None:
+        """Add this process's new entries to the file (run at exit)."""
+        path, new = self._path, self._new
+        self._new = {}
+        if path is None or not new:
+            return
+        folder = os.path.dirname(path)
+        try:
+            os.makedirs(folder, mode=0o700, exist_ok=True)
+            if not _private(os.stat(folder)):
+                return
+            entries = _load(path) or {}
+            if len(entries) + len(new) > _MAX_ENTRIES:
+                entries = {}  # patterns of older checkouts: start again
+            entries.update(new)
+            text = json.dumps(
+                {"stamp": _stamp(), "entries": entries}, ensure_ascii=False, separators=(",", ":")
+            )
+            temporary = f"{path}.{os.getpid()}.tmp"
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    fh.write(text)
+                os.replace(temporary, path)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except (OSError, ValueError):
+            pass  # a cache that cannot be written is only slower
+
+
+def _load(path: str) -> dict[str, list[Any]] | None:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            folder = os.stat(os.path.dirname(path))
+            if not (_private(st) and _private(folder)):
+                return None
+            loaded = json.loads(fh.read().decode("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(loaded, dict) or loaded.get("stamp") != _stamp():
+        return None
+    entries = loaded.get("entries")
+    return entries if isinstance(entries, dict) else None
+
+
+def _data(kind: str, source: str, flags: int, compiled: Any) -> list[Any] | None:
+    """What to store for ``compiled`` (None: it cannot be stored)."""
+    try:
+        if kind == "regex":
+            (_, pflags, code, group_index, index_group, named_lists, named_list_indexes,
+             req_offset, req_chars, req_flags, group_count) = compiled._pickled_data  # fmt: skip
+            if named_lists or named_list_indexes or pflags & _regex.LOCALE:
+                return None
+            data = [
+                pflags,
+                code.decode("latin-1"),
+                group_index,
+                sorted(index_group.items()),
+                req_offset,
+                list(req_chars),
+                req_flags,
+                group_count,
+            ]
+        else:
+            arguments = _sre_arguments(source, flags)
+            if arguments is None or compiled.flags & _re.LOCALE:
+                return None
+            data = arguments
+        # Stored only if what the file gives back is the same pattern.
+        rebuilt = _build(kind, source, json.loads(json.dumps(data)))
+        if kind == "regex":
+            same = rebuilt._pickled_data == compiled._pickled_data
+        else:
+            same = rebuilt == compiled and rebuilt.groupindex == compiled.groupindex
+        return data if same else None
+    except Exception:
+        return None
+
+
+def _sre_arguments(source: str, flags: int) -> list[Any] | None:
+    """The arguments ``re.compile`` gives ``_sre.compile`` (after the source)."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    if flags & _re.DEBUG:
+        return None
+    parsed = _parser.parse(source, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return [flags | parsed.state.flags, list(code), parsed.state.groups - 1, groupindex, indexgroup]
+
+
+def _build(kind: str, source: str, data: list[Any]) -> Any:
+    if kind == "regex":
+        pflags, code, group_index, index_group, req_offset, req_chars, req_flags, groups = data
+        return _REGEX_ENGINE.compile(
+            source,
+            pflags,
+            code.encode("latin-1"),
+            group_index,
+            {int(i): name for i, name in index_group},
+            {},
+            [],
+            req_offset,
+            tuple(req_chars),
+            req_flags,
+            groups,
+        )
+    pflags, code, groups, groupindex, indexgroup = data
+    return _sre().compile(source, pflags, code, groups, groupindex, tuple(indexgroup))
+
+
+_CACHE = _PatternCache()

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from factlint import lazy
 from factlint.masking import blank
 
 MONTHS = {
@@ -25,10 +26,10 @@ _MONTH = (
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 # "date 2017-03-09" at the very start of the file (the seed convention).
-_HEADER = re.compile(r"\A[ \t\ufeff]*date:?[ \t]+(\d{4})-(\d{2})-(\d{2})\b[ \t]*", re.I)
+_HEADER = lazy.re(r"\A[ \t\ufeff]*date:?[ \t]+(\d{4})-(\d{2})-(\d{2})\b[ \t]*", re.I)
 # A line that is only a timestamp: "July 4, 2017, at 3:31 p.m." or
 # "Published: March 9, 2017 10:02 AM".
-_TIMESTAMP_LINE = re.compile(
+_TIMESTAMP_LINE = lazy.re(
     r"^[ \t]*(?:(?:Published|Updated|Posted)(?: on)?:?[ \t]+)?"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
     rf"({_MONTH})[ \t]+(\d{{1,2}}),?[ \t]+(\d{{4}})"
@@ -37,7 +38,7 @@ _TIMESTAMP_LINE = re.compile(
     re.M,
 )
 # "MILWAUKEE (AP) —", "OAKFIELD —", "SALVADOR, Feb 26 -", "LONDON, England (Reuters) --"
-_DATELINE = re.compile(
+_DATELINE = lazy.re(
     r"(?P<place>[^\W\d_](?:[^\W\d_]|[.'’ -]){0,40}[^\W\d_]\.?)"
     rf"(?:,[ \t]+(?:(?P<month>{_MONTH})[ \t]+(?P<day>\d{{1,2}})"
     r"|[^\W\d_][\w.]*(?:[ \t][^\W\d_][\w.]*)?)){0,3}"

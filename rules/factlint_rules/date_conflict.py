@@ -41,13 +41,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from factlint import CorpusRule, Finding, Severity
+from factlint import CorpusRule, Finding, Severity, lazy
 from factlint.document import Document
 from factlint.facts import Facts
 from factlint.rules import Corpus, place, related_at
 
-_WORD = re.compile(r"[a-z][a-z'-]{3,}")
-_PROPER = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{3,}")
+_WORD = lazy.re(r"[a-z][a-z'-]{3,}")
+_PROPER = lazy.re(r"(?<=[a-z,;] )[A-Z][a-z]{3,}")
 _STOP = frozenset(
     [
      "that", "this", "with", "from", "have", "has", "had", "will", "would", "could", "should",
@@ -74,12 +74,12 @@ def event_words(prose: str, start: int, end: int) -> frozenset[str]:
     return frozenset(w for w in words if w not in _STOP)
 
 
-_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
-_YEARLIKE = re.compile(r"(?:1[89]|20)\d\d\Z")
+_FIGURE = lazy.re(r"\d[\d,.]*\d|\d")
+_YEARLIKE = lazy.re(r"(?:1[89]|20)\d\d\Z")
 # "week ended March 19", "highest since February 9", "last changed ... on
 # September 15", "the previous sale on March 13": a period or an earlier
 # occurrence of something that recurs, not an event two stories share.
-_PERIOD_BEFORE = re.compile(
+_PERIOD_BEFORE = lazy.re(
     r"\b(?:ended|ending|since|between|from|until|through|starting|beginning)\s+(?:on\s+)?\Z"
     r"|\b(?:last|previous|previously)\b"
     r"|\d\s*[-–]\s*\Z",  # the end of a range: "the period July 1-March 13"
@@ -90,7 +90,7 @@ _PERIOD_BEFORE = re.compile(
 # The terms of a deal ("bonds due April 9, 1997", "payment date is April
 # 27", "payable May 20 to holders of record"): each deal has its own, and
 # wire copy writes hundreds from one template.
-_DEAL_TERMS = re.compile(
+_DEAL_TERMS = lazy.re(
     r"\b(?:due|matures?|maturity|payable|pay(?:ment)? date|coupon|subscriptions?|final terms"
     r"|of record|listed|listing|exercisable|redemption|delivery|expires?|completed by"
     r"|pays? for the|pays? (?:\w+ )?interest)\b",
@@ -126,7 +126,7 @@ MIN_OVERLAP = 0.6
 
 
 # Words that say a report recurs: "weekly figures", "each month", "the week ended".
-_RECURRING_CUE = re.compile(
+_RECURRING_CUE = lazy.re(
     r"\b(?:daily|weekly|fortnightly|monthly|biweekly"
     r"|(?:each|every|per)\s+(?:day|week|month)|week\s+end(?:ed|ing)|as follows)\b",
     re.I,

@@ -44,7 +44,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from factlint import Document, DocumentRule, Facts, Finding, Severity
+from factlint import Document, DocumentRule, Facts, Finding, Severity, lazy
 
 #: A date with no year this far from the dateline could mean last year's or
 #: next year's: too uncertain to flag.
@@ -56,7 +56,7 @@ _NOT_THE_EVENT = (" as of ", " of record ", " ended ", " ending ", " through ", 
                   " effective ", " due ", " expires ", " before ", " after ", " by ", " from ",
                   " between ", " since ", " was to ", " were to ")  # fmt: skip
 # "signed on July 31 last year": the text names the year the date omits.
-_YEAR_AFTER = re.compile(r"\s*,?\s*(?:last|next|this|that|the previous|the following) year\b", re.I)
+_YEAR_AFTER = lazy.re(r"\s*,?\s*(?:last|next|this|that|the previous|the following) year\b", re.I)
 
 
 _MODALS = {"will", "shall", "won't", "won’t", "is set to", "are set to", "plans to", "plan to",
@@ -107,18 +107,18 @@ _BLOCKERS = {"to", "for", "that", "of", "until", "till", "by", "from", "through"
 _REPORTING = {"said", "told", "reported", "announced", "stated", "added", "wrote", "noted",
               "warned", "declared", "insisted", "claimed", "suggested", "predicted",
               "confirmed", "disclosed", "revealed", "explained", "argued", "estimated"}  # fmt: skip
-_WORDS = re.compile(r"[\w'’-]+|[^\w\s]")
+_WORDS = lazy.re(r"[\w'’-]+|[^\w\s]")
 
 
 # A modal or an infinitive earlier in the sentence governs the verb: "said it
 # will redeem its preferred stock on April 15", "bonds to be dated March 15
 # and delivered March 16", "Banks must repurchase securities pledged on May 6".
-_MODAL_BEFORE = re.compile(
+_MODAL_BEFORE = lazy.re(
     r"\b(?:will|would|shall|must|can|could|may|might|should|won't|wo n't|to be|to have|is to"
     r"|are to|going to|has|have|had|been)\b"
 )
-_SENTENCE_START = re.compile(r"[.;:!?\n]\s")
-_FINITE_AFTER = re.compile(r"\b(?:will|would|is|are|has|have|was|were|to|that|plans?)\b", re.I)
+_SENTENCE_START = lazy.re(r"[.;:!?\n]\s")
+_FINITE_AFTER = lazy.re(r"\b(?:will|would|is|are|has|have|was|were|to|that|plans?)\b", re.I)
 
 
 def _past_event(prose: str, expression: object, cue: str, distance: int) -> bool:

@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from factlint import casefree
+from factlint import casefree, lazy
 from factlint.document import Document
 from factlint.facts import Facts
 from factlint.metadata import MONTHS
@@ -156,8 +156,8 @@ _PAST = casefree.compile(
     r"|got|kept|led|ran|struck|became|chose|drove|flew|grew|knew|meant|stood|taught|threw|began"
     r"|\w{3,}ed)\b"
 )
-_PASSIVE = re.compile(r"\b(will|shall|would|could|may|might|must|to)\s+(?:\w+\s+)?be\s+$", re.I)
-_CLAUSE_BREAK = re.compile(r"[.;:!?\n]|\band\b|\bbut\b|, (?:which|who|while)\b")
+_PASSIVE = lazy.re(r"\b(will|shall|would|could|may|might|must|to)\s+(?:\w+\s+)?be\s+$", re.I)
+_CLAUSE_BREAK = lazy.re(r"[.;:!?\n]|\band\b|\bbut\b|, (?:which|who|while)\b")
 
 
 def tense_near(prose: str, start: int, end: int) -> tuple[str | None, str | None, int | None]:
@@ -458,7 +458,7 @@ def _weekday_the_nth(
     return _make(m, "absolute", best, how, cue, weekday=weekday)
 
 
-_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by)\s+\Z", re.I)
+_DEADLINE_BEFORE = lazy.re(r"\b(?:until|till|by)\s+\Z", re.I)
 
 
 def _exists(month: int, day: int) -> bool:
@@ -578,8 +578,8 @@ class DateExtractor:
 # "RIO DE JANEIRO, MARCH 25 -", "Chicago, April 7 -": a place line that opens a
 # paragraph with the story's own date, in any case (metadata finds the ones in
 # capitals with a month as written).
-_PLACE_BEFORE = re.compile(r"[^\W\d_][\w.'’ (),-]{0,40},[ \t]+\Z")
-_DASH_AFTER = re.compile(r"[ \t]*(?:—|–|--?)[ \t]")
+_PLACE_BEFORE = lazy.re(r"[^\W\d_][\w.'’ (),-]{0,40},[ \t]+\Z")
+_DASH_AFTER = lazy.re(r"[ \t]*(?:—|–|--?)[ \t]")
 
 
 def _in_dateline(prose: str, start: int, end: int) -> bool:
