@@ -123,3 +123,28 @@ def test_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
 def test_unknown_format(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--format", "xml", "seeds/"]) == 2
     assert "unknown format 'xml'" in capsys.readouterr().err
+
+
+def test_the_built_in_reporters_are_imported_only_when_used() -> None:
+    import importlib
+    import subprocess
+    import sys
+
+    from factlint.builtin import factlint_reporters
+
+    for name, reporter in factlint_reporters().items():
+        module = importlib.import_module(reporter.module)  # type: ignore[attr-defined]
+        # A lazy reporter tells the CLI whether it needs fact sheets as the real one does.
+        assert reporter.needs_facts == getattr(module.render, "needs_facts", False), name  # type: ignore[attr-defined]
+    code = (
+        "import sys; from factlint.cli import main; main(sys.argv[1:]);"
+        " print(sorted(m for m in sys.modules if m.startswith('factlint.reporters.')),"
+        " file=sys.stderr)"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "check", "--isolated", "--format", "concise", "seeds"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.stderr.strip().splitlines()[-1] == "['factlint.reporters.concise']"

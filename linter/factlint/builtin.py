@@ -47,17 +47,34 @@ def factlint_extractors() -> Sequence[Extractor]:
     ]
 
 
+class _Reporter:
+    """A built-in reporter, imported when first called: a run imports the one it uses."""
+
+    def __init__(self, module: str, needs_facts: bool = False) -> None:
+        self.module = f"factlint.reporters.{module}"
+        self.needs_facts = needs_facts  # as the module's ``render.needs_facts`` (a test holds it)
+        self._render: Callable[[Report], str] | None = None
+
+    def __call__(self, report: Report) -> str:
+        if self._render is None:
+            import importlib
+
+            self._render = importlib.import_module(self.module).render
+        return self._render(report)
+
+    def __repr__(self) -> str:
+        return f"<reporter {self.module}>"
+
+
 @hookimpl
 def factlint_reporters() -> dict[str, Callable[[Report], str]]:
-    from factlint.reporters import concise, github, gitlab, html, json_report, junit, sarif, text
-
     return {
-        "text": text.render,
-        "concise": concise.render,
-        "json": json_report.render,
-        "sarif": sarif.render,
-        "github": github.render,
-        "gitlab": gitlab.render,
-        "junit": junit.render,
-        "html": html.render,
+        "text": _Reporter("text"),
+        "concise": _Reporter("concise"),
+        "json": _Reporter("json_report"),
+        "sarif": _Reporter("sarif"),
+        "github": _Reporter("github"),
+        "gitlab": _Reporter("gitlab"),
+        "junit": _Reporter("junit"),
+        "html": _Reporter("html", needs_facts=True),
     }

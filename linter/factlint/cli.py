@@ -354,9 +354,11 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
     # A reporter that shows fact sheets (HTML) sets ``needs_facts = True``.
     wants_facts = args.command == "facts" or bool(getattr(reporter, "needs_facts", False))
     progress = _Progress.maybe(args)
-    from factlint.archive_cli import open_for_check
+    archive = None
+    if getattr(args, "archive", None) or config.archive:  # else no archive (nor its import)
+        from factlint.archive_cli import open_for_check
 
-    archive = open_for_check(args, config, registry)
+        archive = open_for_check(args, config, registry)
     result = engine.run(
         sources,
         registry,
