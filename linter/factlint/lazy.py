@@ -28,6 +28,8 @@ written once, when the process exits, atomically (a temporary file renamed).
 
 from __future__ import annotations
 
+import array
+import binascii
 import importlib
 import json
 import os
@@ -66,7 +68,7 @@ _FORWARD = (
 )
 
 #: Bumped when the layout of the cache file changes.
-_FORMAT = 1
+_FORMAT = 2
 _MAX_ENTRIES = 2000
 
 
@@ -147,6 +149,7 @@ def _stamp() -> dict[str, Any]:
     return {
         "format": _FORMAT,
         "python": sys.version,
+        "byteorder": sys.byteorder,
         "sre": [sre.MAGIC, sre.CODESIZE],
         "regex": [_regex.__version__, _REGEX_ENGINE.MAGIC, _REGEX_ENGINE.get_code_size()],
         "regex_default_version": _regex.DEFAULT_VERSION,
@@ -272,7 +275,7 @@ def _data(kind: str, source: str, flags: int, compiled: Any) -> list[Any] | None
                 return None
             data = [
                 pflags,
-                code.decode("latin-1"),
+                _b64(code),
                 group_index,
                 sorted(index_group.items()),
                 req_offset,
@@ -308,7 +311,11 @@ def _sre_arguments(source: str, flags: int) -> list[Any] | None:
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
-    return [flags | parsed.state.flags, list(code), parsed.state.groups - 1, groupindex, indexgroup]
+    words = array.array("I", code)
+    if words.itemsize != _sre().CODESIZE:
+        return None
+    words_b64 = _b64(words.tobytes())
+    return [flags | parsed.state.flags, words_b64, parsed.state.groups - 1, groupindex, indexgroup]
 
 
 def _build(kind: str, source: str, data: list[Any]) -> Any:
@@ -317,7 +324,7 @@ def _build(kind: str, source: str, data: list[Any]) -> Any:
         return _REGEX_ENGINE.compile(
             source,
             pflags,
-            code.encode("latin-1"),
+            binascii.a2b_base64(code),
             group_index,
             {int(i): name for i, name in index_group},
             {},
@@ -328,7 +335,13 @@ def _build(kind: str, source: str, data: list[Any]) -> Any:
             groups,
         )
     pflags, code, groups, groupindex, indexgroup = data
-    return _sre().compile(source, pflags, code, groups, groupindex, tuple(indexgroup))
+    words = array.array("I")
+    words.frombytes(binascii.a2b_base64(code))
+    return _sre().compile(source, pflags, words.tolist(), groups, groupindex, tuple(indexgroup))
+
+
+def _b64(data: bytes) -> str:
+    return binascii.b2a_base64(data, newline=False).decode("ascii")
 
 
 _CACHE = _PatternCache()
