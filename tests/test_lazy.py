@@ -158,3 +158,32 @@ def test_a_check_gives_the_same_output_with_a_cold_and_a_warm_cache(tmp_path: Pa
     )
     assert outputs[0] == outputs[1] == off.stdout
     assert json.loads(off.stdout)
+
+
+_NEW_ENTRIES = """
+import sys
+from factlint import lazy
+from factlint.cli import main
+main(sys.argv[1:])
+print(sorted(key.split(chr(0))[2][:80] for key in lazy._CACHE._new), file=sys.stderr)
+"""
+
+
+def test_every_cached_pattern_is_the_same_in_every_process(tmp_path: Path) -> None:
+    # A pattern built from a set (its iteration order changes with the hash
+    # seed) would miss the cache and rewrite the file on every run.
+    env = {**os.environ, "FACTLINT_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("FACTLINT_NO_CACHE", None)
+    args = ["check", "--isolated", "--select", "ALL", "--jobs", "1", str(SEED.parent)]
+    new = []
+    for seed in ("1", "2"):
+        proc = subprocess.run(
+            [sys.executable, "-c", _NEW_ENTRIES, *args],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**env, "PYTHONHASHSEED": seed},
+        )
+        new.append(proc.stderr.strip().splitlines()[-1])
+    assert new[0] != "[]"  # the first run filled the cache
+    assert new[1] == "[]"
