@@ -241,8 +241,8 @@ class _PatternCache:
             except BaseException:
                 os.unlink(temporary)
                 raise
-        except (OSError, ValueError):
-            pass  # a cache that cannot be written is only slower
+        except Exception:  # at exit: never an error; a cache that cannot be written is only slower
+            pass
 
 
 def _load(path: str) -> dict[str, list[Any]] | None:
