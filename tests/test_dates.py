@@ -191,3 +191,27 @@ def test_tempeval_silver_is_measured(corpora: Path) -> None:
     score, unplaced = bench.silver()
     assert sum(score.total.values()) > 9000 and unplaced < 100
     assert score.accuracy() >= 0.85, score.accuracy()
+
+
+# One draft per way a date form can begin (the scan passes over words that
+# begin otherwise): every first letter of a month, weekday or cue word, digits
+# in any script.
+_EVERY_START = [
+    "in 2019", "by 2020", "until 2021", "during 2018", "after 2017", "of 2016", "since 2015",
+    "before 2014", "early March", "mid-March", "late March", "coming Friday", "past week",
+    "yesterday", "tonight", "today", "tomorrow", "earlier this week", "later this month",
+    "two days ago", "a week ago", "one year ago", "five days later", "six weeks ago",
+    "seven days ago", "eight months ago", "nine years ago", "ten days ago", "eleven days ago",
+    "twelve months ago", "three weeks ago", "four days ago", "the Fourth of July", "Jan. 5",
+    "Feb 2", "Oct. 3", "Dec. 1", "Aug. 9", "April 4", "June 1", "July 2", "Nov. 8", "Sept. 9",
+    "May 5, 2019", "next Monday", "last Tuesday", "this Thursday", "Wednesday the 5th",
+    "Sat., March 4", "Sunday", "3/4/2020", "2019-03-05", "\u0663 March", "4 July 2017",
+    "Wed., July 5", "next week", "last year", "this month", "coming weekend",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("prefix", ["", "\u0130stanbul: "])  # "İ" lower-cases longer
+def test_every_way_a_date_begins_is_found(prefix: str) -> None:
+    for form in _EVERY_START:
+        text = f"{prefix}They said it happened {form} at noon."
+        assert [d.text for d in resolve(text, dt.date(2020, 3, 10))] == [form]
