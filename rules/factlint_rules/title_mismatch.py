@@ -16,7 +16,7 @@ and "MEP"; so do heads of one department or body named loosely in news
 copy ("Finance Minister" and "Finance Secretary", "Budget Chief" and
 "Budget Director", "Central Bank Governor" and "Central Bank President"),
 and a body's "Chief" and any title of the same body ("U.N. Chief" and "U.N.
-Secretary General").
+Secretary General") or a secretary general of no body named.
 A deputy, assistant, associate, vice or under-secretary holds another
 office than the title alone ("Deputy Superintendent" is not
 "Superintendent"); an acting or interim holder holds the same one, and a
@@ -215,8 +215,13 @@ class _Office:
             return True
         if frozenset((self.head, other.head)) in _COMPATIBLE:
             return True
-        if "chief" in (self.head, other.head) and self.body & other.body:
-            return True  # "U.N. Chief", "U.N. Secretary General": the body's head, loosely
+        if "chief" in (self.head, other.head) and (
+            self.body & other.body
+            or ("secretary-general" in (self.head, other.head) and not (self.body and other.body))
+        ):
+            # "U.N. Chief" is the body's head, loosely: its "U.N. Secretary
+            # General", or a "Secretary General" of no body named.
+            return True
         return bool(self.portfolio & other.portfolio) and any(
             self.head in heads and other.head in heads for heads in _LOOSE_HEADS
         )
