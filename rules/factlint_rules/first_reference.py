@@ -201,7 +201,14 @@ _TYPE_BEFORE = lazy.regex(
 )
 _TITLE_ROLE_AFTER = lazy.regex(r"[^.!?\n]{0,60}?\bin[ \t]+the[ \t]+title[ \t]+role\b")
 _PARAGRAPH_START = lazy.regex(r"(?:^|\n)[ \t]*$")
-_TAGLINE_AFTER = lazy.regex(r"[ \t]+(?:is|was|has been|teaches|directs)[ \t]")
+# "is Director of", "is a senior fellow at", "teaches law at": a role, not
+# news ("is expected to appear in court").
+_TAGLINE_AFTER = lazy.regex(
+    r"[ \t]+(?:teaches|directs|(?:is|has[ \t]+been)[ \t]+(?:(?:a|an|the)[ \t]+)?"
+    r"(?:\p{Lu}|(?:senior|professor|director|author|fellow|co-?founder|founder|president"
+    r"|chair|editor|executive|former|member|partner|lecturer|research|visiting|associate"
+    r"|assistant|contributing|columnist|writer|scholar)))"
+)
 # The rest of the story is this paragraph: nothing after it but blank space.
 _LAST_PARAGRAPH = lazy.regex(r"[^\n]*\s*\Z")
 _TWO_NAME_WORDS = lazy.regex(r"\p{Lu}[\p{Ll}\p{M}]+[ \t]+\p{Lu}[\p{Ll}\p{M}]+")
