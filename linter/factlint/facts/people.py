@@ -288,6 +288,8 @@ def quoted_spans(prose: str) -> list[tuple[int, int]]:
     its paragraph, so that one stray mark (an excerpt's closing quote, a
     typo) does not turn the quoting of the rest of the story inside out."""
     spans: list[tuple[int, int]] = []
+    if '"' not in prose and "“" not in prose and "”" not in prose:
+        return spans  # most wire copy: no quotation at all
     open_at: int | None = None
     for m in _QUOTE_OR_BREAK.finditer(prose):
         ch = m.group()
