@@ -10,7 +10,13 @@ given elsewhere. A surname counts as named in full when the story (not its
 headline) gives any full name with it, before or after, also when two people
 share it ("Hillary Clinton", "Bill Clinton", then "Clinton"), with initials
 ("A.J. Spiker"), surname first ("Xi Jinping") or in a form the extractor
-does not read as a name ("Ramdhan Yadav Kotamaraja"). Not judged: quotations;
+does not read as a name ("Ramdhan Yadav Kotamaraja"), and when it is a
+slip away from the surname of a full name the story gives ("Mr Barot"
+after "Jacques Barrot"): that misspelling is one error, reported once, by
+FL101. Not judged: quotations (a quote a stray mark left open ends with
+its paragraph unless the next one reopens it); a kind of person after an
+article ("pick a new Justice Brennan", "another Mr Jobs"); the author's
+tagline that closes an opinion piece ("Mr. Phillips is director of ...");
 surnames used as modifiers ("the Trump administration"); headlines, where a
 surname alone is the style (a short first paragraph with no dateline, after
 any front matter, unless the front matter's title says the headline is
@@ -19,7 +25,10 @@ elsewhere); the holder of a one-person office by title ("President Reagan",
 ("Mr Justice Sullivan"); a title and word that several stories of the run
 use and none names in full, a name of its own ("Dr Dre", "Minister
 Subroto"); a public figure named in full in many stories of the run (at
-least 4, and one in 500); and a lone word before a role that the run also
+least 4, and one in 500); a character in a work ("Mr. Benn, with Brad Pitt
+in the title role"); a lone word before a role that at least 3 stories of
+the run use and none gives with a given name, a name of its own
+("Ladbrokes spokesman"); and a lone word before a role that the run also
 writes in lower case ("Legal adviser"). A lone word with no title counts as
 a person when a role ("Barrett spokesman") or the names registry says so.
 When the full name is known from another story or the registry, the message
@@ -48,7 +57,7 @@ import regex
 from factlint import CorpusRule, Finding, Severity, lazy
 from factlint.document import Document
 from factlint.facts import Facts
-from factlint.facts.identity import people_index, surname_keys
+from factlint.facts.identity import Person, people_index, surname_keys
 from factlint.facts.people import LEADING_PARTICLES, Lexicon, PersonMention, fold, lexicon
 from factlint.rules import Corpus
 
@@ -111,7 +120,8 @@ class FirstReference(CorpusRule):
         lex = lexicon()
         common: dict[str, bool] = {}
         companies: dict[str, bool] = {}
-        for document, facts in corpus:
+        used: dict[str, int] = {}
+        for doc_index, (document, facts) in enumerate(corpus):
             people = facts.get_list("people")
             named_in_full = {
                 _surname_key(m.surname) for m in people if m.kind == "full" and not m.headline
@@ -133,11 +143,19 @@ class FirstReference(CorpusRule):
                     continue
                 if surname in named_in_full or not _unresolved(mention):
                     continue  # the story names the person in full, or the title does
+                if _named_here_as_variant(index.person_of(doc_index, mention), doc_index):
+                    continue  # "Mr Barot" after "Jacques Barrot": FL101 reports the spelling
                 registry_name = registry_names.get(surname)
                 if mention.cue == "role" and _common_word(mention.surname, corpus, common):
                     continue  # "Legal adviser", "Shadow spokesman": a word, not a name
                 if mention.cue == "role" and _company(mention.surname, corpus, companies):
                     continue  # "Noranda spokesman": "Noranda Inc" elsewhere in the run
+                if (
+                    mention.cue == "role"
+                    and not stories_naming[surname]
+                    and _stories_using(mention.surname, corpus, used) >= _NAME_OF_ITS_OWN
+                ):
+                    continue  # "Ladbrokes spokesman": a name the run uses alone, never in full
                 if mention.cue in ("speech", "known-surname") and not registry_name:
                     continue  # a lone word nobody names in full here: maybe an organisation
                 if stories_naming[surname] >= prominent and not registry_name:
@@ -175,6 +193,24 @@ _WORK_BEFORE = lazy.regex(
 )
 _AS_BEFORE = lazy.regex(r"\bas\s+$")
 _SAID_AFTER = lazy.regex(r"(?:['’]s)?\s+(?:said|says|put it|told|noted|wrote|argued)\b")
+# An article before the name makes it a kind of person ("a new Justice
+# Brennan", "another Mrs Thatcher", "the next Mr Jobs").
+_TYPE_BEFORE = lazy.regex(
+    r"(?<![\p{L}\p{M}'’-])(?:[Aa]n?|[Aa]nother|[Tt]he[ \t]+next)[ \t]+"
+    r"(?:(?:new|second|future|young|modern|latter-day)[ \t]+)?$"
+)
+_TITLE_ROLE_AFTER = lazy.regex(r"[^.!?\n]{0,60}?\bin[ \t]+the[ \t]+title[ \t]+role\b")
+_PARAGRAPH_START = lazy.regex(r"(?:^|\n)[ \t]*$")
+# "is Director of", "is a senior fellow at", "teaches law at": a role, not
+# news ("is expected to appear in court").
+_TAGLINE_AFTER = lazy.regex(
+    r"[ \t]+(?:teaches|directs|(?:is|has[ \t]+been)[ \t]+(?:(?:a|an|the)[ \t]+)?"
+    r"(?:\p{Lu}|(?:senior|professor|director|author|fellow|co-?founder|founder|president"
+    r"|chair|editor|executive|former|member|partner|lecturer|research|visiting|associate"
+    r"|assistant|contributing|columnist|writer|scholar)))"
+)
+# The rest of the story is this paragraph: nothing after it but blank space.
+_LAST_PARAGRAPH = lazy.regex(r"[^\n]*\s*\Z")
 _TWO_NAME_WORDS = lazy.regex(r"\p{Lu}[\p{Ll}\p{M}]+[ \t]+\p{Lu}[\p{Ll}\p{M}]+")
 _ROLE_WORDS_AFTER = lazy.regex(r"(?:[ \t]+[a-z][\p{L}-]*){1,3}[ \t]+")
 
@@ -192,11 +228,34 @@ def _not_a_reference(prose: str, mention: PersonMention, full_starts: set[int]) 
         and not _SAID_AFTER.match(prose, mention.end, mention.end + 20)
     ):
         return True  # "appeared as Mrs Pearce in", but not "as Mr Blair said"
+    if _TITLE_ROLE_AFTER.match(prose, mention.end):
+        return True  # "Mr. Benn, with Brad Pitt in the title role": a character
+    begin = start if mention.title else mention.start
+    if _TYPE_BEFORE.search(prose, max(0, begin - 30), max(0, begin)):
+        return True  # "pick a new Justice Brennan": a kind of person, not a reference
+    if (
+        _PARAGRAPH_START.search(prose, max(0, begin - 5), max(0, begin))
+        and _TAGLINE_AFTER.match(prose, mention.end)
+        and _LAST_PARAGRAPH.match(prose, mention.end)
+    ):
+        return True  # "Mr. Phillips is Director of ...": the author's tagline at the foot
     after = _ROLE_WORDS_AFTER.match(prose, mention.end, mention.end + 60)
     return bool(
         mention.title
         and after
         and (after.end() in full_starts or _TWO_NAME_WORDS.match(prose, after.end()))
+    )
+
+
+def _named_here_as_variant(person: Person | None, doc: int) -> bool:
+    """Whether the run's index joins a surname reference to a person this
+    story names in full (outside its headline) under a near spelling ("Mr
+    Barot" after "Jacques Barrot"): the reader can tell who is meant, and
+    the misspelling is one error, which FL101 reports."""
+    if person is None:
+        return False
+    return any(
+        ref.doc == doc and not ref.mention.headline for name in person.names for ref in name.refs
     )
 
 
@@ -232,6 +291,28 @@ def _company(word: str, corpus: Corpus, cache: dict[str, bool]) -> bool:
             rf"|<{regex.escape(word)}(?![\p{{L}}\p{{M}}]))"
         )
         cache[word] = any(pattern.search(document.prose) for document, _facts in corpus)
+    return cache[word]
+
+
+#: Stories that must use a lone word before a role, none naming anyone by
+#: it in full, before it is taken for a name of its own ("Ladbrokes
+#: spokesman": the bookmaker), not a person's surname.
+_NAME_OF_ITS_OWN = 3
+
+
+def _stories_using(word: str, corpus: Corpus, cache: dict[str, int]) -> int:
+    """How many stories of the run write the word (counted up to
+    ``_NAME_OF_ITS_OWN``); asked only of lone words before a role, and
+    answered once per word."""
+    if word not in cache:
+        pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(word)}(?![\p{{L}}\p{{M}}])")
+        count = 0
+        for document, _facts in corpus:
+            if pattern.search(document.prose):
+                count += 1
+                if count == _NAME_OF_ITS_OWN:
+                    break  # enough to know
+        cache[word] = count
     return cache[word]
 
 

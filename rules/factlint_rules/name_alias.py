@@ -13,7 +13,8 @@ the Ronald Johnson of a Chicago story that also names Trump and Clinton), or
 the registry. Without a title in common, a formal form in one story ("Robert
 Dole, the Kansas Republican") is a paper's style or another person. Left
 alone: a full form with its middle initial (Timothy M. Kaine: a paper's
-formal style for Tim Kaine), and names inside quotations (the speaker's
+formal style for Tim Kaine), a pair the story itself gives together
+(Robert C. "Bobby" Scott), and names inside quotations (the speaker's
 words). A given name one letter out (Hilary / Hillary) is a misspelling,
 for FL101.
 
@@ -34,12 +35,14 @@ registry) in every story.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+
+import regex
 
 from factlint import CorpusRule, Finding, Severity
 from factlint.document import Document
 from factlint.facts import Facts
-from factlint.facts.identity import people_index, surname_keys
+from factlint.facts.identity import Name, people_index, surname_keys
 from factlint.rules import Corpus, place, related_at
 
 
@@ -69,6 +72,8 @@ class NameAlias(CorpusRule):
                 b_refs = [r for r in b.refs if not r.mention.quoted]
                 if not a_refs or not b_refs:
                     continue
+                if _declared(documents, a, b) or _declared(documents, b, a):
+                    continue  # Robert C. "Bobby" Scott: the story gives both forms
                 docs_a = {r.doc for r in a_refs}
                 if not docs_a & {r.doc for r in b_refs} and not (a.titles & b.titles):
                     # Across stories, only the same office named both ways
@@ -112,6 +117,16 @@ class NameAlias(CorpusRule):
                     related=related,
                     subject=here.key,
                 )
+
+
+def _declared(documents: Sequence[Document], full: Name, short: Name) -> bool:
+    """Whether some story writes the one form with the other in quotation
+    marks inside the name (Robert C. "Bobby" Scott): the paper says which
+    name the person goes by, and both forms are then its own style."""
+    pattern = regex.compile(rf"[\"“‘']{regex.escape(short.given)}[\"”’']")
+    return any(
+        pattern.search(documents[r.doc].text, r.mention.start, r.mention.end) for r in full.refs
+    )
 
 
 RULE = NameAlias

@@ -17,12 +17,19 @@ after "in" or "from", or one of a list of names. Matters of style are not
 spellings: a curly or straight apostrophe, an initial with or without its
 period, a capital after a hyphen (Chi-Cheng / Chi-cheng) or on the Arabic
 article (al- / Al-), a particle capitalised at a sentence start or alone
-("Van Gogh" for Theo van Gogh). A short and a full given name (Larry /
+("Van Gogh" for Theo van Gogh), the syllables of a romanised given name
+joined by a hyphen or written apart (Ban Ki-moon / Ban Ki Moon; but
+Scott-Thomas / Scott Thomas is a spelling), and diacritics left out by a
+story that writes no letter with a diacritic anywhere (Francois in
+plain-letter copy, François elsewhere). A short and a full given name (Larry /
 Laurence Tisch) are not spellings either (see FL102).
 
 Two people with similar names are told apart by their titles (Mayor Tom
 Barrett / Ald. Tom Barnett), by different middle initials (Robert E.
 Johnstone / Robert F. Johnston), by both being named in full in one story,
+by two known given names a letter apart that several stories each use
+(Ivana Trump in 6 stories, Ivanka Trump in 12: neither a slip, which is
+made once or twice or drowned by the right spelling),
 or by a registry ``not:`` entry; a person a story introduces by title alone
 ("President Reagan", then "Reagan") is not taken for a near full name in it
 (Donald Regan). Two names run together where a separator was lost ("Ben
@@ -39,7 +46,9 @@ surnames under three letters are never taken for one another; three- and
 four-letter ones only for a doubled letter (Vos / Voss, Flyn / Flynn).
 
 Each minority spelling is reported once, at its first use, with its other
-uses and the majority spelling's uses as related places. When the spellings
+uses and the majority spelling's uses as related places; and one story gets
+one finding per name: a second minority spelling there (Hassell and Hassall
+beside Hassel) is a related place of the first. When the spellings
 are used equally often and no registry decides, one finding says so, where
 the second spelling first appears. With a names registry, every use of a
 spelling the registry does not list is reported, each with its safe fix.
@@ -60,6 +69,8 @@ is offered as a safe fix (``factlint check --fix``).
 
 from __future__ import annotations
 
+import dataclasses
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 
 from factlint import CorpusRule, Edit, Finding, Fix, Severity, lazy
@@ -87,9 +98,11 @@ class NameVariant(CorpusRule):
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
         index = people_index(corpus, self.config)
-        for person in index.people:
+        findings: list[tuple[int, Finding]] = []
+        for number, person in enumerate(index.people):
             for part in _spelling_sets(person):
-                yield from self._check_person(corpus, part)
+                findings.extend((number, f) for f in self._check_person(corpus, part))
+        yield from _one_per_cluster(findings)
 
     def _check_person(self, corpus: Corpus, person: Person) -> Iterator[Finding]:
         varied_given = any(
@@ -102,7 +115,7 @@ class NameVariant(CorpusRule):
                 groups.setdefault(name.key, []).extend(name.refs)
         else:
             groups = dict(person.refs_by_surname())
-        groups = _merge_styles(groups)
+        groups = _merge_styles(groups, corpus.documents)
         canonical = self._canonical_spelling(person, varied_given)
         if len(groups) < 2 and not (canonical and any(k != canonical for k in groups)):
             return
@@ -203,8 +216,47 @@ class NameVariant(CorpusRule):
         return " ".join(parts[1:])
 
 
+def _one_per_cluster(findings: list[tuple[int, Finding]]) -> Iterator[Finding]:
+    """One finding per name and story: two minority spellings of one person
+    in one story (Hassell / Hassall beside Hassel), or one spelling that two
+    people of the index share there ("Gordon Bullock", then "G Bullock",
+    where the run has Bulloch), are one error for the editor; the later places
+    become related locations of the first. Registry findings, one per use
+    with its own fix, stay as they are."""
+    owner: dict[tuple[str, object], int] = {}  # (story, person or spelling) -> group
+    groups: list[list[Finding]] = []
+    for person, finding in findings:
+        if finding.fix is not None:
+            groups.append([finding])
+            continue
+        keys = ((finding.location.path, person), (finding.location.path, fold(finding.subject)))
+        number = next((owner[k] for k in keys if k in owner), len(groups))
+        if number == len(groups):
+            groups.append([])
+        groups[number].append(finding)
+        for key in keys:
+            owner.setdefault(key, number)
+    for members in groups:
+        head, *rest = sorted(members, key=lambda f: f.location.start)
+        if not rest:
+            yield head
+            continue
+        related = [r for r in head.related if r.location not in {o.location for o in rest}]
+        related += [Related(o.location, f'"{o.subject}" here too') for o in rest]
+        seen = {head.location, *(r.location for r in related)}
+        for other in rest:
+            for extra in other.related:
+                if extra.location not in seen:
+                    seen.add(extra.location)
+                    related.append(extra)
+        yield dataclasses.replace(head, related=tuple(related))
+
+
 _AFTER_HYPHEN = lazy.re(r"(?<=-)[A-Z]")
 _ARTICLE = lazy.re(r"\b[AE]l-")
+# A hyphen and a small letter inside a name: the joined syllables of a
+# romanised given name ("Ki-moon", "Jong-un", "Geun-hye").
+_JOINED_SYLLABLE = lazy.re(r"(?<=[A-Za-z])-([a-z])")
 
 
 def _style(spelling: str) -> str:
@@ -215,19 +267,62 @@ def _style(spelling: str) -> str:
     return _ARTICLE.sub(lambda m: m.group().lower(), spelling)
 
 
-def _merge_styles(groups: dict[str, list[Ref]]) -> dict[str, list[Ref]]:
+def _apart(spelling: str) -> str:
+    """Syllables joined by a hyphen and a small letter, written apart:
+    "Ki-moon" -> "Ki Moon"."""
+    return _JOINED_SYLLABLE.sub(lambda m: " " + m.group(1).upper(), spelling)
+
+
+def _merge_styles(
+    groups: dict[str, list[Ref]], documents: Sequence[Document]
+) -> dict[str, list[Ref]]:
     """Spellings that differ only in style count as one, shown as the form
-    used most."""
+    used most. Style is what :func:`_style` leaves out; the syllables of a
+    romanised given name joined by a hyphen or written apart ("Ban Ki-moon"
+    / "Ban Ki Moon", "Kim Jong-un" / "Kim Jong Un": the hyphen and small
+    letter of one are the space and capital of the other), though a hyphen
+    before a capital stays a spelling (Scott-Thomas / Scott Thomas); and a
+    spelling with diacritics and one without when every story that leaves
+    them out writes no letter with a diacritic at all (François / Francois):
+    copy kept to plain letters is the outlet's style, not a misspelling."""
     by_style: dict[str, list[str]] = {}
     for key, refs in groups.items():
         if refs:
             by_style.setdefault(_style(key), []).append(key)
+    for key in [k for keys in by_style.values() for k in keys]:
+        own, apart = _style(key), _style(_apart(key))
+        if apart != own and apart in by_style and own in by_style:
+            by_style[apart].extend(by_style.pop(own))
+    plain: dict[str, str] = {}  # accent-free style -> style with accents
+    for style in by_style:
+        if not style.isascii():
+            plain.setdefault(_without_diacritics(style), style)
+    for style in list(by_style):
+        target = plain.get(style) if style.isascii() else None
+        if target and all(
+            _plain_letters(documents[r.doc]) for k in by_style[style] for r in groups[k]
+        ):
+            by_style[target].extend(by_style.pop(style))
     merged = {}
     for keys in by_style.values():
         main = max(keys, key=lambda k: len(groups[k]))
         refs = [r for k in keys for r in groups[k]]
         merged[main] = sorted(refs, key=lambda r: (r.doc, r.mention.start))
     return merged
+
+
+def _without_diacritics(text: str) -> str:
+    """The text without diacritics, its case kept: 'François' -> 'Francois'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_LETTER_WITH_DIACRITIC = lazy.re(r"[À-ÖØ-öø-ɏ]")
+
+
+def _plain_letters(document: Document) -> bool:
+    """Whether a story writes no letter with a diacritic anywhere."""
+    return _LETTER_WITH_DIACRITIC.search(document.prose) is None
 
 
 def _spelling_sets(person: Person) -> list[Person]:

@@ -14,7 +14,9 @@ Titles compare as offices. "Milwaukee County Sheriff" and "Sheriff" agree,
 as do "Gov." and "Governor", "Atty. Gen." and "Attorney General", "Euro MP"
 and "MEP"; so do heads of one department or body named loosely in news
 copy ("Finance Minister" and "Finance Secretary", "Budget Chief" and
-"Budget Director", "Central Bank Governor" and "Central Bank President").
+"Budget Director", "Central Bank Governor" and "Central Bank President"),
+and a body's "Chief" and any title of the same body ("U.N. Chief" and "U.N.
+Secretary General") or a secretary general of no body named.
 A deputy, assistant, associate, vice or under-secretary holds another
 office than the title alone ("Deputy Superintendent" is not
 "Superintendent"); an acting or interim holder holds the same one, and a
@@ -200,6 +202,7 @@ class _Office:
     head: str  # the title's key: "minister", "attorney-general"
     modifiers: frozenset[str]  # "deputy", "vice"
     portfolio: frozenset[str]  # "finance", "bank"
+    body: frozenset[str] = frozenset()  # the other words before the title: "u.n"
 
     @property
     def key(self) -> tuple[str, ...]:
@@ -211,6 +214,13 @@ class _Office:
         if self.head == other.head:
             return True
         if frozenset((self.head, other.head)) in _COMPATIBLE:
+            return True
+        if "chief" in (self.head, other.head) and (
+            self.body & other.body
+            or ("secretary-general" in (self.head, other.head) and not (self.body and other.body))
+        ):
+            # "U.N. Chief" is the body's head, loosely: its "U.N. Secretary
+            # General", or a "Secretary General" of no body named.
             return True
         return bool(self.portfolio & other.portfolio) and any(
             self.head in heads and other.head in heads for heads in _LOOSE_HEADS
@@ -300,7 +310,17 @@ def _current_office(document: Any, ref: Ref) -> _Office | None:
     # is its "Vice-President".
     modifiers = frozenset("vice" if w == "deputy" else w for w in modifiers)
     portfolio = frozenset(_PORTFOLIO[w] for w in lowered if w in _PORTFOLIO)
-    return _Office(head, modifiers, portfolio)
+    body = frozenset(
+        w
+        for w in lowered
+        if w not in _PORTFOLIO
+        and w not in _OTHER_OFFICE
+        and w not in _MODIFIERS
+        and w not in head.split("-")
+        and w not in lex.titles
+        and w.capitalize() not in lex.titles
+    )
+    return _Office(head, modifiers, portfolio, body)
 
 
 def _of_its_time(document: Any, start: int, end: int) -> bool:

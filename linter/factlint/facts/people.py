@@ -282,17 +282,28 @@ _SPACE_SEPARATED = lazy.regex(r"\S+")
 
 
 def quoted_spans(prose: str) -> list[tuple[int, int]]:
-    """Spans inside double quotation marks; an unclosed quote at the end of a
-    paragraph continues into the next (the multi-paragraph convention)."""
+    """Spans inside double quotation marks. A quote left open at the end of
+    a paragraph continues into the next when that one opens with a
+    quotation mark (the multi-paragraph convention); otherwise it ends with
+    its paragraph, so that one stray mark (an excerpt's closing quote, a
+    typo) does not turn the quoting of the rest of the story inside out."""
     spans: list[tuple[int, int]] = []
+    if '"' not in prose and "“" not in prose and "”" not in prose:
+        return spans  # most wire copy: no quotation at all
     open_at: int | None = None
-    for m in _QUOTE_CHARS.finditer(prose):
+    for m in _QUOTE_OR_BREAK.finditer(prose):
         ch = m.group()
+        if ch[0] == "\n":
+            if open_at is not None:
+                spans.append((open_at, m.start()))
+                # Reopened by the next paragraph's own mark, if it has one.
+                open_at = None
+            continue
         if open_at is None:
             if ch != "”":
                 open_at = m.end()
-        elif ch == "“" and open_at is not None:
-            # A new opening mark: the previous paragraph's quote ran on.
+        elif ch == "“":
+            # A new opening mark: the previous quote ran on.
             spans.append((open_at, m.start()))
             open_at = m.end()
         else:
@@ -301,6 +312,10 @@ def quoted_spans(prose: str) -> list[tuple[int, int]]:
     if open_at is not None:
         spans.append((open_at, len(prose)))
     return spans
+
+
+# A quotation mark, or a paragraph break with the blank space after it.
+_QUOTE_OR_BREAK = lazy.regex(r"[\"“”]|\n[^\S\n]*\n\s*")
 
 
 def _headline_spans(prose: str) -> list[tuple[int, int]]:
