@@ -162,25 +162,27 @@ _NICKNAME = lazy.regex(
 @functools.cache
 def _patterns() -> tuple[Any, Any, Any, Any]:
     lex = lexicon()
-    particles = "|".join(sorted(lex.particles, key=len, reverse=True))
+    # Sorted by spelling, then length: the same source in every process, so the
+    # pattern cache (factlint.lazy) finds it.
+    particles = "|".join(sorted(sorted(lex.particles), key=len, reverse=True))
     # A lone surname may open with a particle ("said de Blasio").
-    leading = "|".join(sorted(lex.particles & LEADING_PARTICLES, key=len, reverse=True))
+    leading = "|".join(sorted(sorted(lex.particles & LEADING_PARTICLES), key=len, reverse=True))
     gap = _GAP
-    run = regex.compile(
+    run = lazy.compile_regex(
         rf"(?<![\p{{L}}\p{{M}}'’.-])(?:(?:{leading}){gap}(?=\p{{Lu}}))?{_TOKEN}"
         rf"(?:{gap}(?:(?:{particles}){gap})*{_TOKEN})*",
         regex.V1,
     )
-    speech = regex.compile(
+    speech = lazy.compile_regex(
         r"^\s*,?\s*(?:said|says|say|told|tells|wrote|writes|added|adds|asked|explained|noted|stated"
         r"|argued|testified|tweeted|posted|announced|declared|insisted|continued|replied|responded"
         r"|warned|claimed|acknowledged|admitted|recalled|has said|had said|also said|would say)\b"
     )
     roles = "|".join(regex.escape(r) for r in lex.roles)
-    role_after = regex.compile(
+    role_after = lazy.compile_regex(
         rf"^,\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\p{{L}}'’.-]+\s+){{0,4}}?({roles})\b"
     )
-    role_before = regex.compile(rf"\b({roles})(?:,)?\s+$")
+    role_before = lazy.compile_regex(rf"\b({roles})(?:,)?\s+$")
     return run, speech, role_after, role_before
 
 
