@@ -154,8 +154,12 @@ def _patterns() -> dict[str, Any]:
         ),
         # Any cue later in the sentence: "...," said a trader at a large
         # Zurich bank / "...," the report concluded / "...," one official said
-        # (a cue may hold initials and titles: 'former George W. Bush aide')
         "after_any": lazy.regex(
+            rf"^[\s,—–-]*(?P<cue>[^.!?\n\"“”]{{0,90}}?)\b(?P<verb>{VERBS}|was quoted as saying)\b"
+        ),
+        # ... and, tried only when a full stop comes early, a cue holding
+        # initials and titles: 'former George W. Bush aide Noam Reyes wrote'
+        "after_any_dotted": lazy.regex(
             rf"^[\s,—–-]*(?P<cue>(?:[^.!?\n\"“”]|{_ABBREVIATION_DOT}){{0,90}}?)"
             rf"\b(?P<verb>{VERBS}|was quoted as saying)\b"
         ),
@@ -566,6 +570,8 @@ def _attribute(
         )
         return
     m = pats["after_any"].match(line_after)
+    if m is None and "." in line_after[:92]:
+        m = pats["after_any_dotted"].match(line_after)
     if m and _COLON_AFTER_VERB.match(line_after, m.end("verb")):
         m = None  # '"..." The candidate reiterated: "..."' introduces the next one
     if (
