@@ -7,9 +7,15 @@ Jane Doe, The Daily Ledger: "..." / Sheriff Clarke wrote the following:), no
 dash signature or bracketed source, no attributed quote it continues (a
 split quote, or the next paragraph of a multi-paragraph quote), no
 "according to" - and, since feature copy names a speaker once and quotes on,
-no speech cue (said, told, tweet, statement, headline, chant ...) and no
-person named in its paragraph or the one before, nor a person named at the
-start of the next paragraph when the quote stands alone (a lede quote). A
+no speech cue (said, told, tweet, statement, headline, chant, cited ...)
+and no person named in its paragraph or the one before, no "he" or "she"
+outside the marks in its paragraph after a person named earlier in the
+story, nor a person named at the start of the next paragraph when the quote
+stands alone (a lede quote, after a dateline too). Not flagged either: a
+paragraph ending in a bracketed source ("[AP.]", "(Party archive.)"), the
+paragraphs of a document the story introduces ("Following are extracts
+from the communique"), and a mark opened mid-sentence and never closed (a
+stray or mismatched mark, not a quotation). A
 partial quote is flagged only behind a hiding passive ("the plan has been
 described as \"a betrayal\"") with no "by ..." after it: short partial
 quotes, scare quotes, names ("it is called \"podcasting\"") and titles are
@@ -46,6 +52,20 @@ _BY_AGENT = lazy.re(r"^[^.\n]{0,40}?\bby\s+(?:the\s+)?[A-Z]")
 
 
 _CUE = lazy.re(rf"\b{CUES}\b", re.I)
+#: A pronoun speaker outside the marks: feature copy names a person once,
+#: then quotes on with "he" ('... which he believes is unreformable. "The
+#: Tory party is ..."' / '"...," although she takes only coffee').
+_PRONOUN = lazy.re(r"\b(?:he|she|He|She)\b")
+#: A paragraph ending in a bracketed source, as roundups and captions print
+#: them ('...” Tune in tonight. [AP.]' / '“...” (2015). (SVP/Reuters.)').
+_BRACKET_SOURCE = lazy.re(r"[\[(][A-Z][^\[\]()\n]{0,40}[\])]\.?\s*$")
+#: A story that introduces the document it quotes ('Following are extracts
+#: from the communique', 'Following is the text of the statement').
+_DOCUMENT_INTRO = lazy.re(
+    r"\b(?:[Ff]ollowing (?:are|is)|(?:full )?text of|[Ee]xtracts? from|[Ee]xcerpts? from)\b"
+)
+#: A dateline before a lede quote: 'FENGBANG COUNTY, China, April 1 - '.
+_DATELINE = lazy.re(r"^[ \t]*[A-Z][A-Z .'-]+,[^\n]{0,40}?[ \t][-–—][ \t]*$")
 
 
 class _Paragraphs:
@@ -56,6 +76,9 @@ class _Paragraphs:
     def __init__(self, prose: str, quotes: list[tuple[int, int]]) -> None:
         self.starts: list[int] = [0]
         self.cued: list[bool] = []
+        self.pronoun: list[bool] = []
+        self.bracketed: list[bool] = []
+        self.intro_at: int | None = None  # where a 'Following are extracts' paragraph ends
         for m in re.finditer(r"\n\s*", prose):
             self.starts.append(m.end())
         ends = [*self.starts[1:], len(prose)]
@@ -70,11 +93,22 @@ class _Paragraphs:
                     break
                 q += 1
             pieces.append(prose[cursor:p_end])
-            self.cued.append(bool(_CUE.search(" ".join(pieces))))
+            outside = " ".join(pieces)
+            self.cued.append(bool(_CUE.search(outside)))
+            self.pronoun.append(bool(_PRONOUN.search(outside)))
+            self.bracketed.append(bool(_BRACKET_SOURCE.search(prose, p_start, p_end)))
+            if self.intro_at is None and _DOCUMENT_INTRO.search(outside):
+                self.intro_at = p_end
 
     def cued_near(self, offset: int) -> bool:
         i = bisect.bisect_right(self.starts, offset) - 1
         return self.cued[i] or (i > 0 and self.cued[i - 1])
+
+    def pronoun_in(self, offset: int) -> bool:
+        return self.pronoun[bisect.bisect_right(self.starts, offset) - 1]
+
+    def bracketed_in(self, offset: int) -> bool:
+        return self.bracketed[bisect.bisect_right(self.starts, offset) - 1]
 
     def window(self, offset: int) -> int:
         """Where the paragraph before the one holding ``offset`` starts."""
@@ -87,7 +121,19 @@ def _alone(prose: str, start: int, end: int) -> bool:
     line_start = prose.rfind("\n", 0, start) + 1
     line_end = prose.find("\n", end)
     rest = prose[end : line_end if line_end >= 0 else len(prose)]
-    return not prose[line_start:start].strip() and not rest.strip(" \t.,")
+    before = prose[line_start:start]
+    return (not before.strip() or bool(_DATELINE.match(before))) and not rest.strip(" \t.,")
+
+
+def _unclosed_mid_sentence(prose: str, start: int, end: int) -> bool:
+    """A mark opened inside a sentence and never closed in its paragraph: a
+    stray or mismatched mark ('the aluminium brand "CBA' produced by ...'),
+    not a quotation."""
+    if prose[end - 1 : end] in ('"', "”"):
+        return False
+    line_start = prose.rfind("\n", 0, start) + 1
+    before = prose[line_start:start].rstrip()
+    return bool(before) and before[-1:].isalpha() and before[-1:].islower()
 
 
 class UnattributedQuote(DocumentRule):
@@ -107,15 +153,25 @@ class UnattributedQuote(DocumentRule):
             previous_end = quote.end
             if quote.attributed or quote.kind == "title" or not quote.text.strip():
                 continue
-            if not gap.strip(" \t\n.,;") and gap.count("\n") <= 3:
+            if not gap.strip().strip(".,;").strip() and gap.count("\n") <= 3:
                 continue  # the next paragraph of a quote that was not flagged
             if quote.kind == "partial" and self._sourced(prose, quote.start, quote.end):
                 continue
             if quote.kind == "full":
                 if paragraphs is None:
                     paragraphs = _Paragraphs(prose, [(q.start, q.end) for q in quotes])
-                if paragraphs.cued_near(quote.start):
+                if paragraphs.cued_near(quote.start) or paragraphs.bracketed_in(quote.start):
                     continue
+                if _unclosed_mid_sentence(prose, quote.start, quote.end):
+                    continue
+                if (
+                    paragraphs.intro_at is not None
+                    and paragraphs.intro_at < quote.start
+                    and not prose[prose.rfind("\n", 0, quote.start) + 1 : quote.start].strip()
+                ):
+                    continue  # the text of a document the story introduced
+                if paragraphs.pronoun_in(quote.start) and named and named[0] < quote.start:
+                    continue  # 'he' outside the marks, a person named before
                 # A person named in its paragraph before it, or in the one
                 # before: feature copy names a speaker once and quotes on.
                 k = bisect.bisect_left(named, paragraphs.window(quote.start))

@@ -4,12 +4,16 @@
 ``MPD`` when the story has not yet given the full name: neither "Immigration
 and Customs Enforcement (ICE)" nor a capitalised phrase whose initials make
 the acronym ("Milwaukee Police Department" before "MPD"). Acronyms every
-reader knows (AP, FBI, CEO, NATO, TV, ... in ``undefined_acronym.json``) are
-allowed; text in capitals, datelines, Roman numerals and links are not
-acronyms, and neither is a part of a longer name: a code with a digit
-("U2", "P900"), a hyphenated name ("TNK-BP"), a ticker ("under the symbol
-RIV"), or capitals that a capitalised word continues ("PNC Financial
-Corp", "Windows XP"; then the short form is the name through the story).
+reader knows (AP, FBI, CEO, NATO, TV, ITV, USDA, VAT, ... in
+``undefined_acronym.json``) are allowed; broadcast call letters, a
+broadcaster by what it is, a name described beside it and a state after
+its city are not flagged (see ``factlint.facts.acronyms``); text in
+capitals, datelines, Roman numerals and links are not acronyms, and
+neither is a part of a longer name: a code or model with a digit ("U2",
+"P900", "A300s"), a hyphenated name ("TNK-BP"), a ticker ("under the
+symbol RIV"), or capitals that a capitalised word continues ("PNC
+Financial Corp", "Windows XP"; then the short form is the name through the
+story).
 When the full name appears only later in the story, the message says
 where.
 
@@ -65,6 +69,8 @@ class UndefinedAcronym(DocumentRule):
         for acronym in acronyms:
             if acronym.text in seen or acronym.text in allowed or acronym.text in names:
                 continue
+            if any(c.isdigit() for c in acronym.text):
+                continue  # a model or code ("A300s", "MP3"), not a name to spell out
             seen.add(acronym.text)
             expanded_at = acronym.expansion_start
             if expanded_at is not None and expanded_at <= acronym.start:

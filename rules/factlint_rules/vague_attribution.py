@@ -19,7 +19,9 @@ Not flagged:
 - "experts say" or "critics say" followed at once by a named expert or
   critic (the next sentence names them);
 - "some said" or "many said" of a group the sentence, or one of the two
-  before in its paragraph, has named ("Economists said ... Some said");
+  before in its paragraph, has named ("Economists said ... Some said"), or
+  that spoke in one of the four sentences before, across paragraph breaks
+  (wire copy: "..., dealers said." / "Some said ...");
   "if it is believed";
   "other experts say" (beyond those the story has cited);
 - "analysts said" and experts or observers described by their field ("tax
@@ -32,7 +34,10 @@ Not flagged:
 - a hedge ("is believed to", "reportedly") in a sentence that attributes
   itself ("..., dealers said") or near one that names the report (the
   sentence after, or one of the two before in its paragraph: "As The Hill
-  reported, ...");
+  reported, ...") or right after one where a described group spoke ("The
+  traders said ... . Trees are said to be in excellent condition"); a
+  hedge about the distant past ("feta is believed to have been made for
+  6,000 years"); "..., it is said, ..." as an aside;
 - a headline ("Campaign Reportedly Scrambling For Votes"): the story below
   it says whose report, or is flagged itself;
 - a phrase inside a quotation (the speaker's own words).
@@ -119,6 +124,27 @@ _GROUP_BEFORE = lazy.re(
 # Sentences before a hedge or "some said", in its paragraph, that may name
 # its source or its group.
 _LOOK_BACK = 2
+# ... and, across paragraph breaks (wire copy runs one sentence a
+# paragraph), sentences before it where a described group spoke ("The
+# traders said ... . Trees are said to be in excellent condition" / "...,
+# dealers said. ... Some said").
+_GROUP_LOOK_BACK = 4
+_GROUP_SAID = lazy.re(
+    r"\b\w+(?:ers|ors|ists|ysts|ians|ants|ents|men|people|members|officials|leaders|sources)"
+    r"[ \t]+(?:said|say|says|reported|added|told)\b"
+    r"|\b(?:they|They)[ \t]+(?:said|say|says|added)\b",
+)
+# A hedge about the distant past: "feta is believed to have been produced
+# for about 6,000 years", "thought to date back to the 12th century".
+_HISTORY_AFTER = lazy.re(
+    r"[^.\n]{0,80}?\b(?:for|over|some|about|around|nearly|almost|than)[ \t]+[\d,]{3,}[ \t]+years"
+    r"|[^.\n]{0,40}?\b(?:date|dates|dating)[ \t]+back\b"
+    r"|[^.\n]{0,80}?\b(?:centuries|millennia|\d+(?:st|nd|rd|th)[ \t]+century)\b"
+)
+# "..., it is said, ...": a parenthetical aside of local lore, not a source
+# for a claim.
+_ASIDE_BEFORE = lazy.re(r",[ \t]*$")
+_ASIDE_AFTER = lazy.re(r"[ \t]*,")
 # The first paragraph, up to a blank line, bounded so a file with none stays cheap.
 _FIRST_PARAGRAPH = lazy.re(r"\s*(\S[^\n]{0,400}(?:\n[^\n\S]*\S[^\n]{0,400}){0,2})")
 _BLANK_LINE = lazy.re(r"\n[^\S\n]*\n")
@@ -201,6 +227,25 @@ class VagueAttribution(DocumentRule):
                     return  # a blank line: the paragraph starts here
                 yield first, end
 
+        said_cache: dict[int, bool] = {}
+
+        def group_said(first: int, back: int = _GROUP_LOOK_BACK) -> bool:
+            """A described group spoke in one of the few sentences before,
+            across paragraph breaks."""
+            seen = 0
+            while seen < back:
+                if first <= 0:
+                    return False
+                first, end = sentence(first - 1)
+                if prose[first:end].isspace():
+                    continue  # a paragraph break: wire copy runs a sentence a paragraph
+                seen += 1
+                if first not in said_cache:
+                    said_cache[first] = _GROUP_SAID.search(prose, first, end) is not None
+                if said_cache[first]:
+                    return True
+            return False
+
         headline_end = _headline_end(prose)
         breaks = [b.start() for b in _BLANK_LINE.finditer(prose)]
         described: dict[str, int] = {}  # kind -> end of the paragraph that described it
@@ -236,8 +281,17 @@ class VagueAttribution(DocumentRule):
                 any(b <= m.start() or a >= m.end() for a, b in attributed(first, last))
                 or any(reported(*before) for before in earlier(first))
                 or (last < len(prose) and reported(*sentence(last)))
+                or group_said(first, 1)
             ):
                 continue  # "thought to ..., dealers said"; "according to the AP. ... reportedly"
+            if kind == "hearsay" and (
+                _HISTORY_AFTER.match(prose, m.end(), last)
+                or (
+                    _ASIDE_BEFORE.search(prose, max(first, m.start() - 3), m.start())
+                    and _ASIDE_AFTER.match(prose, m.end(), last)
+                )
+            ):
+                continue  # a hedge about the distant past, or ", it is said," lore
             if kind in _FIELD_KINDS and _field(prose, first, m.start()):
                 i = bisect.bisect_left(breaks, m.end())
                 described[kind] = breaks[i] if i < len(breaks) else len(prose)
@@ -247,6 +301,7 @@ class VagueAttribution(DocumentRule):
             if kind in ("some", "many") and (
                 group_at(first, last) < m.start()
                 or any(group_at(a, b) < b for a, b in earlier(first))
+                or group_said(first)
             ):
                 continue  # "Traders welcomed it, but some said": some of them
             if kind in _PEOPLE_KINDS and kind not in firsts:

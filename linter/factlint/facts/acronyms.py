@@ -7,11 +7,18 @@ capitalised phrase whose initials make it ("Milwaukee Police Department" for
 MPD), with small words (of, and, the, for, on, in, de, la) skipped, or by a
 spelling-out right beside it in any case ("digital terrestrial TV (DTT)",
 "DTT (digital terrestrial TV)", "Democracy for America, or DFA"). Text in
-capitals (headlines, "FULL TEXT"), quotations, the headline line, the dateline, labels
-("NOTE:"), titles ("MR."), routing codes, handles, emphasis (a word the story
-also writes in lower case), company names with their company word, the
-first word of a longer name ("MGM Grand", "FDR Park"), Roman
-numerals and links are not acronyms.
+capitals (headlines, "FULL TEXT", "OBAMA’S LAST ..."), quotations, the
+headline line (a short first line with no full stop, or in title case),
+the dateline, labels ("NOTE:"), titles ("MR."), routing codes, handles,
+emphasis (a word the story also writes in lower case, or a shout:
+"PREACH!"), company names with their company word, the first word of a
+longer name ("MGM Grand", "FDR Park", "CARLY for America"), US broadcast
+call letters ("WKOW"), a broadcaster by what it is ("WEEI radio", "the TLC
+reality show"), a name described beside it ("EDGE, an environmental justice
+group"), a state after its city ("Newark, NJ"), a share in a price list
+("BPB 10p to 660"), Roman numerals and links are not acronyms. A plural in
+capitals is spelled out by its plural ("exchanges for physicals (EFPS)"),
+and "or" may be one of the small words ("Identification Friend or Foe").
 """
 
 from __future__ import annotations
@@ -45,10 +52,89 @@ _COMPANY_AFTER = lazy.re(
 )
 _COMPANY_BEFORE = lazy.re(
     r"\b(?:firm|company|bank|group|agency|network|channel|station|broadcaster|airline"
-    r"|carrier|insurer|retailer|maker|label|band|brokerage|subsidiary|unit)[ \t]+$",
+    r"|carrier|insurer|retailer|maker|label|band|brokerage|subsidiary|unit|giant|conglomerate"
+    r"|lender|operator|chain|provider|organization|organisation|association|charity|union"
+    r"|coalition|institute)[ \t]+$",
     re.I,
 )
-_NAME_AFTER = lazy.re(r"s?[ \t]+[A-Z][a-z]")
+# A broadcaster by what it is ("WEEI radio", "the TLC reality show", "ITV
+# television station"), or a name described right beside it ("EDGE, an
+# environmental justice group", "WKOW, the ABC affiliate"): a reader knows
+# what it is without the letters spelled out.
+_MEDIA_AFTER = lazy.re(
+    r"s?[ \t]+(?:radio|television|network|channel|station|(?:reality |talk |TV )?show|series)\b"
+)
+_DESCRIBED_AFTER = lazy.re(
+    r"s?,[ \t]+(?:a|an|the)[ \t]+[^,.;\n]{0,60}?\b(?:group|organi[sz]ation|company|firm"
+    r"|affiliate|station|network|union|agency|association|party|coalition|charity|bank|institute"
+    r"|council|committee|federation|league|body|movement|fund|alliance|society|channel"
+    r"|broadcaster|newspaper|magazine|website|laboratory|lab|school|university|college)\b"
+)
+# US broadcast call letters: four letters opening with W or K ("WVIT", "KABC").
+_CALL_LETTERS = lazy.re(r"^[WK][A-Z]{3}$")
+# A US state's postal code after its city ("Newark, NJ,"), a share price in a
+# market list ("BPB 10p to 660").
+_STATES = frozenset(
+    [
+        "AL",
+        "AK",
+        "AZ",
+        "AR",
+        "CA",
+        "CO",
+        "CT",
+        "DE",
+        "FL",
+        "GA",
+        "HI",
+        "ID",
+        "IL",
+        "IN",
+        "IA",
+        "KS",
+        "KY",
+        "LA",
+        "ME",
+        "MD",
+        "MA",
+        "MI",
+        "MN",
+        "MS",
+        "MO",
+        "MT",
+        "NE",
+        "NV",
+        "NH",
+        "NJ",
+        "NM",
+        "NY",
+        "NC",
+        "ND",
+        "OH",
+        "OK",
+        "OR",
+        "PA",
+        "RI",
+        "SC",
+        "SD",
+        "TN",
+        "TX",
+        "UT",
+        "VT",
+        "VA",
+        "WA",
+        "WV",
+        "WI",
+        "WY",
+        "DC",
+    ]
+)
+_CITY_BEFORE = lazy.re(r"\b[A-Z][a-z]+,[ \t]+$")
+_PENCE_AFTER = lazy.re(r"s?[ \t]+\d+(?:\.\d+)?p\b")
+# Initials before a name ("KP Robertson", "CA del Fava") or a name ("MGM Grand").
+_NAME_AFTER = lazy.re(r"s?[ \t]+(?:(?:de|del|da|di|dal|van|von|la|le|for|of)[ \t]+)?[A-Z][a-z]")
+# A shout, not an acronym: "PREACH!"
+_SHOUT_AFTER = lazy.re(r"s?!")
 _TITLE_BEFORE = lazy.re(r"\b(?:MR|MS|MRS|DR)\.?[ \t]+$")
 # Spelled out right beside: "digital terrestrial TV (DTT)", "the DTT (digital
 # terrestrial TV)", "Democracy for America, or DFA", "also known as ISIL".
@@ -56,7 +142,24 @@ _BESIDE_BEFORE = lazy.re(r"(?:\(|,? or |,? also known as |,? known as )$")
 _PAREN_AFTER = lazy.re(r"s?[ \t]*\(([^()\n]{3,80})\)")
 _WORDS = lazy.re(r"[^\W\d_][\w'’]*")  # "Anti-Doping" is two words
 _SMALL_WORDS = frozenset(
-    {"of", "and", "the", "for", "on", "in", "to", "de", "la", "del", "y", "a", "an", "at", "by"}
+    {
+        "of",
+        "and",
+        "the",
+        "for",
+        "on",
+        "in",
+        "to",
+        "de",
+        "la",
+        "del",
+        "y",
+        "a",
+        "an",
+        "at",
+        "by",
+        "or",
+    }
 )
 _ROMAN = lazy.re(r"^[IVXLCDM]+$")
 _SMALL = r"(?:(?:of|and|the|for|on|in|to|de|la|del|y|&)\s+)*"
@@ -165,13 +268,20 @@ class AcronymExtractor:
 
 
 _CAPS_WORD = lazy.re(r"[A-Z][A-Z'’]+\b")
+_LEADING_CAPS = lazy.re(r"(?:[A-Z][A-Z'’]+(?=[—–-]))?")
 _LOWER_WORD = lazy.re(r"\b[a-z]{2,6}\b")
 
 
 def _headline_end(prose: str) -> int:
-    """The end of a headline: a short first line with no full stop, then a blank line."""
+    """The end of a headline: a short first line, then a blank line, with no
+    full stop or in title case ("Hillary Just Vowed ... And It Says A LOT.")."""
     end = prose.find("\n")
-    if 0 < end <= 150 and prose[end : end + 2] == "\n\n" and prose[end - 1] not in '.!?"”:':
+    if not (0 < end <= 150 and prose[end : end + 2] == "\n\n"):
+        return 0
+    if prose[end - 1] not in '.!?"”:':
+        return end
+    words = [w for w in prose[:end].split() if len(w) > 3 and w[0].isalpha()]
+    if len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
         return end
     return 0
 
@@ -192,6 +302,15 @@ def _not_an_acronym(prose: str, start: int, end: int) -> bool:
         return True
     if _TITLE_BEFORE.search(prose, max(0, start - 6), start):
         return True  # "MR. SMITH"
+    token = prose[start:end]
+    if _CALL_LETTERS.match(token) or _PENCE_AFTER.match(prose, end):
+        return True
+    if _SHOUT_AFTER.match(prose, end):
+        return True
+    if _MEDIA_AFTER.match(prose, end) or _DESCRIBED_AFTER.match(prose, end):
+        return True
+    if token in _STATES and _CITY_BEFORE.search(prose, max(0, start - 30), start):
+        return True
     return _COMPANY_BEFORE.search(prose, max(0, start - 20), start) is not None
 
 
@@ -200,6 +319,11 @@ def _spelled_beside(prose: str, start: int, end: int, token: str) -> tuple[int, 
     terrestrial TV (DTT)", "Democracy for America, or DFA") or in brackets after
     it ("DTT (digital terrestrial TV)"). Returns (offset, phrase)."""
     letters = "".join(c for c in token if c.isalpha()).lower()
+    if len(letters) > 2 and letters.endswith("s"):
+        # 'exchanges for physicals (EFPS)': a plural written in capitals
+        plural = _spelled_beside(prose, start, end, token[:-1])
+        if plural is not None:
+            return plural
     before = prose[max(0, start - 120) : start]
     sep = _BESIDE_BEFORE.search(before)
     if sep is not None:
@@ -236,9 +360,14 @@ def _initials_end(words: list[re.Match[str]], letters: str) -> tuple[int] | None
 def _next_to_capitals(prose: str, start: int, end: int) -> bool:
     """True inside a run of capitalised words ("FULL TEXT", "USA TODAY")."""
     before = prose[max(0, start - 30) : start].rstrip(" :,-—")
-    after = prose[end : end + 30].lstrip(" :,-—")
+    after = prose[end : end + 30]
+    if after[:2] in ("’S", "'S"):
+        after = after[2:]  # "OBAMA’S LAST"
+    after = after.lstrip(" :,-—")
     last = before.rsplit(None, 1)[-1] if before.split() else ""
     first = after.split(None, 1)[0] if after.split() else ""
+    dashed = _LEADING_CAPS.match(first)
+    first = (dashed.group() if dashed else "") or first  # a capital word before a dash
     return bool(
-        _CAPS_WORD.fullmatch(last.strip('"“”(')) or _CAPS_WORD.fullmatch(first.strip('"“”).,;:'))
+        _CAPS_WORD.fullmatch(last.strip('"“”(')) or _CAPS_WORD.fullmatch(first.strip("\"“”).,;:’'"))
     )

@@ -11,22 +11,32 @@ quotation mark (the multi-paragraph convention); otherwise it ends with its
 paragraph and never swallows the next one. Each quote is ``full`` (a
 sentence or more), ``partial`` (a few words inside a sentence: "escalated
 resistance") or ``title`` (a title in quotation marks: "Born in the
-U.S.A.", "Action Plan for the Development of Italy").
+U.S.A.", "Action Plan for the Development of Italy"). A straight mark
+before a lone "s" is a possessive typed as a mark ('<Bank>"s manager').
 
 The speaker comes from, in order: an attribution right after the quote on
 its own line ("...," Fleming said / said Gov. Walker / explains Karen Holt /
 analyst John Ing commented), or any speech verb later in that sentence
 ("...," said a trader at a large Zurich bank / the report concluded: the
-quote is ``attributed`` though no name is given), a verb after a quote
+quote is ``attributed`` though no name is given; "the IMF report stated"
+names the IMF; a new sentence after a quote ending in a full stop whose
+verb takes an object - '"..." The star then recalled an incident' - or a
+verb before a colon is no attribution), a verb after a quote
 ending in a comma, ? or ! ("..." Hannity pressed), a dash signature ("..." ―
 Rosa Diaz) or a bracketed source ("..." [NYT]); one right before it (Walker
-said, "..." / a label: Jane Doe, The Daily Ledger: "..." / a Q:, A: or
-SPEAKER: paragraph / any speech cue or colon in the sentence before); a
+said, "..." / Walker said Thursday on Twitter, "..." / Sen. Doe (D-Ill.),
+noting ..., said, "..." / a label: Jane Doe, The Daily Ledger: "..." / a
+Q:, A: or SPEAKER: paragraph, or an answer whose label was lost (": Well")
+/ any speech cue or colon in the sentence before); a
 paragraph ending "X wrote the following:"; a sentence just before it that
 reports the same speaker ("A spokesman said that ... . "We are ...""); the
 quote before it in a split quote or in the paragraph before (AP style: a
-quote paragraph after an attributed one continues it); or "according to X"
-in the sentence. A partial quote with no cue, or a quote whose sentence
+quote paragraph after an attributed one continues it, in copy with blank
+lines between paragraphs or one paragraph a line); "according to (the) X"
+in the sentence; or, in a quote whose closing mark was left out, the ",
+said Kessel" it swallowed. A partial quote after "X called (it)" / "X
+likened ... to" in its sentence is X's ("what Gilbert called "a
+perception problem""). A partial quote with no cue, or a quote whose sentence
 has a cue but no name ("Trump called it "rigged"" / "At the debate, Sanders
 hit back, saying, "...""), is credited to the person who is the subject of
 its sentence (when the sentence has a cue, a capitalised name in the
@@ -66,7 +76,9 @@ VERBS = (
     r"|retorted|interjected|recounted|mused|charged|demanded|agreed|suggested|notes|saying"
     r"|detailed|mumbled|muttered|whispered|alleged|speculated|ruled|added|told reporters"
     r"|sighed|laughed|shrugged|cracked|emphasized|emphasised|elaborated|advised|predicts"
-    r"|sang|sings|sung|concludes|responds|continues|adds"
+    r"|sang|sings|sung|concludes|responds|continues|adds|echoed|echoes|reiterated|proclaimed"
+    r"|proclaims|lamented|laments|wondered|shot back|fired back|hit back|chimed in|quotes"
+    r"|put it|puts it|(?:issued|released)(?: the following| a)? statement"
 )
 
 #: A cue anywhere in a sentence or paragraph that someone's words are being
@@ -76,7 +88,8 @@ CUES = (
     r"|tweet|tweeted|statement|interview|headline|slogan|motto|memo|letter|message|website"
     r"|wrote|written|writing|arguing|adding|noting|declaring|responding|interjecting"
     r"|reads?|asks?|asking|told|telling|speech|remarks|communique|question"
-    r"|put it|chant|answer|published|book|column|article|editorial|quote|ad|poster|sign)"
+    r"|put it|chant|answer|published|book|column|article|editorial|quote|ad|poster|sign"
+    r"|cited|citing)"
 )
 
 
@@ -106,6 +119,11 @@ _NOUN_SPEAKER = (
 )
 _ROLE_WORDS = r"(?:[\p{Ll}-]+[ \t]+){0,3}"
 _SPEAKER = rf"(?P<speaker>{_NAME}|{_PRONOUN}|{_NOUN_SPEAKER})"
+#: A full stop inside a clause: an initial or a title ("George W. Bush", "Gov.")
+_ABBREVIATION_DOT = (
+    r"(?<=\b\p{Lu})\.|(?<=\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Sgt|Capt|Lt|Col|Prof|Rev|St|Jr|Sr"
+    r"|Inc|Corp|Co|Ltd|Dept|No|Mt|Ft|vs))\."
+)
 
 
 @functools.cache
@@ -126,13 +144,24 @@ def _patterns() -> dict[str, Any]:
             rf"(?:^|[.!?]\s+)(?:[\p{{Lu}}][^.!?]*?\s)?{_SPEAKER}(?:,[^,\n]{{1,60}},)?\s+(?P<verb>{VERBS})\b[^.!?\"“”]*[.!?]\s*$"
         ),
         # 'Walker said, "' / 'Sheriff Clarke wrote:' at the end of the text before
+        # ('X said Thursday on Twitter, "' / 'X told the Post in a written
+        # statement, "': a few more words when a comma or colon ends them)
         "before": lazy.regex(
-            rf"{_SPEAKER}(?:,[^,\n]{{1,60}},)?\s+(?P<verb>{VERBS})(?:\s+(?:reporters|the\s+\w+|\w+))?\s*[,:]?\s*$"
+            rf"{_SPEAKER}(?:[ \t]*\([^()\n]{{1,30}}\))?(?:,[^,\n]{{1,60}},)?(?:\s+\p{{Ll}}+ly)?"
+            rf"\s+(?P<verb>{VERBS})"
+            rf"(?:(?:\s+(?:reporters|the\s+\w+|\w+))?\s*[,:]?"
+            rf"|(?:[ \t]+(?!(?:{VERBS}|that)\b)[^\s,.:;!?\"“”]+){{2,8}}[ \t]*[,:])\s*$"
         ),
         # Any cue later in the sentence: "...," said a trader at a large
         # Zurich bank / "...," the report concluded / "...," one official said
         "after_any": lazy.regex(
             rf"^[\s,—–-]*(?P<cue>[^.!?\n\"“”]{{0,90}}?)\b(?P<verb>{VERBS}|was quoted as saying)\b"
+        ),
+        # ... and, tried only when a full stop comes early, a cue holding
+        # initials and titles: 'former George W. Bush aide Noam Reyes wrote'
+        "after_any_dotted": lazy.regex(
+            rf"^[\s,—–-]*(?P<cue>(?:[^.!?\n\"“”]|{_ABBREVIATION_DOT}){{0,90}}?)"
+            rf"\b(?P<verb>{VERBS}|was quoted as saying)\b"
         ),
         # "― Ariana Huichapa" / "-President Obama, tweeting ..." after a quote
         "dash_name": lazy.regex(
@@ -149,9 +178,12 @@ def _patterns() -> dict[str, Any]:
         # United boss Sir Alex Ferguson:" / "- Philip Bump:"
         "label": lazy.regex(rf"(?P<speaker>{_NAME})(?:,[^:\n]{{1,80}})?:\s*$"),
         # A paragraph opening with a speaker label: "JOHN SMITH:", "Q:", "A:"
-        "para_label": lazy.regex(r"\s*(?:[-–—•*]\s*)?(?:Q|A|[\p{Lu}][\p{Lu}\p{L}.' -]{0,40}):"),
+        # (or the bare colon of an answer whose label was lost: ": Well, ...")
+        "para_label": lazy.regex(r"\s*(?:[-–—•*]\s*)?(?:Q|A|[\p{Lu}][\p{Lu}\p{L}.' -]{0,40})?:"),
         "cue": lazy.regex(rf"\b{CUES}\b", regex.I),
-        "according": lazy.regex(rf"\baccording to\s+(?P<speaker>{_NAME}|{_NOUN_SPEAKER})"),
+        "according": lazy.regex(
+            rf"\b[Aa]ccording to\s+(?:the\s+)?(?P<speaker>{_NAME}|{_NOUN_SPEAKER})"
+        ),
         "quote": lazy.regex(r"[\"“”]"),
         # A blank line, or a line break before a line opening with a quotation
         # mark (copy with one paragraph a line)
@@ -179,6 +211,10 @@ def _role(prose: str, i: int, p_start: int, p_end: int) -> str:
     c = prose[i]
     before = prose[i - 1] if i > p_start else " "
     after = prose[i + 1] if i + 1 < p_end else " "
+    if c == '"' and after == "s" and not prose[i + 2 : i + 3].isalpha():
+        # A possessive typed as a mark ('<Bank SAQ>"s manager', the markup
+        # blanked): no quotation opens on a lone "s".
+        return "apostrophe"
     left_space = before.isspace() or before in "([{—–-/"
     right_space = after.isspace() or after in ".,;:!?)]}—–-'’"
     if left_space and not right_space:
@@ -221,6 +257,8 @@ def find_quotes(prose: str) -> list[tuple[int, int, int]]:
             if i == skip:
                 continue
             role = _role(prose, i, p_start, p_end)
+            if role == "apostrophe":
+                continue
             is_curly = m.group() != '"'
             if open_at is None:
                 if role != "close":
@@ -309,10 +347,24 @@ class QuoteExtractor:
             kind = _kind(inner, prose, start)
             found = _Attribution()
             _attribute(prose, start, end, kind, found, previous.end if previous else 0)
+            if found.speaker is None and prose[end - 1 : end] not in ('"', "”"):
+                # A closing mark left out swallows the attribution: '"There
+                # wasn't a lot of education ..., said Kessel, whose ...'.
+                m = _INSIDE_ATTRIBUTION.search(prose, start, end)
+                if m is not None and not _no_name(m.group("speaker")):
+                    found.set(
+                        m.group("speaker"),
+                        m.start("speaker"),
+                        m.end("speaker"),
+                        m.group("verb"),
+                        m.start(),
+                        m.end(),
+                        "after",
+                    )
             if found.speaker is None and previous is not None and previous.attributed:
                 gap = prose[previous.end : start]
                 same_para = "\n" not in gap and len(gap) < 200
-                next_para = gap.count("\n\n") == 1 and not gap.strip()
+                next_para = not gap.strip() and 1 <= gap.count("\n") <= 2
                 # 'Doe called it "a sham". The memo said: "..."': a new
                 # sentence with a cue of its own is no split quote.
                 # A partial quote in a later sentence ('Romney's "47 percent"
@@ -332,7 +384,9 @@ class QuoteExtractor:
                         "split" if same_para else "continuation",
                     )
                     found.attributed = True
-            if found.speaker is None and not found.attributed:
+            if found.speaker is None and (kind == "full" or not found.attributed):
+                # 'According to the Daily Caller, "..."' (a cue in the
+                # sentence that names nobody else).
                 first, sentence = sentence_around(prose, start, end)
                 m = pats["according"].search(sentence)
                 if m:
@@ -344,6 +398,37 @@ class QuoteExtractor:
                         first + m.start(),
                         first + m.end(),
                         "according-to",
+                    )
+            if found.speaker is None and kind == "partial":
+                # 'what Gilbert called "a perception problem"' / 'Tribe
+                # likened the rules to "burning the Constitution"'.
+                left = max(0, start - 200)
+                first = max(
+                    left + _sentence_start(prose[left:start]), prose.rfind("\n", 0, start) + 1
+                )
+                m = _CALLED_BEFORE.search(prose, first, start)
+                if m is not None and _no_name(m.group("speaker")):
+                    # 'Another critic, Laurence H. Tribe, likened'
+                    m = _CALLED_BEFORE.search(prose, m.end("speaker"), start)
+                if (
+                    m is not None
+                    and not _no_name(m.group("speaker"))
+                    and not _PREPOSITION_BEFORE.search(prose, first, m.start("speaker"))
+                ):
+                    # The person the people extractor found there, if any
+                    # ('Mayor Ann Pike' is Ann Pike).
+                    s_start, s_end, name = m.start("speaker"), m.end("speaker"), m["speaker"]
+                    i = bisect.bisect_left(starts, s_start)
+                    if i < len(people) and people[i].end <= s_end:
+                        s_start, s_end, name = people[i].start, people[i].end, people[i].text
+                    found.set(
+                        name,
+                        s_start,
+                        s_end,
+                        m.group("verb"),
+                        m.start("speaker"),
+                        m.end("verb"),
+                        "called",
                     )
             if found.speaker is None and kind == "partial":
                 # 'Romney's "47 percent" comment': the owner said it.
@@ -485,11 +570,28 @@ def _attribute(
         )
         return
     m = pats["after_any"].match(line_after)
+    if m is None and "." in line_after[:92]:
+        m = pats["after_any_dotted"].match(line_after)
+    if m and _COLON_AFTER_VERB.match(line_after, m.end("verb")):
+        m = None  # '"..." The candidate reiterated: "..."' introduces the next one
+    if (
+        m
+        and inner_end == "."
+        and _NEW_SENTENCE_AFTER.match(line_after, 0, m.end("verb"))
+        and _OBJECT_AFTER_VERB.match(line_after, m.end("verb"))
+    ):
+        # '"... overlook." The star then recalled an incident': a new
+        # sentence about something else, no credit for the quote.
+        m = None
     if m:
         found.attributed, found.how = True, "after"
         found.verb, found.c_start, found.c_end = m.group("verb"), end + m.start(), end + m.end()
         cue, offset = m.group("cue"), end + m.start("cue")
-        name = _NAME_AT_END.search(cue) or _NAME_THEN_COMMA.match(cue)
+        name = (
+            _NAME_AT_END.search(cue)
+            or _NAME_THEN_COMMA.match(cue)
+            or _NAME_BEFORE_NOUN.search(cue)  # '"...," the IMF report stated'
+        )
         if name is None and not cue.strip(" \t,—–-"):
             # Verb first: '"...," writes Kevin D. Williamson, one of ...'
             cue, offset = line_after[m.end() :], end + m.end()
@@ -534,10 +636,17 @@ def _attribute(
     window = max(_window_start(prose, line_start, start), min(floor, start))
     before_text = prose[window:start]
     m = pats["before"].search(before_text)
+    if (
+        m is not None
+        and m.group("speaker").lower() not in ("he", "she", "they")
+        and _no_name(m.group("speaker"))
+    ):
+        m = None  # 'Reyes later on Thursday told Channel Nine:' (the subject will do)
     if m is not None:
+        s_start = window + m.start("speaker") + _lead(m.group("speaker"))
         found.set(
-            m.group("speaker"),
-            window + m.start("speaker"),
+            prose[s_start : window + m.end("speaker")],
+            s_start,
             window + m.end("speaker"),
             m.group("verb"),
             window + m.start(),
@@ -637,6 +746,18 @@ _PERSON_BEFORE = lazy.regex(
 _NOT_SUBJECT_AFTER = lazy.regex(r"[ \t]+(?:and|or|of|who|which|that|in|on|at|to|for)\b")
 
 
+_INSIDE_ATTRIBUTION = lazy.regex(
+    rf"[,?!][ \t]+(?:(?P<verb>said|says)[ \t]+(?P<speaker>{_NAME})\b"
+    rf"|(?P<speaker>{_NAME})[ \t]+(?P<verb>said|says)\b)",
+)
+#: The one who names or likens a thing in a partial quote, in its sentence.
+_CALLED_BEFORE = lazy.regex(
+    rf"(?<![\p{{L}}.’'-])(?P<speaker>{_NAME}|{_PRONOUN})(?:,[^,\n]{{1,60}},)?"
+    r"(?:[ \t]+(?:on|in|last|this)[ \t]+\p{Lu}\p{L}+)?"
+    r",?(?:[ \t]+(?:also|has|have|had|once|even|repeatedly|publicly|famously|then|later|again))*"
+    r"[ \t]+(?P<verb>called|calls|call|dubbed|dubs|termed|terms|labeled|labelled|labels|branded"
+    r"|brands|likened|likens)\b[^.!?\"“”\n]{0,60}$"
+)
 _POSSESSIVE_BEFORE = lazy.regex(rf"(?<![\p{{L}}.])(?P<speaker>{_NAME})['’]s?[ \t]+$")
 
 
@@ -648,6 +769,20 @@ _INVERTED = lazy.regex(
     r"(?:Said|Says|Added|Adds|Wrote|Writes|Asked|Explained|Noted)"
     rf"[ \t]+(?P<speaker>{_NAME})[ \t]*[,:]"
 )
+
+
+_LEAD = lazy.regex(
+    r"(?:(?:[^\s.]+[ \t]+){0,5}(?!(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Sgt|Capt|Lt|Col|Prof|Rev|St|Jr|Sr"
+    r"|Mt|Ft|No)\.)[^\s.]{2,}\.[ \t]+(?=\p{Lu})|(?:As|And|But|So|Then)[ \t]+(?=\p{Lu}))+"
+)
+
+
+def _lead(speaker: str) -> int:
+    """How many characters open a speaker that are no part of the name: the
+    end of the sentence before ('Garland. As John Cornyn') or a conjunction
+    ('As Michael Dell puts it')."""
+    m = _LEAD.match(speaker)
+    return m.end() if m is not None and m.end() < len(speaker) else 0
 
 
 def _no_name(speaker: str) -> bool:
@@ -836,6 +971,21 @@ _NAME_AFTER_VERB = lazy.regex(
     rf"[\p{{Ll}}\d/’'-]+[ \t]+){{0,5}}(?P<speaker>{_NAME})\b"
 )
 _NAME_THEN_COMMA = lazy.regex(rf"^(?P<speaker>{_NAME}),")
+_NAME_BEFORE_NOUN = lazy.regex(
+    rf"(?:^|[ \t])the[ \t]+(?P<speaker>{_NAME})[ \t]+(?:report|statement|campaign|study|memo"
+    r"|letter|release|filing|survey|poll|ruling|complaint|lawsuit|editorial|website|analysis"
+    r"|document|order|brief|paper|announcement|communique|notice)[ \t]*$"
+)
+_COLON_AFTER_VERB = lazy.regex(r"[^\S\n]*:")
+#: After a quote ending in a full stop, a new sentence ('The star then ...').
+_NEW_SENTENCE_AFTER = lazy.regex(r"[ \t]*[\p{Lu}]")
+#: ... whose verb takes an object ('recalled an incident'), where an
+#: attribution ends or goes on with when, where or to whom ('The company
+#: said in a statement.').
+_OBJECT_AFTER_VERB = lazy.regex(
+    r"[ \t]+(?!(?:in|on|at|to|during|after|before|late|earlier|later|last|this|yesterday|today"
+    r"|tonight|when|while|by|from|with|of|for|as|again|also|then)\b)\p{Ll}"
+)
 _SENTENCE_END = lazy.regex(r"[.!?][\"”’)]?\s+(?=[\"“\p{Lu}])")
 
 
