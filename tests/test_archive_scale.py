@@ -4,6 +4,7 @@ its renamed stories consistent."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import sys
@@ -123,3 +124,23 @@ def test_the_synthetic_archive_renames_people_consistently(tmp_path: Path) -> No
     assert "Neumann-Ortiz" in surnames_by_era[0]
     assert surnames_by_era[1] != surnames_by_era[0]
     assert surnames_by_era[2] != surnames_by_era[1]
+
+
+def test_archive_limit_on_the_command_line(tmp_path: Path) -> None:
+    archive = _three_copies(tmp_path)
+    repo = archive.parent.parent
+    related = {}
+    for limit in ("1", "0"):
+        proc = factlint(
+            "check", "drafts", "--archive", str(archive), "--archive-limit", limit,
+            "--format", "json", cwd=repo,
+        )  # fmt: skip
+        findings = json.loads(proc.stdout)["findings"]
+        fl101 = [f for f in findings if f["code"] == "FL101"]
+        assert fl101, proc.stdout + proc.stderr
+        related[limit] = {r["location"]["path"] for f in fl101 for r in f["related"]}
+        related[limit].discard("drafts/new.txt")
+    assert related["1"] == {"stories/copy3.txt"}  # the story indexed last
+    assert len(related["0"]) >= 2 and f"stories/{SEED_B}" in related["0"]  # all three compared
+    bad = factlint("check", "drafts", "--archive", str(archive), "--archive-limit", "-1", cwd=repo)
+    assert bad.returncode == 2 and "--archive-limit" in bad.stderr

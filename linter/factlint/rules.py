@@ -115,8 +115,8 @@ class CorpusRule(Rule):
     draft is loaded and put in the corpus exactly as a ``--reference``
     document is (first, in the order a walk of its folder finds it; compared
     with, never reported on, and shown as a related ``path:line``). Under a
-    key more than 1,000 archived stories share (``factlint.archive.PER_KEY``)
-    the 1,000 indexed last are loaded. Keys are blocking keys, the same ones
+    key more archived stories share than ``check --archive-limit`` (default
+    10), the ones indexed last are loaded. Keys are blocking keys, the same ones
     the rule itself pairs candidates by (a surname's first three letters, a
     quotation's three-word shingle, two words of an event's clause): two
     stories the rule could compare must share one. A key that matches too
