@@ -255,8 +255,11 @@ def scale_rows(
     sizes = sorted(int(n) for n in args.scale.split(","))
     pool = Path(args.pool) if args.pool else work / "synthetic-pool.sqlite"
     synth = [sys.executable, str(Path(__file__).with_name("archive_synth.py"))]
+    # A real story with people, quotes and dates (a BBC politics story when
+    # there is one), as a draft: it is in the archive under its own path too.
+    politics = sorted(p for p in files if p.parent.name == "politics" and p.exists())
     real = work / "drafts" / "real.txt"
-    real.write_bytes(files[len(files) // 2].read_bytes())
+    real.write_bytes((politics or files)[len(politics or files) // 2].read_bytes())
     rows = []
     for size in sizes:
         target = work / f"synthetic-{size}.sqlite"
@@ -270,10 +273,15 @@ def scale_rows(
             t_arch, rss_arch, _ = measure(
                 ["check", draft, "-j", "1", "--archive", str(target)], work
             )
+            # Best of two, each beside its anchor: the machine may be shared.
+            t_alone = min(t_alone, measure(["check", draft, "-j", "1"], work)[0])
+            t_arch = min(
+                t_arch, measure(["check", draft, "-j", "1", "--archive", str(target)], work)[0]
+            )
             t_lookup, t_load, keys, loaded = lookup(target, work / draft, work)
             rows.append(
                 (
-                    f"{name} against a synthetic archive of {size:,} stories, cold",
+                    f"{name} against a synthetic archive of {size:,} stories, cold (best of 2)",
                     f"{t_arch:.2f} s ({t_arch / t_alone:.2f}x the draft alone, {t_alone:.2f} s);"
                     f" lookup of {keys} keys {t_lookup * 1000:.0f} ms, {loaded} stories loaded in"
                     f" {(t_load - t_lookup) * 1000:.0f} ms; peak RSS {rss_arch:.0f} MB"
