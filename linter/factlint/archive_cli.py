@@ -15,13 +15,20 @@ from factlint.sanitize import clean
 def add_arguments(
     sub: Any, common: argparse.ArgumentParser, check: argparse.ArgumentParser
 ) -> None:
-    from factlint.archive import DEFAULT_ARCHIVE
+    from factlint.archive import DEFAULT_ARCHIVE, PER_KEY
 
     check.add_argument(
         "--archive",
         metavar="FILE",
         help="compare with the stories of this archive (built by 'factlint index';"
         " default: 'archive' in the config)",
+    )
+    check.add_argument(
+        "--archive-limit",
+        type=int,
+        metavar="N",
+        help=f"archived stories a lookup key brings in at most, the ones indexed last"
+        f" (default {PER_KEY}; 0: all, as --reference would compare)",
     )
     index = sub.add_parser(
         "index",
@@ -99,11 +106,15 @@ def cmd_index(args: argparse.Namespace, config: Any, registry: Any) -> int:
 def open_for_check(args: argparse.Namespace, config: Any, registry: Any) -> Any:
     """The archive ``check`` compares with: ``--archive``, else the config's
     ``archive:`` (skipped with a note while it has not been built)."""
-    from factlint.archive import Archive
+    from factlint.archive import PER_KEY, Archive
 
+    limit = getattr(args, "archive_limit", None)
+    if limit is not None and limit < 0:
+        raise FatalError("--archive-limit must be 0 (no limit) or more")
+    per_key = PER_KEY if limit is None else (limit or None)
     given = getattr(args, "archive", None)
     if given:
-        return Archive(given, registry)
+        return Archive(given, registry, per_key=per_key)
     if config.archive and args.command == "check":
         if not os.path.exists(config.archive):
             print(
@@ -112,7 +123,7 @@ def open_for_check(args: argparse.Namespace, config: Any, registry: Any) -> Any:
                 file=sys.stderr,
             )
             return None
-        return Archive(config.archive, registry)
+        return Archive(config.archive, registry, per_key=per_key)
     return None
 
 

@@ -107,28 +107,53 @@ def _expand(
             errors.append(f"{given}: no such file or folder")
             continue
         if os.path.isdir(given):
-            for root, dirs, files in os.walk(given):
-                dirs[:] = sorted(
-                    d for d in dirs
-                    if not d.startswith(".") and d not in _SKIP_DIRS
-                    and not _excluded(os.path.join(root, d), config)
-                )  # fmt: skip
-                for name in sorted(files):
-                    full = os.path.normpath(os.path.join(root, name))
-                    wanted = name.lower().endswith(suffixes) and not _excluded(full, config)
-                    if wanted and full not in seen:
-                        seen.add(full)
-                        if not _regular_or_missing(full):
-                            # A FIFO or device would block the run or never end.
-                            errors.append(f"{full}: not a regular file; skipped")
-                            continue
-                        sources.append(Source(full, full, reference))
+            for full, entry in _walk(given, config):
+                if entry.name.lower().endswith(suffixes) and full not in seen:
+                    if _excluded(full, config):
+                        continue
+                    seen.add(full)
+                    regular = entry.is_file(follow_symlinks=False) or (
+                        entry.is_symlink() and _regular_or_missing(full)
+                    )
+                    if not regular:
+                        # A FIFO or device would block the run or never end.
+                        errors.append(f"{full}: not a regular file; skipped")
+                        continue
+                    sources.append(Source(full, full, reference))
         else:
             norm = os.path.normpath(given)
             if norm not in seen and not _excluded(norm, config):
                 seen.add(norm)
                 sources.append(Source(norm, norm, reference))
     return sources, errors
+
+
+def _walk(top: str, config: Config) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """The files under ``top`` as :func:`os.walk` finds them (the files of a
+    folder by name, then its subfolders by name; links to folders not
+    followed), with their directory entries: whether a file is regular is
+    known without a ``stat`` of each."""
+    try:
+        with os.scandir(top) as listing:
+            entries = list(listing)
+    except OSError:
+        return
+    files: list[os.DirEntry[str]] = []
+    dirs: list[os.DirEntry[str]] = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        (dirs if is_dir else files).append(entry)
+    for entry in sorted(files, key=lambda e: e.name):
+        yield os.path.normpath(entry.path), entry
+    for entry in sorted(dirs, key=lambda e: e.name):
+        name = entry.name
+        if name.startswith(".") or name in _SKIP_DIRS or entry.is_symlink():
+            continue
+        if not _excluded(entry.path, config):
+            yield from _walk(entry.path, config)
 
 
 def _regular_or_missing(path: str) -> bool:

@@ -110,12 +110,14 @@ class CorpusRule(Rule):
     stories with their facts; ``factlint check --archive FILE`` then compares
     the drafts with them without reading the archive whole. A corpus rule
     takes part by returning *lookup keys* from :meth:`archive_keys`: at index
-    time the keys of every story are stored (under the rule's code), and at
-    check time every archived story that shares a key with a draft is loaded
-    and put in the corpus exactly as a ``--reference`` document is (first,
-    in the order it was indexed; compared with, never reported on, and shown
-    as a related ``path:line``). Keys are blocking keys, the same ones the
-    rule itself pairs candidates by (a surname's first three letters, a
+    time the keys of every story are stored (a key several rules return,
+    once), and at check time every archived story that shares a key with a
+    draft is loaded and put in the corpus exactly as a ``--reference``
+    document is (first, in the order a walk of its folder finds it; compared
+    with, never reported on, and shown as a related ``path:line``). Under a
+    key more archived stories share than ``check --archive-limit`` (default
+    10), the ones indexed last are loaded. Keys are blocking keys, the same ones
+    the rule itself pairs candidates by (a surname's first three letters, a
     quotation's three-word shingle, two words of an event's clause): two
     stories the rule could compare must share one. A key that matches too
     much only costs time, one that misses loses findings.
@@ -135,7 +137,8 @@ class CorpusRule(Rule):
         ``factlint check --archive``, with the facts of the extractors the
         rule ``requires`` (at index time, every extractor's). Keys are plain
         strings of the rule's own making; they are hashed, so their length
-        does not matter, and a collision only loads a story too many. They
+        does not matter, and a collision (with another rule's key, too) only
+        loads a story too many. They
         depend on the rule's options as configured when the archive was
         built: change the options, index again.
         """
