@@ -404,3 +404,23 @@ def test_pre_commit_on_a_staged_draft_flags_a_name_only_the_archive_holds(tmp_pa
     assert proc.returncode == 1, output
     assert 'drafts/new.txt:1:28: FL101 [name-variant] "Newman-Ortiz" here' in output
     assert f"stories/{SEED_B}:15:42" in output
+
+
+def test_a_check_without_an_archive_imports_neither_the_archive_nor_sqlite() -> None:
+    # The parser of every run names the archive's defaults; a pre-commit run
+    # with no archive configured must not pay for importing it.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from factlint.cli import main; main(sys.argv[1:]);"
+        " print(sorted(m for m in ('factlint.archive', 'sqlite3') if m in sys.modules),"
+        " file=sys.stderr)"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "check", "--isolated", "seeds"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.stderr.strip().splitlines()[-1] == "[]"

@@ -49,6 +49,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+# PER_KEY lives in the light command-line module, which builds the parser of
+# every run without importing this one.
+from factlint.archive_cli import PER_KEY
 from factlint.errors import FatalError, InputError
 
 if TYPE_CHECKING:
@@ -59,20 +62,9 @@ if TYPE_CHECKING:
     from factlint.plugins import Registry
     from factlint.rules import Corpus, CorpusRule, Rule
 
-#: Where ``factlint index`` and ``check --archive`` look when given no file.
-DEFAULT_ARCHIVE = os.path.join(".factlint", "archive.sqlite")
 #: The layout of the tables; bumped when it changes.
 SCHEMA_VERSION = 2
 _BATCH = 500  # parameters per IN (...) query
-#: The stories a draft's lookup key brings in, at most (``check
-#: --archive-limit``): the ones indexed last. A key rarer than this (an
-#: unusual surname or quotation) brings in all its stories; a common one (the
-#: surname "Brown", the quotation shingle "we will see") the newest, so a
-#: draft's cost does not grow with the archive. Each story loaded costs the
-#: corpus rules 1 to 5 ms (a real story as a draft brought in 209 stories of
-#: a synthetic million at 10, 1,881 at 100); ten stories naming a person are
-#: enough to show how the newsroom spells the name.
-PER_KEY = 10
 #: What ``check`` asks of the archive, every statement a search of an index
 #: (tests/test_archive_scale.py asks SQLite's query planner): the newest
 #: stories under one key, backwards along the keys table's primary key; all
