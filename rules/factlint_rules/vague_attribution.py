@@ -21,16 +21,18 @@ Not flagged:
 - "some said" or "many said" of a group the sentence, or one of the two
   before in its paragraph, has named ("Economists said ... Some said"), or
   that spoke in one of the four sentences before, across paragraph breaks
-  (wire copy: "..., dealers said." / "Some said ...");
+  (wire copy: "..., dealers said." / "Some said ..."), or that the
+  sentence before names across a paragraph break ("Analysts are divided."
+  / "Some said ...");
   "if it is believed";
   "other experts say" (beyond those the story has cited);
-- "analysts said" and experts or observers described by their field ("tax
-  experts said", "political observers said": standard commentary, not a
-  hidden source; "experts said" after them in the paragraph is the same
-  experts), and a
-  speaker described by role and place ("said a
-  trader at a large Zurich bank", "an official said" of the company the
-  sentence names): a desk reads these as described sources;
+- "analysts said", "according to some steel analysts", and experts or
+  observers described by their field ("tax experts said", "political
+  observers said": standard commentary, not a hidden source; "experts
+  said" after them in the paragraph is the same experts), and a speaker
+  described by role and place ("said a trader at a large Zurich bank",
+  "an official said" of the company the sentence names): a desk reads
+  these as described sources;
 - a hedge ("is believed to", "reportedly") in a sentence that attributes
   itself ("..., dealers said") or near one that names the report (the
   sentence after, or one of the two before in its paragraph: "As The Hill
@@ -249,6 +251,15 @@ class VagueAttribution(DocumentRule):
                     return  # a blank line: the paragraph starts here
                 yield first, end
 
+        def previous(first: int) -> Iterator[tuple[int, int]]:
+            """The sentence before, across a paragraph break (wire copy runs a
+            sentence a paragraph: "Analysts are divided. / Some said ...")."""
+            while first > 0:
+                first, end = sentence(first - 1)
+                if not prose[first:end].isspace():
+                    yield first, end
+                    return
+
         said_cache: dict[int, bool] = {}
 
         def group_said(first: int, back: int = _GROUP_LOOK_BACK) -> bool:
@@ -350,6 +361,7 @@ class VagueAttribution(DocumentRule):
                 group_at(first, last) < m.start()
                 or any(group_at(a, b) < b for a, b in earlier(first))
                 or group_said(first)
+                or any(group_at(a, b) < b for a, b in previous(first))
                 or _OTHERS_AFTER.match(prose, m.end(), last)
             ):
                 continue  # "Traders welcomed it, but some said": some of them
