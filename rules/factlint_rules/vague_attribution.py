@@ -21,16 +21,18 @@ Not flagged:
 - "some said" or "many said" of a group the sentence, or one of the two
   before in its paragraph, has named ("Economists said ... Some said"), or
   that spoke in one of the four sentences before, across paragraph breaks
-  (wire copy: "..., dealers said." / "Some said ...");
+  (wire copy: "..., dealers said." / "Some said ..."), or that the
+  sentence before names across a paragraph break ("Analysts are divided."
+  / "Some said ...");
   "if it is believed";
   "other experts say" (beyond those the story has cited);
-- "analysts said" and experts or observers described by their field ("tax
-  experts said", "political observers said": standard commentary, not a
-  hidden source; "experts said" after them in the paragraph is the same
-  experts), and a
-  speaker described by role and place ("said a
-  trader at a large Zurich bank", "an official said" of the company the
-  sentence names): a desk reads these as described sources;
+- "analysts said", "according to some steel analysts", and experts or
+  observers described by their field ("tax experts said", "political
+  observers said": standard commentary, not a hidden source; "experts
+  said" after them in the paragraph is the same experts), and a speaker
+  described by role and place ("said a trader at a large Zurich bank",
+  "an official said" of the company the sentence names): a desk reads
+  these as described sources;
 - a hedge ("is believed to", "reportedly") in a sentence that attributes
   itself ("..., dealers said") or near one that names the report (the
   sentence after, or one of the two before in its paragraph: "As The Hill
@@ -38,6 +40,17 @@ Not flagged:
   traders said ... . Trees are said to be in excellent condition"); a
   hedge about the distant past ("feta is believed to have been made for
   6,000 years"); "..., it is said, ..." as an aside;
+- a hedge next to a sentence that names the broadcast ("on CNN's show") or
+  answers the reports ("Neither company would comment on those reports");
+- a hedge in a story whose lede cites described sources, or whose two
+  sentences before do ("HAMBURG - The fishmeal market was quiet, trade
+  sources said. ... Chile is said to have good catches"): wire copy's
+  lede attribution covers the story;
+- hedges and "some say" in a story with a labelled market-talk section
+  ("Market talk and comment - Pakistan was rumored to have rejected
+  offers"): the note labels its rumours as rumours;
+- "some said ..., others said ...": a split of views among those the
+  story covers;
 - a headline ("Campaign Reportedly Scrambling For Votes"): the story below
   it says whose report, or is flagged itself;
 - a phrase inside a quotation (the speaker's own words).
@@ -61,7 +74,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from factlint import Document, DocumentRule, Facts, Finding, Severity, casefree, lazy
 from factlint.rules import related_at
@@ -107,6 +120,17 @@ _REPORT = lazy.re(
     r"\baccording to (?:an? |the )?(?:[\w'’-]+ )?[A-Z]"
     r"|\b[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4} (?:news agency |newspaper )?reported\b"
     r"|\breported by\b"
+    r"|\b[A-Z][\w.&-]*['’]s[ \t]+(?:show|programme|program|broadcast|report|website|newspaper)\b"
+    r"|\b(?:those|these|the)[ \t]+reports\b"
+)
+# A labelled market-talk section ("Market talk and comment - Pakistan was
+# rumored to ..."): the trade note says its rumours are rumours.
+_MARKET_TALK = lazy.re(r"\bmarket[ \t]+(?:talk|comment|chatter|gossip)\b", re.I)
+_MARKET_KINDS = frozenset({"hearsay", "reports", "some", "many"})
+# "Some said ..., others said ...": a split of views among those the story
+# covers, not a hidden source.
+_OTHERS_AFTER = lazy.re(
+    r"[^\n]{0,200}?\bothers[ \t]+(?:say|said|says|believe|believed|argue|argued|think|thought)\b"
 )
 _BACK_REFERENCE = lazy.re(r"\b(?:the|these|those)[ \t]+$", re.I)
 _SOURCE_WORD = lazy.re(r"\bsources?\b", re.I)
@@ -227,6 +251,15 @@ class VagueAttribution(DocumentRule):
                     return  # a blank line: the paragraph starts here
                 yield first, end
 
+        def previous(first: int) -> Iterator[tuple[int, int]]:
+            """The sentence before, across a paragraph break (wire copy runs a
+            sentence a paragraph: "Analysts are divided. / Some said ...")."""
+            while first > 0:
+                first, end = sentence(first - 1)
+                if not prose[first:end].isspace():
+                    yield first, end
+                    return
+
         said_cache: dict[int, bool] = {}
 
         def group_said(first: int, back: int = _GROUP_LOOK_BACK) -> bool:
@@ -251,6 +284,24 @@ class VagueAttribution(DocumentRule):
         described: dict[str, int] = {}  # kind -> end of the paragraph that described it
         mention = _SOURCE_WORD.search(prose)
         first_source = mention.start() if mention else len(prose)
+        market_talk = _MARKET_TALK.search(prose) is not None
+        spoke: list[int] = []  # where described sources spoke ("trade sources said")
+        lede = _lede_end(prose, headline_end, sentence)
+
+        def sources_spoke(first: int) -> bool:
+            """Described sources spoke in the lede, which wire copy's attribution
+            covers, or in one of the two sentences before (across paragraph breaks)."""
+            if not spoke or spoke[0] >= first:
+                return False
+            if spoke[0] < lede:
+                return True
+            seen = 0
+            while seen < _LOOK_BACK and first > 0:
+                first, end = sentence(first - 1)
+                if not prose[first:end].isspace():
+                    seen += 1
+            return spoke[-1] >= first
+
         firsts: dict[str, tuple[int, int, str]] = {}
         repeats: dict[str, list[tuple[int, int]]] = {}
         explained: set[str] = set()
@@ -260,6 +311,10 @@ class VagueAttribution(DocumentRule):
             if quoted(m.start()) or m.start() < headline_end:
                 continue  # the speaker's own words; a headline, which the story then sources
             kind = next(k for k in kinds if m.start(k) >= 0)
+            if kind == "sources" and (
+                spoke or _described(prose, sentence(m.start())[0], m.start(), m.end(), m.group())
+            ):
+                spoke.append(m.start())  # described sources, or "the sources" after them
             if kind in explained or m.start() < described.get(kind, -1):
                 continue  # the source described before ("the sources", experts of a field)
             first, last = sentence(m.start())
@@ -277,8 +332,12 @@ class VagueAttribution(DocumentRule):
             ):
                 explained.add(kind)  # "the sources said" later is this source again
                 continue
+            if market_talk and kind in _MARKET_KINDS:
+                continue  # a labelled market-talk note: its rumours are labelled as such
             if kind in _HEARSAY_KINDS and (
-                any(b <= m.start() or a >= m.end() for a, b in attributed(first, last))
+                sources_spoke(first)
+                or reported(first, last)
+                or any(b <= m.start() or a >= m.end() for a, b in attributed(first, last))
                 or any(reported(*before) for before in earlier(first))
                 or (last < len(prose) and reported(*sentence(last)))
                 or group_said(first, 1)
@@ -302,6 +361,8 @@ class VagueAttribution(DocumentRule):
                 group_at(first, last) < m.start()
                 or any(group_at(a, b) < b for a, b in earlier(first))
                 or group_said(first)
+                or any(group_at(a, b) < b for a, b in previous(first))
+                or _OTHERS_AFTER.match(prose, m.end(), last)
             ):
                 continue  # "Traders welcomed it, but some said": some of them
             if kind in _PEOPLE_KINDS and kind not in firsts:
@@ -348,6 +409,19 @@ def _field(prose: str, first: int, start: int) -> bool:
         return False
     word = before.group(1).lower()
     return word in ("the", "these", "those", "other") or word not in _UNDESCRIBING
+
+
+def _lede_end(prose: str, headline_end: int, sentence: Callable[[int], tuple[int, int]]) -> int:
+    """Where the story's first sentence after the headline ends."""
+    at = headline_end
+    for _ in range(8):  # blank lines (a blanked front matter) before the lede
+        if at >= len(prose):
+            break
+        first, end = sentence(at)
+        if not prose[first:end].isspace():
+            return end
+        at = end
+    return at
 
 
 def _headline_end(prose: str) -> int:
