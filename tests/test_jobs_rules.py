@@ -5,6 +5,7 @@ suppressions, facts."""
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from factlint.document import Document
 from factlint.facts import Facts
 from factlint.findings import Finding
 from factlint.plugins import load_registry
-from factlint.rules import DocumentRule
+from factlint.rules import Corpus, DocumentRule
 
 REGISTRY = load_registry()
 LINK = "The group cited http://bit.ly/2te2fFQ in its statement on the budget.\n"
@@ -150,3 +151,49 @@ def test_only_the_facts_corpus_rules_read_come_back(tmp_path: Path) -> None:
             sources, REGISTRY, Config(root=tmp_path), {"FL402"}, all_facts=True, jobs=jobs
         )
         assert set(every.facts[0]) == set(REGISTRY.extractors)
+
+
+class _CorpusFragile(engine.CorpusRule):
+    """A plugin corpus rule with a bug: it reports the first story, then raises.
+
+    Its message says whether it ran in the process that started the run."""
+
+    code = "FL992"
+    name = "corpus-fragile"
+    requires = ("links",)
+    started_in = os.getpid()
+
+    def check_corpus(self, corpus: Corpus) -> Iterable[Finding]:
+        where = "here" if os.getpid() == self.started_in else "elsewhere"
+        for document, _facts in corpus:
+            yield self.finding(document, 0, 3, f"corpus-fragile ran {where}")
+            raise RuntimeError("corpus went boom")
+
+
+_CORPUS_PLUGGED = dataclasses.replace(_PLUGGED, rules={**_PLUGGED.rules, "FL992": _CorpusFragile})
+
+
+def test_corpus_rules_that_read_other_facts_run_in_a_forked_process(tmp_path: Path) -> None:
+    sources = _stories(tmp_path, {0: "Jane Smith said so. " + LINK, 1: "Jane Smyth said so.\n"})
+    names = {c for c, r in REGISTRY.rules.items() if issubclass(r, engine.CorpusRule)}
+    codes = {"FL402", "FL992"} | names
+    shown = {}
+    for jobs in (1, 2):
+        result = engine.run(sources, _CORPUS_PLUGGED, Config(root=tmp_path), codes, jobs=jobs)
+        texts = {d.path: d.text for d in result.documents}
+        shown[jobs] = (
+            [
+                (f.location.path, f.location.line, f.code, f.message.replace("elsewhere", "here"))
+                for f in engine.with_positions(result.findings, texts)
+            ],
+            result.errors,
+        )
+        # The finding given before the exception is kept, beside the error.
+        fragile = [f.message for f in result.findings if f.code == "FL992"]
+        expected = "here" if jobs == 1 or engine.cores() < 2 else "elsewhere"
+        assert fragile == [f"corpus-fragile ran {expected}"]
+        assert result.errors == [
+            "rule FL992 (corpus-fragile) failed: RuntimeError: corpus went boom"
+        ]
+    assert shown[1] == shown[2]
+    assert {code for _, _, code, _ in shown[1][0]} >= {"FL402", "FL992"}

@@ -571,14 +571,13 @@ def _check_all(
     config: Config,
     order: list[str],
     plan: Plan,
-    jobs: int | None,
+    jobs: int,
     progress: Callable[[int, int], None] | None,
 ) -> Iterator[Checked]:
     """:func:`check_source` for every source, in their order: here, or in
     ``jobs`` worker processes (standard input and a single file: always here)."""
     files = [s for s in sources if s.read_from != STDIN]
     stdin = [s for s in sources if s.read_from == STDIN]
-    jobs = workers_for(files) if jobs is None else worker_count(jobs)
     references = {s.display for s in sources if s.reference}
     for source in stdin:
         yield check_source(source, registry, config, order, plan, source.display not in references)
@@ -611,7 +610,9 @@ def run(
 ) -> RunResult:
     """Read, extract and apply the document rules (in ``jobs`` processes;
     None: as many as the amount of text pays for, see :func:`workers_for`),
-    then apply the corpus rules here.
+    then the corpus rules (with several processes, groups of them in forked
+    ones: :func:`_corpus_rules_forked`). Findings and errors come out as if
+    every rule had run here, one after the other.
 
     ``archive`` (a :class:`factlint.archive.Archive`) adds the archived
     stories that share a lookup key with the documents checked, as references.
@@ -632,10 +633,14 @@ def run(
         needed = [n for r in result.rules if isinstance(r, CorpusRule) for n in r.requires]
         keep = tuple(extraction_order(registry.extractors, dict.fromkeys(needed)))
     plan = Plan(tuple(document_rules), keep)
+    files = [s for s in sources if s.read_from != STDIN]
+    workers = workers_for(files) if jobs is None else worker_count(jobs)
+    if len(files) < 2:
+        workers = 1
     reference_paths = {s.display for s in sources if s.reference}
     #: Per checked document, in order: its path and what each document rule gave.
     outcomes: list[tuple[str, list[Outcome]]] = []
-    for checked in _check_all(sources, registry, config, order, plan, jobs, progress):
+    for checked in _check_all(sources, registry, config, order, plan, workers, progress):
         display, document, facts = checked.display, checked.document, checked.facts
         if document is None or facts is None:
             if checked.message is None:
@@ -655,6 +660,10 @@ def run(
         archive.add_references(result)
     raw: list[Finding] = []
     corpus = Corpus(tuple(result.documents), tuple(result.facts))  # one, shared by corpus rules
+    corpus_rules = [r for r in result.rules if isinstance(r, CorpusRule)]
+    corpus_outcomes: dict[int, Outcome] = {}
+    if archive is None and workers > 1:
+        corpus_outcomes = _corpus_rules_forked(corpus_rules, corpus, workers)
     number = {id(rule): n for n, rule in enumerate(document_rules)}
     for rule in result.rules:
         if isinstance(rule, DocumentRule):
@@ -675,15 +684,81 @@ def run(
                     result.errors.append(f"rule {rule.code} ({rule.name}) failed: {problem}")
                     break
         elif isinstance(rule, CorpusRule):
-            try:
+            if id(rule) in corpus_outcomes:
+                found, problem = corpus_outcomes[id(rule)]
+            else:
                 mine = corpus if archive is None else archive.corpus_for(rule, corpus)
-                raw.extend(rule.check_corpus(mine))
-            except Exception as exc:  # a plugin bug must not hide other findings
-                result.errors.append(
-                    f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"
-                )
+                found, problem = apply_corpus_rule(rule, mine)
+            raw.extend(found)
+            if problem is not None:
+                result.errors.append(f"rule {rule.code} ({rule.name}) failed: {problem}")
     result.findings = filter_findings(raw, result, config, registry)
     return result
+
+
+def apply_corpus_rule(rule: CorpusRule, corpus: Corpus) -> Outcome:
+    """The findings of a corpus rule, and its exception if it raised one
+    (with the findings it gave before: a plugin bug must not hide them)."""
+    found: list[Finding] = []
+    try:
+        for finding in rule.check_corpus(corpus):
+            found.append(finding)
+    except Exception as exc:
+        return found, f"{type(exc).__name__}: {exc}"
+    return found, None
+
+
+#: The corpus rules and corpus of a run, for the processes forked to apply them.
+_CORPUS_JOB: dict[str, Any] = {}
+
+
+def _corpus_rules_in_child(numbers: list[int]) -> list[Outcome]:
+    rules, corpus = _CORPUS_JOB["rules"], _CORPUS_JOB["corpus"]
+    return [apply_corpus_rule(rules[n], corpus) for n in numbers]
+
+
+def _corpus_rules_forked(
+    rules: list[CorpusRule], corpus: Corpus, workers: int
+) -> dict[int, Outcome]:
+    """Apply the corpus rules in up to ``workers`` processes, this one among
+    them, by id of rule. Rules that read the same facts stay together (they
+    may share an index built from them, as the names rules share
+    :func:`factlint.facts.identity.people_index`); the largest such group runs
+    here, the others in processes forked now, which inherit the corpus
+    instead of receiving it, and send back only findings. Without ``fork``,
+    or with fewer than two groups, every rule runs here (returns ``{}``)."""
+    import multiprocessing
+
+    groups: dict[frozenset[str], list[int]] = {}
+    for n, rule in enumerate(rules):
+        groups.setdefault(frozenset(rule.requires), []).append(n)
+    if len(groups) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return {}
+    ordered = sorted(groups.values(), key=len, reverse=True)  # stable: rule order on ties
+    here, others = ordered[0], ordered[1:]
+    children = min(workers - 1, len(others))
+    tasks: list[list[int]] = [[] for _ in range(children)]
+    for k, group in enumerate(others):
+        tasks[k % children].extend(group)
+    from concurrent.futures import ProcessPoolExecutor
+
+    outcomes: dict[int, Outcome] = {}
+    _CORPUS_JOB.update(rules=rules, corpus=corpus)
+    try:
+        with ProcessPoolExecutor(children, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = [pool.submit(_corpus_rules_in_child, task) for task in tasks]
+            for n in here:
+                outcomes[id(rules[n])] = apply_corpus_rule(rules[n], corpus)
+            for task, future in zip(tasks, futures, strict=True):
+                try:
+                    gave = future.result()
+                except Exception:  # the process died: apply its rules here
+                    gave = [apply_corpus_rule(rules[n], corpus) for n in task]
+                for n, outcome in zip(task, gave, strict=True):
+                    outcomes[id(rules[n])] = outcome
+    finally:
+        _CORPUS_JOB.clear()
+    return outcomes
 
 
 def filter_findings(
