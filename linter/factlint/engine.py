@@ -408,10 +408,74 @@ def _load_source(source: Source, registry: Registry, config: Config, order: list
     return source.display, document, facts, None
 
 
+#: What the document rules gave on one document, one entry per rule in the
+#: run's order: (findings, None), or ([], a problem): ``TIMEOUT`` or the
+#: rule's exception as ``"TypeError: ..."``.
+Outcome = tuple[list[Finding], str | None]
+TIMEOUT = "timeout"
+
+
+@dataclass
+class Checked:
+    """One source read, extracted and checked by the document rules, where
+    it was read (a worker process or this one): what the run still needs of it."""
+
+    display: str
+    document: Document | None = None
+    #: Only the facts the run still needs (see :func:`_kept_facts`).
+    facts: Facts | None = None
+    message: str | None = None  # an error, or None (an empty file: a notice)
+    outcomes: list[Outcome] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a worker does with each document besides reading it: the
+    document rules to apply, and the facts to send back (None: all)."""
+
+    rules: tuple[DocumentRule, ...] = ()
+    keep: tuple[str, ...] | None = None
+
+
+def check_source(
+    source: Source, registry: Registry, config: Config, order: list[str], plan: Plan, apply: bool
+) -> Checked:
+    """Read one source, extract its facts and, when ``apply`` (a document
+    being checked, not a reference), apply the document rules of ``plan``:
+    the per-document part of a run, the same in a worker and here."""
+    display, document, facts, message = load_source(source, registry, config, order)
+    if document is None or facts is None:
+        return Checked(display, message=message)
+    outcomes: list[Outcome] = []
+    if apply:
+        for rule in plan.rules:
+            try:
+                with time_limit(config.timeout_per_file):
+                    outcomes.append((list(rule.check(document, facts)), None))
+            except FileTimeout:
+                outcomes.append(([], TIMEOUT))
+            except Exception as exc:  # a plugin bug must not hide other findings
+                outcomes.append(([], f"{type(exc).__name__}: {exc}"))
+    return Checked(
+        display,
+        document,
+        _kept_facts(facts, plan.keep),
+        outcomes=outcomes,
+        suppressions=parse_suppressions(document.text),
+    )
+
+
+def _kept_facts(facts: Facts, keep: tuple[str, ...] | None) -> Facts:
+    if keep is None:
+        return facts
+    return Facts({name: facts[name] for name in keep if name in facts})
+
+
 # State of a worker process (--jobs): set once by _init_worker.
 _WORKER: dict[str, object] = {}
 #: Bytes of text each worker process must have before it pays for its start
-#: and for sending documents and facts back: by default a run uses one
+#: and for sending documents and findings back: by default a run uses one
 #: process below this much text, two from it, three from twice it, and so on
 #: up to the cores. Measured with benchmarks/jobs.py on 2 cores: 320 to 640
 #: short stories (330 to 580 KB) ran slower with two workers than with one,
@@ -419,20 +483,26 @@ _WORKER: dict[str, object] = {}
 BYTES_PER_WORKER = 800_000
 
 
-def _init_worker(config: Config, order: list[str]) -> None:
+def _init_worker(config: Config, order: list[str], plan: tuple[tuple[str, ...], Any]) -> None:
     from factlint.plugins import load_registry
 
-    _WORKER["registry"] = _WORKER.get("registry") or load_registry(
-        config.plugins, config.plugin_paths
-    )
+    registry = _WORKER.get("registry") or load_registry(config.plugins, config.plugin_paths)
+    _WORKER["registry"] = registry
     _WORKER["config"] = config
     _WORKER["order"] = order
+    codes, keep = plan
+    if not isinstance(_WORKER.get("plan"), Plan):  # spawned: make the rules here
+        assert isinstance(registry, Registry)
+        rules = instantiate_rules(registry, config, codes)
+        _WORKER["plan"] = Plan(tuple(r for r in rules if isinstance(r, DocumentRule)), keep)
 
 
-def _load_in_worker(source: Source) -> Loaded:
+def _check_in_worker(task: tuple[Source, bool]) -> Checked:
     registry, config, order = _WORKER["registry"], _WORKER["config"], _WORKER["order"]
+    plan = _WORKER["plan"]
     assert isinstance(registry, Registry) and isinstance(config, Config) and isinstance(order, list)
-    return load_source(source, registry, config, order)
+    assert isinstance(plan, Plan)
+    return check_source(task[0], registry, config, order, plan, task[1])
 
 
 def cores() -> int:
@@ -462,24 +532,32 @@ def workers_for(sources: Sequence[Source]) -> int:
 
 @contextlib.contextmanager
 def worker_pool(
-    jobs: int, registry: Registry, config: Config, order: list[str]
+    jobs: int, registry: Registry, config: Config, order: list[str], plan: Plan | None = None
 ) -> Iterator[ProcessPoolExecutor]:
     """``jobs`` processes that read and extract as this one does: their
-    ``_WORKER`` holds the registry, config and extractor order (forked
-    workers inherit the registry; spawned ones load it once)."""
+    ``_WORKER`` holds the registry, config, extractor order and ``plan``
+    (forked workers inherit the registry and the plan's rules; spawned ones
+    load the registry once and make the rules from their codes)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    plan = plan or Plan()
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    _WORKER.pop("plan", None)
     if method == "fork":
         _WORKER["registry"] = registry
-    with ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context(method),
-        initializer=_init_worker,
-        initargs=(config, order),
-    ) as pool:
-        yield pool
+        _WORKER["plan"] = plan
+    codes = tuple(rule.code for rule in plan.rules)
+    try:
+        with ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_init_worker,
+            initargs=(config, order, (codes, plan.keep)),
+        ) as pool:
+            yield pool
+    finally:
+        _WORKER.pop("plan", None)
 
 
 def chunk_size(count: int, jobs: int) -> int:
@@ -487,29 +565,34 @@ def chunk_size(count: int, jobs: int) -> int:
     return max(1, min(64, count // (jobs * 8)))
 
 
-def _load_all(
+def _check_all(
     sources: Sequence[Source],
     registry: Registry,
     config: Config,
     order: list[str],
-    jobs: int | None,
+    plan: Plan,
+    jobs: int,
     progress: Callable[[int, int], None] | None,
-) -> Iterator[Loaded]:
+) -> Iterator[Checked]:
+    """:func:`check_source` for every source, in their order: here, or in
+    ``jobs`` worker processes (standard input and a single file: always here)."""
     files = [s for s in sources if s.read_from != STDIN]
     stdin = [s for s in sources if s.read_from == STDIN]
-    jobs = workers_for(files) if jobs is None else worker_count(jobs)
+    references = {s.display for s in sources if s.reference}
     for source in stdin:
-        yield load_source(source, registry, config, order)
+        yield check_source(source, registry, config, order, plan, source.display not in references)
     if jobs <= 1 or len(files) < 2:
         for done, source in enumerate(files, 1):
-            yield load_source(source, registry, config, order)
+            apply = source.display not in references
+            yield check_source(source, registry, config, order, plan, apply)
             if progress:
                 progress(done, len(files))
         return
-    with worker_pool(jobs, registry, config, order) as pool:
+    tasks = [(s, s.display not in references) for s in files]
+    with worker_pool(jobs, registry, config, order, plan) as pool:
         chunk = chunk_size(len(files), jobs)
-        for done, loaded in enumerate(pool.map(_load_in_worker, files, chunksize=chunk), 1):
-            yield loaded
+        for done, checked in enumerate(pool.map(_check_in_worker, tasks, chunksize=chunk), 1):
+            yield checked
             if progress:
                 progress(done, len(files))
 
@@ -525,11 +608,18 @@ def run(
     progress: Callable[[int, int], None] | None = None,
     archive: Any = None,
 ) -> RunResult:
-    """Read and extract (in ``jobs`` processes; None: as many as the amount
-    of text pays for, see :func:`workers_for`), then apply every rule.
+    """Read, extract and apply the document rules (in ``jobs`` processes;
+    None: as many as the amount of text pays for, see :func:`workers_for`),
+    then the corpus rules (with several processes, groups of them in forked
+    ones: :func:`_corpus_rules_forked`). Findings and errors come out as if
+    every rule had run here, one after the other.
 
     ``archive`` (a :class:`factlint.archive.Archive`) adds the archived
     stories that share a lookup key with the documents checked, as references.
+
+    ``result.facts`` holds every extractor's facts with ``all_facts`` or an
+    ``archive``; else only those the corpus rules read (with what they
+    depend on): the rest stay in the process that extracted them.
     """
     result = RunResult()
     result.rules = instantiate_rules(registry, config, codes)
@@ -537,47 +627,138 @@ def run(
         list(registry.extractors) if all_facts else [n for r in result.rules for n in r.requires]
     )
     order = extraction_order(registry.extractors, dict.fromkeys(wanted))
+    document_rules = [r for r in result.rules if isinstance(r, DocumentRule)]
+    keep: tuple[str, ...] | None = None
+    if not all_facts and archive is None:
+        needed = [n for r in result.rules if isinstance(r, CorpusRule) for n in r.requires]
+        keep = tuple(extraction_order(registry.extractors, dict.fromkeys(needed)))
+    plan = Plan(tuple(document_rules), keep)
+    files = [s for s in sources if s.read_from != STDIN]
+    workers = workers_for(files) if jobs is None else worker_count(jobs)
+    if len(files) < 2:
+        workers = 1
     reference_paths = {s.display for s in sources if s.reference}
-    for display, document, facts, message in _load_all(
-        sources, registry, config, order, jobs, progress
-    ):
+    #: Per checked document, in order: its path and what each document rule gave.
+    outcomes: list[tuple[str, list[Outcome]]] = []
+    for checked in _check_all(sources, registry, config, order, plan, workers, progress):
+        display, document, facts = checked.display, checked.document, checked.facts
         if document is None or facts is None:
-            if message is None:
+            if checked.message is None:
                 result.notices.append(f"{display}: empty file, nothing to check")
             else:
-                result.errors.append(message)
+                result.errors.append(checked.message)
             continue
         result.documents.append(document)
         result.facts.append(facts)
+        result.suppressions[document.path] = checked.suppressions
         if display in reference_paths:
             result.references.add(display)
+        else:
+            outcomes.append((document.path, checked.outcomes))
 
     if archive is not None:
         archive.add_references(result)
     raw: list[Finding] = []
     corpus = Corpus(tuple(result.documents), tuple(result.facts))  # one, shared by corpus rules
+    corpus_rules = [r for r in result.rules if isinstance(r, CorpusRule)]
+    corpus_outcomes: dict[int, Outcome] = {}
+    if archive is None and workers > 1:
+        corpus_outcomes = _corpus_rules_forked(corpus_rules, corpus, workers)
+    number = {id(rule): n for n, rule in enumerate(document_rules)}
     for rule in result.rules:
-        try:
-            if isinstance(rule, DocumentRule):
-                for document, facts in result.checked():
-                    try:
-                        with time_limit(config.timeout_per_file):
-                            raw.extend(list(rule.check(document, facts)))
-                    except FileTimeout:
-                        result.errors.append(
-                            f"{document.path}: rule {rule.code} ({rule.name}) took over"
-                            f" {config.timeout_per_file:g} s; skipped for this file"
-                            " (see --timeout-per-file)"
-                        )
-            elif isinstance(rule, CorpusRule):
+        if isinstance(rule, DocumentRule):
+            # As if the rule had run here on each document in turn: a timeout
+            # skips one document, an exception the rest of the documents.
+            n = number[id(rule)]
+            for path, gave in outcomes:
+                found, problem = gave[n]
+                if problem is None:
+                    raw.extend(found)
+                elif problem == TIMEOUT:
+                    result.errors.append(
+                        f"{path}: rule {rule.code} ({rule.name}) took over"
+                        f" {config.timeout_per_file:g} s; skipped for this file"
+                        " (see --timeout-per-file)"
+                    )
+                else:
+                    result.errors.append(f"rule {rule.code} ({rule.name}) failed: {problem}")
+                    break
+        elif isinstance(rule, CorpusRule):
+            if id(rule) in corpus_outcomes:
+                found, problem = corpus_outcomes[id(rule)]
+            else:
                 mine = corpus if archive is None else archive.corpus_for(rule, corpus)
-                raw.extend(rule.check_corpus(mine))
-        except Exception as exc:  # a plugin bug must not hide other findings
-            result.errors.append(
-                f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"
-            )
+                found, problem = apply_corpus_rule(rule, mine)
+            raw.extend(found)
+            if problem is not None:
+                result.errors.append(f"rule {rule.code} ({rule.name}) failed: {problem}")
     result.findings = filter_findings(raw, result, config, registry)
     return result
+
+
+def apply_corpus_rule(rule: CorpusRule, corpus: Corpus) -> Outcome:
+    """The findings of a corpus rule, and its exception if it raised one
+    (with the findings it gave before: a plugin bug must not hide them)."""
+    found: list[Finding] = []
+    try:
+        for finding in rule.check_corpus(corpus):
+            found.append(finding)
+    except Exception as exc:
+        return found, f"{type(exc).__name__}: {exc}"
+    return found, None
+
+
+#: The corpus rules and corpus of a run, for the processes forked to apply them.
+_CORPUS_JOB: dict[str, Any] = {}
+
+
+def _corpus_rules_in_child(numbers: list[int]) -> list[Outcome]:
+    rules, corpus = _CORPUS_JOB["rules"], _CORPUS_JOB["corpus"]
+    return [apply_corpus_rule(rules[n], corpus) for n in numbers]
+
+
+def _corpus_rules_forked(
+    rules: list[CorpusRule], corpus: Corpus, workers: int
+) -> dict[int, Outcome]:
+    """Apply the corpus rules in up to ``workers`` processes, this one among
+    them, by id of rule. Rules that read the same facts stay together (they
+    may share an index built from them, as the names rules share
+    :func:`factlint.facts.identity.people_index`); the largest such group runs
+    here, the others in processes forked now, which inherit the corpus
+    instead of receiving it, and send back only findings. Without ``fork``,
+    or with fewer than two groups, every rule runs here (returns ``{}``)."""
+    import multiprocessing
+
+    groups: dict[frozenset[str], list[int]] = {}
+    for n, rule in enumerate(rules):
+        groups.setdefault(frozenset(rule.requires), []).append(n)
+    if len(groups) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return {}
+    ordered = sorted(groups.values(), key=len, reverse=True)  # stable: rule order on ties
+    here, others = ordered[0], ordered[1:]
+    children = min(workers - 1, len(others))
+    tasks: list[list[int]] = [[] for _ in range(children)]
+    for k, group in enumerate(others):
+        tasks[k % children].extend(group)
+    from concurrent.futures import ProcessPoolExecutor
+
+    outcomes: dict[int, Outcome] = {}
+    _CORPUS_JOB.update(rules=rules, corpus=corpus)
+    try:
+        with ProcessPoolExecutor(children, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = [pool.submit(_corpus_rules_in_child, task) for task in tasks]
+            for n in here:
+                outcomes[id(rules[n])] = apply_corpus_rule(rules[n], corpus)
+            for task, future in zip(tasks, futures, strict=True):
+                try:
+                    gave = future.result()
+                except Exception:  # the process died: apply its rules here
+                    gave = [apply_corpus_rule(rules[n], corpus) for n in task]
+                for n, outcome in zip(task, gave, strict=True):
+                    outcomes[id(rules[n])] = outcome
+    finally:
+        _CORPUS_JOB.clear()
+    return outcomes
 
 
 def filter_findings(
@@ -591,8 +772,9 @@ def filter_findings(
     }
     ignored_cache: dict[str, set[str]] = {}
     kept: list[Finding] = []
-    for document in result.documents:
-        result.suppressions[document.path] = parse_suppressions(document.text)
+    for document in result.documents:  # those read in the run were parsed where read
+        if document.path not in result.suppressions:
+            result.suppressions[document.path] = parse_suppressions(document.text)
     for finding in findings:
         path = finding.location.path
         if path in result.references:
