@@ -48,8 +48,9 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import weakref
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +65,7 @@ from factlint.facts.people import (
 
 if TYPE_CHECKING:
     from factlint.config import Config
+    from factlint.findings import Finding
     from factlint.names_registry import NamesRegistry
     from factlint.rules import Corpus
 
@@ -93,7 +95,7 @@ COMMON_SURNAME_CONTEXT = 3
 DIFFERENT_INITIAL_CONTEXT = 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ref:
     """One mention in one document of the run."""
 
@@ -101,7 +103,7 @@ class Ref:
     mention: PersonMention
 
 
-@dataclass
+@dataclass(slots=True)
 class Name:
     """One distinct full name as written (a node)."""
 
@@ -112,6 +114,11 @@ class Name:
     titles: set[str] = field(default_factory=set)
     middles: set[str] = field(default_factory=set)  # "E" of Robert E. Johnstone
     registry: bool = False  # the registry's canonical or alias form
+    given_fold: str = field(init=False, repr=False, compare=False)
+    given_letters: str = field(init=False, repr=False, compare=False)
+    surname_letters: str = field(init=False, repr=False, compare=False)
+    letters: str = field(init=False, repr=False, compare=False)
+    key_fold: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Compared many times during resolution: computed once.
@@ -122,7 +129,7 @@ class Name:
         self.key_fold = fold(self.key)
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     """Names that resolve to one person, with how they relate."""
 
@@ -148,7 +155,7 @@ class Person:
         return out
 
 
-@dataclass
+@dataclass(slots=True)
 class PeopleIndex:
     people: list[Person]
     by_ref: dict[tuple[int, int], Person]  # (doc, mention start) -> person
@@ -697,6 +704,32 @@ def _lone_surnames(
 
 
 _CACHE: dict[str, tuple[object, PeopleIndex]] = {}
+#: The rules of the run that read the index and have not finished with it
+#: (see :func:`will_use_people_index`).
+_USERS: weakref.WeakSet[object] = weakref.WeakSet()
+
+
+def will_use_people_index(user: object) -> None:
+    """Say, when a rule is made (before any rule runs), that it will read
+    the index: the index is then kept until every such rule has called
+    :func:`done_with_people_index`, and dropped after the last one, so the
+    rules that run after the names rules have its memory."""
+    _USERS.add(user)
+
+
+def done_with_people_index(user: object) -> None:
+    _USERS.discard(user)
+    if not _USERS:
+        _CACHE.clear()
+
+
+def releasing(user: object, findings: Iterable[Finding]) -> Iterator[Finding]:
+    """``findings`` as they come, then :func:`done_with_people_index` (also
+    when the caller stops early or a rule fails)."""
+    try:
+        yield from findings
+    finally:
+        done_with_people_index(user)
 
 
 def people_index(corpus: Corpus, config: Config) -> PeopleIndex:
@@ -704,6 +737,7 @@ def people_index(corpus: Corpus, config: Config) -> PeopleIndex:
     cached = _CACHE.get("index")
     if cached is not None and cached[0] is corpus:
         return cached[1]
+    _CACHE.clear()  # another run's: free it before building this one
     registry = None
     if config.names_registry is not None:
         from factlint.names_registry import load_names_registry
