@@ -444,12 +444,17 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
                 name.titles.add(mention.title_key)
             docs_of[key].add(doc_index)
 
-    raw_words: dict[int, frozenset[str]] = {}
+    # Kept for every story while the index is built: each distinct word once
+    # (one string shared by the stories that use it, ``pool``) and a story's
+    # words as a tuple, a fraction of the memory of a set per story.
+    raw_words: dict[int, tuple[str, ...]] = {}
+    pool: dict[str, str] = {}
 
-    def words_of(i: int) -> frozenset[str]:
-        """The capitalised words of a story (found once, for both uses)."""
+    def words_of(i: int) -> tuple[str, ...]:
+        """The distinct capitalised words of a story (found once, for both uses)."""
         if i not in raw_words:
-            raw_words[i] = frozenset(_CAPITALISED.findall(corpus.documents[i].prose))
+            found = set(_CAPITALISED.findall(corpus.documents[i].prose))
+            raw_words[i] = tuple(pool.setdefault(w, w) for w in found)
         return raw_words[i]
 
     surname_only.extend(_lone_surnames(corpus, names.values(), surname_only, words_of))
@@ -471,16 +476,19 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
                 for form in forms:
                     never.add(frozenset((fold(form), fold(other))))
 
-    signatures: dict[int, frozenset[str]] = {}
+    signatures: dict[int, tuple[str, ...]] = {}
 
-    def signature(i: int) -> frozenset[str]:
+    def signature(i: int) -> tuple[str, ...]:
+        """The story's distinct folded proper nouns, as a tuple (see ``raw_words``)."""
         if i not in signatures:
             # Sentence openers ("They", "After") and given names ("John",
             # "Robert") say nothing about which story is about whom.
             lex = lexicon()
             words = {fold(w) for w in words_of(i)}
-            signatures[i] = frozenset(
-                w for w in words if w not in lex.given_names and w.title() not in lex.not_names
+            signatures[i] = tuple(
+                pool.setdefault(w, w)
+                for w in words
+                if w not in lex.given_names and w.title() not in lex.not_names
             )
         return signatures[i]
 
@@ -503,7 +511,8 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
         best = 0
         for i in sorted(docs_a)[:8]:
             for j in sorted(docs_b)[:8]:
-                best = max(best, len((signature(i) & signature(j)) - skip))
+                shared = {w for w in signature(i) if w not in skip}.intersection(signature(j))
+                best = max(best, len(shared))
         return best
 
     # Union-find over names joined by a variant or alias relation.
@@ -625,7 +634,7 @@ def _lone_surnames(
     corpus: Corpus,
     names: Iterable[Name],
     known: list[Ref],
-    words_of: Callable[[int], frozenset[str]],
+    words_of: Callable[[int], tuple[str, ...]],
 ) -> list[Ref]:
     """Capitalised words standing alone within a slip of the surname of a
     person the same story names in full, which the extractor had no cue for
@@ -697,7 +706,7 @@ def _lone_surnames(
         words = {ref.mention.text for ref in found}
         seen: dict[str, set[int]] = defaultdict(set)
         for doc in range(len(corpus.documents)):
-            for word in words & words_of(doc):
+            for word in words.intersection(words_of(doc)):
                 seen[word].add(doc)
         found = [ref for ref in found if seen[ref.mention.text] <= {ref.doc}]
     return found
