@@ -13,6 +13,7 @@ def test_people_index_is_dropped_after_the_last_names_rule(
 ) -> None:
     monkeypatch.chdir(seeds.parent)
     identity._CACHE.clear()
+    identity._USERS.clear()  # rules other tests made and never ran
     code = main(["check", "seeds/", "--isolated", "--select", "FL101,FL102,FL103,FL104,FL203"])
     out = capsys.readouterr().out
     assert code == 1
@@ -27,6 +28,7 @@ def test_people_index_is_kept_while_a_names_rule_has_not_run(seeds) -> None:
     from factlint_rules.name_alias import NameAlias
 
     identity._CACHE.clear()
+    identity._USERS.clear()  # rules other tests made and never ran
     config = Config()
     registry = load_registry(config.plugins, config.plugin_paths)
     waiting = NameAlias(config)
