@@ -35,15 +35,25 @@ registry) in every story.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import regex
 
 from factlint import CorpusRule, Finding, Severity
 from factlint.document import Document
 from factlint.facts import Facts
-from factlint.facts.identity import Name, people_index, surname_keys
+from factlint.facts.identity import (
+    Name,
+    people_index,
+    releasing,
+    surname_keys,
+    will_use_people_index,
+)
 from factlint.rules import Corpus, place, related_at
+
+if TYPE_CHECKING:
+    from factlint.config import Config
 
 
 class NameAlias(CorpusRule):
@@ -56,7 +66,14 @@ class NameAlias(CorpusRule):
         """Archive lookup keys: the blocking keys of the story's surnames."""
         return surname_keys(facts)
 
+    def __init__(self, config: Config, options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(config, options)
+        will_use_people_index(self)  # kept for this rule, dropped after the last one
+
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
+        return releasing(self, self._check_corpus(corpus))
+
+    def _check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
         index = people_index(corpus, self.config)
         documents = corpus.documents
         for person in index.people:

@@ -71,15 +71,28 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from factlint import CorpusRule, Edit, Finding, Fix, Severity, lazy
 from factlint.document import Document
 from factlint.facts import Facts
-from factlint.facts.identity import Name, Person, Ref, people_index, surname_keys, typography
+from factlint.facts.identity import (
+    Name,
+    Person,
+    Ref,
+    people_index,
+    releasing,
+    surname_keys,
+    typography,
+    will_use_people_index,
+)
 from factlint.facts.people import fold
 from factlint.findings import Related
 from factlint.rules import Corpus, place, related_at
+
+if TYPE_CHECKING:
+    from factlint.config import Config
 
 MAX_RELATED = 5
 
@@ -96,7 +109,14 @@ class NameVariant(CorpusRule):
 
     fixable = True
 
+    def __init__(self, config: Config, options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(config, options)
+        will_use_people_index(self)  # kept for this rule, dropped after the last one
+
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
+        return releasing(self, self._check_corpus(corpus))
+
+    def _check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
         index = people_index(corpus, self.config)
         findings: list[tuple[int, Finding]] = []
         for number, person in enumerate(index.people):

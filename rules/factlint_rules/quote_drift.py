@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -124,65 +123,99 @@ class QuoteDrift(CorpusRule):
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
         from rapidfuzz import fuzz
 
-        quotes: list[tuple[int, Any, list[str]]] = []
-        index: dict[tuple[str, ...], set[int]] = defaultdict(set)
-        for doc_index, (_document, facts) in enumerate(corpus):
-            for quote in facts.get_list("quotes"):
-                words = _words(quote.text)
-                if quote.kind != "full" or len(words) < MIN_WORDS:
-                    continue
-                qid = len(quotes)
-                quotes.append((doc_index, quote, words))
-                for i in range(len(words) - 2):  # three-word shingles block the pairs
-                    index[tuple(words[i : i + 3])].add(qid)
-        seen: set[tuple[int, int]] = set()
+        # Each quotation is compared with the earlier ones that share a
+        # three-word shingle. The shingles are kept compactly (a run holds
+        # millions): each word as its number in the run's vocabulary, a
+        # shingle as one int made of three, and under it the one earlier
+        # quotation that has it, or a list when several do. A quotation's
+        # words are kept joined by spaces (no word holds a space, so two
+        # quotations have the same words exactly when the strings are equal).
+        vocabulary: dict[str, int] = {}
+        index: dict[int, int | list[int]] = {}
+        quotes: list[tuple[int, Any, str]] = []
         documents = corpus.documents
-        joined = [" ".join(words) for _doc, _quote, words in quotes]
-        for b, (doc_b, quote_b, words_b) in enumerate(quotes):
-            shared = set().union(
-                *(index[tuple(words_b[i : i + 3])] for i in range(len(words_b) - 2))
-            )
-            len_b = len(joined[b])
-            for a in sorted(a for a in shared if a < b):
-                doc_a, quote_a, words_a = quotes[a]
-                if doc_a == doc_b or (a, b) in seen:
+        for doc_b, facts in enumerate(corpus.facts):
+            for quote_b in facts.get_list("quotes"):
+                if quote_b.kind != "full":
                     continue
-                # The ratio is at most 2 * shorter / (sum of lengths): skip hopeless pairs.
-                len_a = len(joined[a])
-                if 200 * min(len_a, len_b) < SIMILAR * (len_a + len_b):
+                words_b = _words(quote_b.text)
+                if len(words_b) < MIN_WORDS:
                     continue
-                if fuzz.ratio(joined[a], joined[b], score_cutoff=SIMILAR) < SIMILAR:
-                    continue
-                seen.add((a, b))
-                other = documents[doc_a]
-                where = place(other, quote_a.start)
-                if words_a != words_b:
-                    if _cut(words_a, words_b, _ELLIPSIS.search(quote_a.text + quote_b.text)):
-                        continue  # one story quotes less of it: not a change of words
-                    diff = _difference(words_a, words_b)
-                    message = f"this quotation reads differently in {where}: {diff}"
-                elif (
-                    _person(quote_a.speaker, other.prose)
-                    and _person(quote_b.speaker, documents[doc_b].prose)
-                    and _surname(quote_a.speaker) != _surname(quote_b.speaker)
-                    and not _names(documents[doc_b].prose, quote_a.speaker)
-                    and not _names(other.prose, quote_b.speaker)
-                ):
-                    message = (
-                        f"this quotation is credited to {quote_b.speaker} here and to"
-                        f" {quote_a.speaker} in {where}"
-                    )
-                else:
-                    continue
-                yield self.finding(
-                    documents[doc_b],
-                    quote_b.start,
-                    quote_b.end,
-                    message,
-                    related=[related_at(other, quote_a.start, quote_a.end, "the other version")],
-                    subject=quote_b.text,
+                b = len(quotes)
+                joined_b = " ".join(words_b)
+                quotes.append((doc_b, quote_b, joined_b))
+                ids = [vocabulary.setdefault(word, len(vocabulary)) for word in words_b]
+                shared: set[int] = set()
+                for i in range(len(ids) - 2):
+                    key = ids[i] << 64 | ids[i + 1] << 32 | ids[i + 2]
+                    earlier = index.get(key)
+                    if earlier is None:
+                        index[key] = b
+                        continue
+                    if isinstance(earlier, int):
+                        if earlier != b:
+                            shared.add(earlier)
+                            index[key] = [earlier, b]
+                    else:
+                        shared.update(earlier)
+                        if earlier[-1] != b:
+                            earlier.append(b)
+                found = self._earliest_match(documents, quotes, shared, b, fuzz.ratio)
+                if found is not None:
+                    yield found
+
+    def _earliest_match(
+        self,
+        documents: tuple[Document, ...],
+        quotes: list[tuple[int, Any, str]],
+        shared: set[int],
+        b: int,
+        ratio: Any,
+    ) -> Finding | None:
+        """The finding at quotation ``b`` against the first earlier one (of
+        ``shared``) that reads differently or names another speaker."""
+        doc_b, quote_b, joined_b = quotes[b]
+        len_b = len(joined_b)
+        for a in sorted(shared):
+            doc_a, quote_a, joined_a = quotes[a]
+            if doc_a == doc_b:
+                continue
+            # The ratio is at most 2 * shorter / (sum of lengths): skip hopeless pairs.
+            len_a = len(joined_a)
+            if 200 * min(len_a, len_b) < SIMILAR * (len_a + len_b):
+                continue
+            if ratio(joined_a, joined_b, score_cutoff=SIMILAR) < SIMILAR:
+                continue
+            other = documents[doc_a]
+            where = place(other, quote_a.start)
+            if joined_a != joined_b:
+                words_a, words_b = joined_a.split(), joined_b.split()
+                if _cut(words_a, words_b, _ELLIPSIS.search(quote_a.text + quote_b.text)):
+                    continue  # one story quotes less of it: not a change of words
+                diff = _difference(words_a, words_b)
+                message = f"this quotation reads differently in {where}: {diff}"
+            elif (
+                _person(quote_a.speaker, other.prose)
+                and _person(quote_b.speaker, documents[doc_b].prose)
+                and _surname(quote_a.speaker) != _surname(quote_b.speaker)
+                and not _names(documents[doc_b].prose, quote_a.speaker)
+                and not _names(other.prose, quote_b.speaker)
+            ):
+                message = (
+                    f"this quotation is credited to {quote_b.speaker} here and to"
+                    f" {quote_a.speaker} in {where}"
                 )
-                break
+            else:
+                continue
+            return self.finding(
+                documents[doc_b],
+                quote_b.start,
+                quote_b.end,
+                message,
+                related=[related_at(other, quote_a.start, quote_a.end, "the other version")],
+                subject=quote_b.text,
+            )
+        return None
 
 
 _ELLIPSIS = lazy.re(r"\.\s?\.\s?\.|…")

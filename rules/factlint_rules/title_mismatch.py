@@ -49,14 +49,23 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from factlint import CorpusRule, Finding, Severity, lazy
 from factlint.document import Document
 from factlint.facts import Facts
-from factlint.facts.identity import Ref, people_index, surname_keys
+from factlint.facts.identity import (
+    Ref,
+    people_index,
+    releasing,
+    surname_keys,
+    will_use_people_index,
+)
 from factlint.facts.people import fold, lexicon
 from factlint.rules import Corpus, place, related_at
+
+if TYPE_CHECKING:
+    from factlint.config import Config
 
 
 class TitleMismatch(CorpusRule):
@@ -70,7 +79,14 @@ class TitleMismatch(CorpusRule):
         """Archive lookup keys: the blocking keys of the story's surnames."""
         return surname_keys(facts)
 
+    def __init__(self, config: Config, options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(config, options)
+        will_use_people_index(self)  # kept for this rule, dropped after the last one
+
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
+        return releasing(self, self._check_corpus(corpus))
+
+    def _check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
         index = people_index(corpus, self.config)
         documents = corpus.documents
         window = int(self.settings["window_days"])

@@ -43,7 +43,7 @@ from factlint.metadata import MONTHS
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateExpression:
     start: int
     end: int

@@ -48,8 +48,9 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import weakref
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +65,7 @@ from factlint.facts.people import (
 
 if TYPE_CHECKING:
     from factlint.config import Config
+    from factlint.findings import Finding
     from factlint.names_registry import NamesRegistry
     from factlint.rules import Corpus
 
@@ -93,7 +95,7 @@ COMMON_SURNAME_CONTEXT = 3
 DIFFERENT_INITIAL_CONTEXT = 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ref:
     """One mention in one document of the run."""
 
@@ -101,7 +103,7 @@ class Ref:
     mention: PersonMention
 
 
-@dataclass
+@dataclass(slots=True)
 class Name:
     """One distinct full name as written (a node)."""
 
@@ -112,6 +114,11 @@ class Name:
     titles: set[str] = field(default_factory=set)
     middles: set[str] = field(default_factory=set)  # "E" of Robert E. Johnstone
     registry: bool = False  # the registry's canonical or alias form
+    given_fold: str = field(init=False, repr=False, compare=False)
+    given_letters: str = field(init=False, repr=False, compare=False)
+    surname_letters: str = field(init=False, repr=False, compare=False)
+    letters: str = field(init=False, repr=False, compare=False)
+    key_fold: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Compared many times during resolution: computed once.
@@ -122,7 +129,7 @@ class Name:
         self.key_fold = fold(self.key)
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     """Names that resolve to one person, with how they relate."""
 
@@ -148,7 +155,7 @@ class Person:
         return out
 
 
-@dataclass
+@dataclass(slots=True)
 class PeopleIndex:
     people: list[Person]
     by_ref: dict[tuple[int, int], Person]  # (doc, mention start) -> person
@@ -437,12 +444,17 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
                 name.titles.add(mention.title_key)
             docs_of[key].add(doc_index)
 
-    raw_words: dict[int, frozenset[str]] = {}
+    # Kept for every story while the index is built: each distinct word once
+    # (one string shared by the stories that use it, ``pool``) and a story's
+    # words as a tuple, a fraction of the memory of a set per story.
+    raw_words: dict[int, tuple[str, ...]] = {}
+    pool: dict[str, str] = {}
 
-    def words_of(i: int) -> frozenset[str]:
-        """The capitalised words of a story (found once, for both uses)."""
+    def words_of(i: int) -> tuple[str, ...]:
+        """The distinct capitalised words of a story (found once, for both uses)."""
         if i not in raw_words:
-            raw_words[i] = frozenset(_CAPITALISED.findall(corpus.documents[i].prose))
+            found = set(_CAPITALISED.findall(corpus.documents[i].prose))
+            raw_words[i] = tuple(pool.setdefault(w, w) for w in found)
         return raw_words[i]
 
     surname_only.extend(_lone_surnames(corpus, names.values(), surname_only, words_of))
@@ -464,16 +476,19 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
                 for form in forms:
                     never.add(frozenset((fold(form), fold(other))))
 
-    signatures: dict[int, frozenset[str]] = {}
+    signatures: dict[int, tuple[str, ...]] = {}
 
-    def signature(i: int) -> frozenset[str]:
+    def signature(i: int) -> tuple[str, ...]:
+        """The story's distinct folded proper nouns, as a tuple (see ``raw_words``)."""
         if i not in signatures:
             # Sentence openers ("They", "After") and given names ("John",
             # "Robert") say nothing about which story is about whom.
             lex = lexicon()
             words = {fold(w) for w in words_of(i)}
-            signatures[i] = frozenset(
-                w for w in words if w not in lex.given_names and w.title() not in lex.not_names
+            signatures[i] = tuple(
+                pool.setdefault(w, w)
+                for w in words
+                if w not in lex.given_names and w.title() not in lex.not_names
             )
         return signatures[i]
 
@@ -496,7 +511,8 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
         best = 0
         for i in sorted(docs_a)[:8]:
             for j in sorted(docs_b)[:8]:
-                best = max(best, len((signature(i) & signature(j)) - skip))
+                shared = {w for w in signature(i) if w not in skip}.intersection(signature(j))
+                best = max(best, len(shared))
         return best
 
     # Union-find over names joined by a variant or alias relation.
@@ -618,7 +634,7 @@ def _lone_surnames(
     corpus: Corpus,
     names: Iterable[Name],
     known: list[Ref],
-    words_of: Callable[[int], frozenset[str]],
+    words_of: Callable[[int], tuple[str, ...]],
 ) -> list[Ref]:
     """Capitalised words standing alone within a slip of the surname of a
     person the same story names in full, which the extractor had no cue for
@@ -690,13 +706,39 @@ def _lone_surnames(
         words = {ref.mention.text for ref in found}
         seen: dict[str, set[int]] = defaultdict(set)
         for doc in range(len(corpus.documents)):
-            for word in words & words_of(doc):
+            for word in words.intersection(words_of(doc)):
                 seen[word].add(doc)
         found = [ref for ref in found if seen[ref.mention.text] <= {ref.doc}]
     return found
 
 
 _CACHE: dict[str, tuple[object, PeopleIndex]] = {}
+#: The rules of the run that read the index and have not finished with it
+#: (see :func:`will_use_people_index`).
+_USERS: weakref.WeakSet[object] = weakref.WeakSet()
+
+
+def will_use_people_index(user: object) -> None:
+    """Say, when a rule is made (before any rule runs), that it will read
+    the index: the index is then kept until every such rule has called
+    :func:`done_with_people_index`, and dropped after the last one, so the
+    rules that run after the names rules have its memory."""
+    _USERS.add(user)
+
+
+def done_with_people_index(user: object) -> None:
+    _USERS.discard(user)
+    if not _USERS:
+        _CACHE.clear()
+
+
+def releasing(user: object, findings: Iterable[Finding]) -> Iterator[Finding]:
+    """``findings`` as they come, then :func:`done_with_people_index` (also
+    when the caller stops early or a rule fails)."""
+    try:
+        yield from findings
+    finally:
+        done_with_people_index(user)
 
 
 def people_index(corpus: Corpus, config: Config) -> PeopleIndex:
@@ -704,6 +746,7 @@ def people_index(corpus: Corpus, config: Config) -> PeopleIndex:
     cached = _CACHE.get("index")
     if cached is not None and cached[0] is corpus:
         return cached[1]
+    _CACHE.clear()  # another run's: free it before building this one
     registry = None
     if config.names_registry is not None:
         from factlint.names_registry import load_names_registry

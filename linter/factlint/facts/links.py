@@ -16,7 +16,7 @@ from factlint.document import Document
 from factlint.facts import Facts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     start: int
     end: int

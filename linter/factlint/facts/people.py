@@ -34,7 +34,7 @@ from factlint.document import Document
 from factlint.facts import Facts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonMention:
     start: int
     end: int

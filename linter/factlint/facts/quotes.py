@@ -93,7 +93,7 @@ CUES = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     start: int  # from the opening mark
     end: int  # past the closing mark (or the end of the last paragraph)
@@ -797,7 +797,7 @@ def _person_at(people: list[Any], starts: list[int], start: int, end: int) -> bo
     return i < len(people) and people[i].start < end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Subject:
     start: int
     end: int

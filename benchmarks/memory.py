@@ -1,0 +1,201 @@
+"""Memory of a whole-corpus check: peak RSS, time, and where the memory goes.
+
+    python benchmarks/memory.py                       # jobs 1 and 2, whole news folder
+    python benchmarks/memory.py --jobs 2 --phases     # ... and RSS after each phase
+    python benchmarks/memory.py --trace FL203         # tracemalloc: what FL203 holds
+
+Runs ``factlint check PATH --output /dev/null --jobs N`` (default PATH: every story of
+../shared/corpora/news) as a user does, a fresh process each time, and
+prints a Markdown table: wall time, user+system CPU, and peak RSS (the
+largest of the process and its workers, as ``/usr/bin/time -v`` reports
+it), with the load average beside them (the machine may be shared).
+
+``--phases`` runs the same check once more in this process (same options)
+with every rule wrapped: the RSS after loading the stories, then for each
+corpus rule the peak reached while it ran (``VmHWM``, reset before it) and
+the RSS left after it. ``--trace CODE`` (repeatable) takes tracemalloc
+snapshots before and after loading and around that rule, and prints the
+largest allocations it left (by file and line) and the peak it reached.
+tracemalloc doubles the time and adds its own memory: read its numbers as
+a breakdown, and the table's as the measure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+NEWS = ROOT.parent / "shared" / "corpora" / "news"
+_BESIDE = Path(sys.executable).parent / "factlint"
+FACTLINT = str(_BESIDE) if _BESIDE.exists() else (shutil.which("factlint") or "factlint")
+
+
+def fresh(paths: list[str], jobs: int) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MB) of one ``factlint check``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [FACTLINT, "check", *paths, "--output", os.devnull, "--jobs", str(jobs)],
+        capture_output=True,
+        check=False,
+    )
+    wall = time.perf_counter() - start
+    if proc.returncode not in (0, 1, 2):
+        sys.exit(f"factlint check: exit {proc.returncode}\n{proc.stderr.decode()[-2000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    # ru_maxrss of the children: the largest of them (and theirs), in KB.
+    return wall, cpu, after.ru_maxrss / 1024
+
+
+def _status(field: str) -> float:
+    with open("/proc/self/status", encoding="ascii") as handle:
+        for line in handle:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _reset_peak() -> None:
+    """Start VmHWM again from the current RSS (Linux 4.0+)."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as handle:
+            handle.write("5")
+    except OSError:
+        pass
+
+
+class _Phases:
+    """RSS and peak per phase of one in-process run."""
+
+    def __init__(self, trace: set[str]) -> None:
+        self.rows: list[tuple[str, float, float]] = []
+        self.trace = trace
+        self.loaded = False
+        self.snapshots: dict[str, Any] = {}
+
+    def mark(self, name: str) -> None:
+        self.rows.append((name, _status("VmHWM"), _status("VmRSS")))
+        _reset_peak()
+
+    def wrap(self, rules: list[Any]) -> list[Any]:
+        from factlint.rules import CorpusRule, DocumentRule
+
+        phases = self
+        for rule in rules:
+            if isinstance(rule, CorpusRule):
+                rule.check_corpus = self._corpus(rule, rule.check_corpus)
+            elif isinstance(rule, DocumentRule):
+                check = rule.check
+
+                def first(document: Any, facts: Any, _check: Any = check) -> Iterable[Any]:
+                    phases.after_load()
+                    return _check(document, facts)
+
+                rule.check = first
+        return rules
+
+    def after_load(self) -> None:
+        if not self.loaded:
+            self.loaded = True
+            self.mark("read and extract (all stories loaded)")
+            if self.trace:
+                self.snapshots["loaded"] = tracemalloc.take_snapshot()
+
+    def _corpus(self, rule: Any, check: Any) -> Any:
+        phases = self
+
+        def wrapped(corpus: Any) -> list[Any]:
+            phases.after_load()
+            traced = rule.code in phases.trace
+            if traced:
+                tracemalloc.reset_peak()
+                before = tracemalloc.take_snapshot()
+            found = list(check(corpus))
+            if traced:
+                _current, peak = tracemalloc.get_traced_memory()
+                after = tracemalloc.take_snapshot()
+                print(f"\n{rule.code}: traced peak {peak / 2**20:.0f} MB; left after it:")
+                for stat in after.compare_to(before, "lineno")[:12]:
+                    print(f"  {stat}")
+                if "loaded" in phases.snapshots:
+                    print(f"{rule.code}: held since loading, by line:")
+                    for stat in after.compare_to(phases.snapshots["loaded"], "lineno")[:8]:
+                        print(f"  {stat}")
+            phases.mark(f"{rule.code} {rule.name}")
+            return found
+
+        return wrapped
+
+
+def in_process(paths: list[str], jobs: int, trace: set[str]) -> list[tuple[str, float, float]]:
+    from factlint import cli, engine
+
+    phases = _Phases(trace)
+    if trace:
+        tracemalloc.start(1)
+    phases.mark("start")
+    instantiate = engine.instantiate_rules
+
+    def instantiate_and_wrap(*args: Any, **kwargs: Any) -> list[Any]:
+        return phases.wrap(instantiate(*args, **kwargs))
+
+    engine.instantiate_rules = instantiate_and_wrap  # type: ignore[assignment]
+    if trace:
+        print("loading with tracemalloc on (slow)...", file=sys.stderr)
+    with open(os.devnull, "w", encoding="utf-8") as null:
+        saved = sys.stdout
+        sys.stdout = null
+        try:
+            cli.main(["check", *paths, "--output", os.devnull, "--jobs", str(jobs)])
+        finally:
+            sys.stdout = saved
+    phases.mark("filter and report")
+    if trace and "loaded" in phases.snapshots:
+        stats = phases.snapshots["loaded"].statistics("filename")
+        print("\nheld after loading, by file:")
+        for stat in stats[:10]:
+            print(f"  {stat}")
+    return phases.rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", help="what to check (default: the news folder)")
+    parser.add_argument("--jobs", type=int, action="append", help="worker processes (repeatable)")
+    parser.add_argument("--phases", action="store_true", help="RSS after each phase, in process")
+    parser.add_argument("--trace", action="append", default=[], metavar="CODE")
+    parser.add_argument("--repeat", type=int, default=1, help="fresh runs per --jobs")
+    args = parser.parse_args()
+    paths = args.paths or [str(NEWS)]
+    jobs = args.jobs or [1, 2]
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    if not args.trace:
+        print("\n| command | wall s | CPU s | peak RSS MB |\n|---|---:|---:|---:|")
+        for n in jobs:
+            for _ in range(args.repeat):
+                wall, cpu, peak = fresh(paths, n)
+                print(
+                    f"| `factlint check --output /dev/null --jobs {n}` | {wall:.1f} | {cpu:.1f} | {peak:.0f} |"
+                )
+        print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    if args.phases or args.trace:
+        rows = in_process(paths, jobs[-1], set(args.trace))
+        print(f"\nIn process, --jobs {jobs[-1]}:\n")
+        print("| phase | peak during MB | RSS after MB |\n|---|---:|---:|")
+        for name, peak, rss in rows[1:]:
+            print(f"| {name} | {peak:.0f} | {rss:.0f} |")
+
+
+if __name__ == "__main__":
+    main()
