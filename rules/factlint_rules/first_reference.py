@@ -50,20 +50,18 @@ reference; readers of this story may not have read the others.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator
 
 import regex
 
-from factlint import CorpusRule, Finding, Severity, lazy
+from factlint import Finding, Severity, lazy
 from factlint.document import Document
 from factlint.facts import Facts
 from factlint.facts.identity import (
+    PeopleIndexRule,
     Person,
     people_index,
-    releasing,
     surname_keys,
-    will_use_people_index,
 )
 from factlint.facts.people import LEADING_PARTICLES, Lexicon, PersonMention, fold, lexicon
 from factlint.rules import Corpus
@@ -74,8 +72,6 @@ _ONE_HOLDER = frozenset(
     {"president", "vice-president", "pope", "prime-minister", "premier", "chancellor"}
 )
 
-if TYPE_CHECKING:
-    from factlint.config import Config
 # Titles that also name brands, characters and works ("Dr Pepper", "Dr
 # Reddy's", "Miss Marple", "Coach Carter"): alone, too weak to call a person.
 _ALSO_NAMES_THINGS = frozenset({"Dr", "Dr.", "Miss", "Coach"})
@@ -86,7 +82,7 @@ _PROMINENT_STORIES = 4
 _PROMINENT_SHARE = 500
 
 
-class FirstReference(CorpusRule):
+class FirstReference(PeopleIndexRule):
     code = "FL103"
     name = "first-reference"
     severity = Severity.WARNING
@@ -96,14 +92,7 @@ class FirstReference(CorpusRule):
         """Archive lookup keys: the blocking keys of the story's surnames."""
         return surname_keys(facts)
 
-    def __init__(self, config: Config, options: Mapping[str, Any] | None = None) -> None:
-        super().__init__(config, options)
-        will_use_people_index(self)  # kept for this rule, dropped after the last one
-
-    def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
-        return releasing(self, self._check_corpus(corpus))
-
-    def _check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
+    def check_people(self, corpus: Corpus) -> Iterator[Finding]:
         index = people_index(corpus, self.config)
         registry_names: dict[str, str] = {}
         for person in index.people:

@@ -35,28 +35,23 @@ registry) in every story.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator, Sequence
 
 import regex
 
-from factlint import CorpusRule, Finding, Severity
+from factlint import Finding, Severity
 from factlint.document import Document
 from factlint.facts import Facts
 from factlint.facts.identity import (
     Name,
+    PeopleIndexRule,
     people_index,
-    releasing,
     surname_keys,
-    will_use_people_index,
 )
 from factlint.rules import Corpus, place, related_at
 
-if TYPE_CHECKING:
-    from factlint.config import Config
 
-
-class NameAlias(CorpusRule):
+class NameAlias(PeopleIndexRule):
     code = "FL102"
     name = "name-alias"
     severity = Severity.INFO
@@ -66,14 +61,7 @@ class NameAlias(CorpusRule):
         """Archive lookup keys: the blocking keys of the story's surnames."""
         return surname_keys(facts)
 
-    def __init__(self, config: Config, options: Mapping[str, Any] | None = None) -> None:
-        super().__init__(config, options)
-        will_use_people_index(self)  # kept for this rule, dropped after the last one
-
-    def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
-        return releasing(self, self._check_corpus(corpus))
-
-    def _check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
+    def check_people(self, corpus: Corpus) -> Iterator[Finding]:
         index = people_index(corpus, self.config)
         documents = corpus.documents
         for person in index.people:

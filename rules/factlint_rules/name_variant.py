@@ -71,33 +71,28 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator, Sequence
 
-from factlint import CorpusRule, Edit, Finding, Fix, Severity, lazy
+from factlint import Edit, Finding, Fix, Severity, lazy
 from factlint.document import Document
 from factlint.facts import Facts
 from factlint.facts.identity import (
     Name,
+    PeopleIndexRule,
     Person,
     Ref,
     people_index,
-    releasing,
     surname_keys,
     typography,
-    will_use_people_index,
 )
 from factlint.facts.people import fold
 from factlint.findings import Related
 from factlint.rules import Corpus, place, related_at
 
-if TYPE_CHECKING:
-    from factlint.config import Config
-
 MAX_RELATED = 5
 
 
-class NameVariant(CorpusRule):
+class NameVariant(PeopleIndexRule):
     code = "FL101"
     name = "name-variant"
     severity = Severity.WARNING
@@ -109,14 +104,7 @@ class NameVariant(CorpusRule):
 
     fixable = True
 
-    def __init__(self, config: Config, options: Mapping[str, Any] | None = None) -> None:
-        super().__init__(config, options)
-        will_use_people_index(self)  # kept for this rule, dropped after the last one
-
-    def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
-        return releasing(self, self._check_corpus(corpus))
-
-    def _check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
+    def check_people(self, corpus: Corpus) -> Iterator[Finding]:
         index = people_index(corpus, self.config)
         findings: list[tuple[int, Finding]] = []
         for number, person in enumerate(index.people):

@@ -49,26 +49,22 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
-from factlint import CorpusRule, Finding, Severity, lazy
+from factlint import Finding, Severity, lazy
 from factlint.document import Document
 from factlint.facts import Facts
 from factlint.facts.identity import (
+    PeopleIndexRule,
     Ref,
     people_index,
-    releasing,
     surname_keys,
-    will_use_people_index,
 )
 from factlint.facts.people import fold, lexicon
 from factlint.rules import Corpus, place, related_at
 
-if TYPE_CHECKING:
-    from factlint.config import Config
 
-
-class TitleMismatch(CorpusRule):
+class TitleMismatch(PeopleIndexRule):
     code = "FL104"
     name = "title-mismatch"
     severity = Severity.WARNING
@@ -79,14 +75,7 @@ class TitleMismatch(CorpusRule):
         """Archive lookup keys: the blocking keys of the story's surnames."""
         return surname_keys(facts)
 
-    def __init__(self, config: Config, options: Mapping[str, Any] | None = None) -> None:
-        super().__init__(config, options)
-        will_use_people_index(self)  # kept for this rule, dropped after the last one
-
-    def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
-        return releasing(self, self._check_corpus(corpus))
-
-    def _check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
+    def check_people(self, corpus: Corpus) -> Iterator[Finding]:
         index = people_index(corpus, self.config)
         documents = corpus.documents
         window = int(self.settings["window_days"])

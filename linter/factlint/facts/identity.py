@@ -62,6 +62,7 @@ from factlint.facts.people import (
     lexicon,
     nickname_table,
 )
+from factlint.rules import CorpusRule
 
 if TYPE_CHECKING:
     from factlint.config import Config
@@ -739,6 +740,23 @@ def releasing(user: object, findings: Iterable[Finding]) -> Iterator[Finding]:
         yield from findings
     finally:
         done_with_people_index(user)
+
+
+class PeopleIndexRule(CorpusRule):
+    """A corpus rule that reads :func:`people_index`: it says so when made,
+    and lets the index go when it is done (:func:`will_use_people_index`), so
+    the index lives exactly as long as the rules that share it. Subclasses
+    implement :meth:`check_people` instead of ``check_corpus``."""
+
+    def __init__(self, config: Config, options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(config, options)
+        will_use_people_index(self)
+
+    def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
+        return releasing(self, self.check_people(corpus))
+
+    def check_people(self, corpus: Corpus) -> Iterator[Finding]:
+        raise NotImplementedError
 
 
 def people_index(corpus: Corpus, config: Config) -> PeopleIndex:
