@@ -17,6 +17,9 @@ FL101. Not judged: quotations (a quote a stray mark left open ends with
 its paragraph unless the next one reopens it); a kind of person after an
 article ("pick a new Justice Brennan", "another Mr Jobs"); the author's
 tagline that closes an opinion piece ("Mr. Phillips is director of ...");
+the text after a paragraph that introduces an excerpt, extract, transcript
+or letter ("The following is an excerpt from her new book"), whose names
+are its author's, not the newsroom's;
 surnames used as modifiers ("the Trump administration"); headlines, where a
 surname alone is the style (a short first paragraph with no dateline, after
 any front matter, unless the front matter's title says the headline is
@@ -137,12 +140,13 @@ class FirstReference(PeopleIndexRule):
             }
             full_starts = {m.start for m in people if m.kind == "full"}
             headline_end = max((m.end for m in people if m.headline), default=0)
+            extract_at = _extract_start(document.prose)
             seen: set[str] = set()
             for mention in people:
                 if mention.kind == "full" or mention.quoted or mention.attributive:
                     continue
                 surname = _surname_key(mention.surname)
-                if mention.headline or surname in seen:
+                if mention.headline or surname in seen or mention.start >= extract_at:
                     continue
                 seen.add(surname)
                 if _not_a_reference(document.prose, mention, full_starts):
@@ -205,6 +209,12 @@ _TYPE_BEFORE = lazy.regex(
     r"(?<![\p{L}\p{M}'’-])(?:[Aa]n?|[Aa]nother|[Tt]he[ \t]+next)[ \t]+"
     r"(?:(?:new|second|future|young|modern|latter-day)[ \t]+)?$"
 )
+# A paragraph that introduces a document printed after it: "The following
+# is an excerpt from ...", "Following are extracts from the communique".
+_EXTRACT_INTRO = lazy.regex(
+    r"\b(?:[Tt]he[ \t]+following|[Ff]ollowing)[ \t]+(?:is|are)\b[^\n]{0,80}?"
+    r"\b(?:excerpts?|extracts?|(?:the[ \t]+)?(?:full[ \t]+)?text|transcripts?|letters?)\b[^\n]*"
+)
 _TITLE_ROLE_AFTER = lazy.regex(r"[^.!?\n]{0,60}?\bin[ \t]+the[ \t]+title[ \t]+role\b")
 _PARAGRAPH_START = lazy.regex(r"(?:^|\n)[ \t]*$")
 # "is Director of", "is a senior fellow at", "teaches law at": a role, not
@@ -219,6 +229,13 @@ _TAGLINE_AFTER = lazy.regex(
 _LAST_PARAGRAPH = lazy.regex(r"[^\n]*\s*\Z")
 _TWO_NAME_WORDS = lazy.regex(r"\p{Lu}[\p{Ll}\p{M}]+[ \t]+\p{Lu}[\p{Ll}\p{M}]+")
 _ROLE_WORDS_AFTER = lazy.regex(r"(?:[ \t]+[a-z][\p{L}-]*){1,3}[ \t]+")
+
+
+def _extract_start(prose: str) -> int:
+    """Where the document a story introduces begins (the end of the
+    introducing paragraph), or past the end when there is none."""
+    found = _EXTRACT_INTRO.search(prose)
+    return found.end() if found else len(prose) + 1
 
 
 def _not_a_reference(prose: str, mention: PersonMention, full_starts: set[int]) -> bool:
