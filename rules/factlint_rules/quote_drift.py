@@ -10,8 +10,16 @@ version.
 Left alone: spoken contractions ("I'm" and "I am"), lost apostrophes and
 quote marks inside a quotation, house style ("U.S." and "United States",
 "mln dlrs" and "million dollars", "recognise" and "recognize"); one story
-quoting more of the same words than the other (words added only at the
+quoting more of the same words than the other; words in brackets, which
+are the writer's (words added only at the
 start or the end, or where an ellipsis marks words left out); and credits to
+grammar alone: versions that differ only in articles, prepositions,
+conjunctions, pronouns and forms of "be", "have" and "do" ("a step" and
+"the step", "is" and "are", "Britain's" and "Britain is"), in a plural
+ending ("action" and "actions") or in a number written as a word or in
+figures ("seven" and "7"), which are transcription slips in one story or
+the other that published copy carries by the hundred and no editor chases
+(a missing "not" or "no" is not grammar: it is reported); and credits to
 a speaker that is not named as a person (a pronoun, a title such as "the
 president" or "Treasury Secretary", a country, a company or an office),
 which are usually the same speaker named another way; and two credits where
@@ -43,6 +51,7 @@ from factlint.facts.people import fold, lexicon
 from factlint.rules import Corpus, place, related_at
 
 _WORD = lazy.re(r"[\w'’]+")
+_BRACKETED = lazy.re(r"\[[^\[\]]*\]|\([^()]*\)")
 MIN_WORDS = 6
 SIMILAR = 85.0
 
@@ -66,6 +75,8 @@ _CONTRACTIONS = {
 # House style, not the speaker's words: "U.S." and "United States", "mln
 # dlrs" and "million dollars", "recognise" and "recognize".
 _STYLE = {"mln": "million", "bln": "billion", "dlrs": "dollars", "dlr": "dollar", "pct": "percent"}
+_NUMBERS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"]
+_STYLE.update((word, str(number)) for number, word in enumerate(_NUMBERS, start=2))
 _ISE = lazy.re(r"(is)(e|es|ed|ing|ation|ations)\Z")
 # "favour" and "favor", "centre" and "center", "defence" and "defense".
 _OUR = lazy.re(r"(?<=\w\w)our(?=(?:s|ed|ing|able|ably|ite|ites|ful|er|ers)?\Z)")
@@ -79,6 +90,8 @@ def _house(word: str) -> str:
     if "is" in word:
         word = _ISE.sub(r"iz\2", word)
     if len(word) >= 5:
+        if "dgement" in word:
+            word = word.replace("dgement", "dgment")  # "judgement" and "judgment"
         if "our" in word:
             word = _OUR.sub("or", word)
         if word.endswith(("re", "res")):
@@ -91,6 +104,7 @@ def _house(word: str) -> str:
 def _words(text: str) -> list[str]:
     words: list[str] = []
     text = re.sub(r"\bU\.\s?S\.", "united states", text)
+    text = _BRACKETED.sub(" ", text)  # "[certain]": the writer's words, not the speaker's
     for raw in _WORD.findall(text):
         word = raw.lower().replace("’", "'").strip("'")
         if word == "s" and words:
@@ -192,6 +206,8 @@ class QuoteDrift(CorpusRule):
                 words_a, words_b = joined_a.split(), joined_b.split()
                 if _cut(words_a, words_b, _ELLIPSIS.search(quote_a.text + quote_b.text)):
                     continue  # one story quotes less of it: not a change of words
+                if _grammar_only(words_a, words_b):
+                    continue  # "a step" and "the step": a slip no editor chases
                 diff = _difference(words_a, words_b)
                 message = f"this quotation reads differently in {where}: {diff}"
             elif (
@@ -233,6 +249,50 @@ def _cut(a: list[str], b: list[str], ellipsis: object = None) -> bool:
         if not ((i1 == 0 and j1 == 0) or (i2 == len(a) and j2 == len(b)) or ellipsis):
             return False
     return True
+
+
+# Words whose change leaves a quotation's claim as it was. Not "not", "no"
+# or "never": those turn a claim round.
+_GRAMMAR = frozenset({
+    "a", "an", "the", "'s", "is", "are", "was", "were", "be", "been", "being", "am", "has",
+    "have", "had", "do", "does", "did", "to", "of", "in", "on", "at", "for", "from", "by",
+    "with", "as", "into", "onto", "upon", "about", "over", "and", "or", "but", "so", "nor",
+    "that", "which", "who", "whom", "whose", "this", "these", "those", "there", "it", "its",
+    "they", "them", "their", "we", "us", "our", "i", "me", "my", "you", "your", "he", "him",
+    "his", "she", "her", "although", "though", "because", "if", "while", "whether", "than",
+    "then", "when", "where", "concerning", "regarding", "toward", "towards", "through",
+    "during",
+})  # fmt: skip
+
+
+def _split_s(words: list[str]) -> list[str]:
+    """ "britain's" as "britain" and "'s", so that it lines up with "britain is"."""
+    out: list[str] = []
+    for word in words:
+        if word.endswith("'s") and len(word) > 2:
+            out += (word[:-2], "'s")
+        else:
+            out.append(word)
+    return out
+
+
+def _grammar_only(a: list[str], b: list[str]) -> bool:
+    """The two versions differ only in grammar words or a plural ending."""
+    a, b = _split_s(a), _split_s(b)
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        left, right = a[i1:i2], b[j1:j2]
+        if len(left) == len(right) == 1 and _plural_pair(left[0], right[0]):
+            continue
+        if not all(word in _GRAMMAR for word in left + right):
+            return False
+    return True
+
+
+def _plural_pair(x: str, y: str) -> bool:
+    short, long = sorted((x, y), key=len)
+    return long in (short + "s", short + "es")
 
 
 def _person(speaker: str | None, prose: str) -> bool:
