@@ -3,24 +3,26 @@
 **What it flags.** A full quotation (a sentence or more in quotation marks)
 that nothing attributes: no speaker or speech verb after it on its line
 ("...," Fleming said / said a trader), none before it (Walker said, "..." /
-Jane Doe, The Daily Ledger: "..." / Sheriff Clarke wrote the following:), no
-dash signature or bracketed source, no attributed quote it continues (a
+Jane Doe, The Daily Ledger: "..." / Sheriff Clarke wrote the following:),
+no dash signature or bracketed source, no attributed quote it continues (a
 split quote, or the next paragraph of a multi-paragraph quote), no
-"according to" - and, since feature copy names a speaker once and quotes on,
-no speech cue (said, told, tweet, statement, headline, chant, cited ...)
-and no person named in its paragraph or the one before, no "he" or "she"
-outside the marks in its paragraph after a person named earlier in the
-story, nor a person named at the start of the next paragraph when the quote
-stands alone (a lede quote, after a dateline too). Not flagged either: a
-paragraph ending in a bracketed source ("[AP.]", "(Party archive.)"), the
-paragraphs of a document the story introduces ("Following are extracts
-from the communique"), and a mark opened mid-sentence and never closed (a
-stray or mismatched mark, not a quotation). A
-partial quote is flagged only behind a hiding passive ("the plan has been
-described as \"a betrayal\"") with no "by ..." after it: short partial
-quotes, scare quotes, names ("it is called \"podcasting\"") and titles are
-not quotes needing a speaker. Unnamed speakers ("one official said") are
-attributed: FL204 judges them.
+"according to" - and, since feature copy names a speaker once and quotes
+on, no speech cue (said, told, tweet, statement, headline, chant, cited
+...) and no person named in its paragraph or the one before, no "he" or
+"she" outside the marks in its paragraph (or in a short stage direction
+before a quote paragraph: 'She pauses.') after a person named earlier in
+the story, no "we" quote beside the body that speaks ('The committee made
+101 recommendations. "We accept that ..."'), nor a person named at the
+start of the next paragraph when the quote stands alone (a lede quote,
+after a dateline too). Not flagged either: a paragraph ending in a
+bracketed source ("[AP.]", "(Party archive.)"), the paragraphs of a
+document the story introduces ("Following are extracts from the
+communique"), and a mark opened mid-sentence and never closed (a stray or
+mismatched mark, not a quotation). A partial quote is flagged only behind a
+hiding passive ("the plan has been described as \"a betrayal\"") with no
+"by ..." after it: short partial quotes, scare quotes, names ("it is called
+\"podcasting\"") and titles are not quotes needing a speaker. Unnamed
+speakers ("one official said") are attributed: FL204 judges them.
 
 **Why.** "Who said that?" is a fact-checker's first question, and an
 unattributed quote cannot be checked.
@@ -64,6 +66,16 @@ _BRACKET_SOURCE = lazy.re(r"[\[(][A-Z][^\[\]()\n]{0,40}[\])]\.?\s*$")
 _DOCUMENT_INTRO = lazy.re(
     r"\b(?:[Ff]ollowing (?:are|is)|(?:full )?text of|[Ee]xtracts? from|[Ee]xcerpts? from)\b"
 )
+#: A body that speaks as "we": 'The environment select committee made 101
+#: recommendations. ... "We accept that ..."'.
+_BODY = lazy.re(
+    r"\b(?:committee|commission|council|panel|board|inquiry|report|union|association"
+    r"|federation|coalition|ministry|department|agency|government|company|court)s?\b",
+    re.I,
+)
+_WE = lazy.re(r"^\W*(?:We|Our)\b")
+#: Stage directions between one speaker's lines: 'She pauses.'
+_SHORT = 6
 #: A dateline before a lede quote: 'FENGBANG COUNTY, China, April 1 - '.
 _DATELINE = lazy.re(r"^[ \t]*[A-Z][A-Z .'-]+,[^\n]{0,40}?[ \t][-–—][ \t]*$")
 
@@ -78,6 +90,8 @@ class _Paragraphs:
         self.cued: list[bool] = []
         self.pronoun: list[bool] = []
         self.bracketed: list[bool] = []
+        self.body: list[bool] = []
+        self.words: list[int] = []
         self.intro_at: int | None = None  # where a 'Following are extracts' paragraph ends
         for m in re.finditer(r"\n\s*", prose):
             self.starts.append(m.end())
@@ -97,6 +111,8 @@ class _Paragraphs:
             self.cued.append(bool(_CUE.search(outside)))
             self.pronoun.append(bool(_PRONOUN.search(outside)))
             self.bracketed.append(bool(_BRACKET_SOURCE.search(prose, p_start, p_end)))
+            self.body.append(bool(_BODY.search(outside)))
+            self.words.append(len(prose[p_start:p_end].split()))
             if self.intro_at is None and _DOCUMENT_INTRO.search(outside):
                 self.intro_at = p_end
 
@@ -106,6 +122,16 @@ class _Paragraphs:
 
     def pronoun_in(self, offset: int) -> bool:
         return self.pronoun[bisect.bisect_right(self.starts, offset) - 1]
+
+    def pronoun_in_direction(self, offset: int) -> bool:
+        """The paragraph before is a short stage direction with "he" or
+        "she" ('She pauses.'), as scenes put between one speaker's lines."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i > 0 and self.pronoun[i - 1] and self.words[i - 1] <= _SHORT
+
+    def body_near(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.body[i] or (i > 0 and self.body[i - 1])
 
     def bracketed_in(self, offset: int) -> bool:
         return self.bracketed[bisect.bisect_right(self.starts, offset) - 1]
@@ -170,8 +196,20 @@ class UnattributedQuote(DocumentRule):
                     and not prose[prose.rfind("\n", 0, quote.start) + 1 : quote.start].strip()
                 ):
                     continue  # the text of a document the story introduced
-                if paragraphs.pronoun_in(quote.start) and named and named[0] < quote.start:
+                if (
+                    (
+                        paragraphs.pronoun_in(quote.start)
+                        or (
+                            paragraphs.pronoun_in_direction(quote.start)
+                            and _alone(prose, quote.start, quote.end)
+                        )
+                    )
+                    and named
+                    and named[0] < quote.start
+                ):
                     continue  # 'he' outside the marks, a person named before
+                if _WE.match(quote.text) and paragraphs.body_near(quote.start):
+                    continue  # '"We accept ..."' beside the committee that speaks
                 # A person named in its paragraph before it, or in the one
                 # before: feature copy names a speaker once and quotes on.
                 k = bisect.bisect_left(named, paragraphs.window(quote.start))
