@@ -18,11 +18,12 @@ after a dateline too). Not flagged either: a paragraph ending in a
 bracketed source ("[AP.]", "(Party archive.)"), the paragraphs of a
 document the story introduces ("Following are extracts from the
 communique"), and a mark opened mid-sentence and never closed (a stray or
-mismatched mark, not a quotation). A partial quote is flagged only behind a
-hiding passive ("the plan has been described as \"a betrayal\"") with no
-"by ..." after it: short partial quotes, scare quotes, names ("it is called
-\"podcasting\"") and titles are not quotes needing a speaker. Unnamed
-speakers ("one official said") are attributed: FL204 judges them.
+mismatched mark, not a quotation). Partial quotes are not this rule's: a
+few words in quotation marks are a scare quote, a name ("it is called \"podcasting\""), a title or
+words the sentence credits; one behind a hiding passive ("the plan has been
+described as \"a betrayal\"") attributes to nobody in particular, which is
+FL204's. Unnamed speakers ("one official said") are attributed: FL204
+judges them.
 
 **Why.** "Who said that?" is a fact-checker's first question, and an
 unattributed quote cannot be checked.
@@ -44,14 +45,6 @@ from collections.abc import Iterator
 
 from factlint import Document, DocumentRule, Facts, Finding, Severity, lazy
 from factlint.facts.quotes import CUES
-
-_VAGUE_PASSIVE = lazy.re(
-    r"\b(?:been|was|were|is|are)\s+(?:widely\s+)?(?:described|labell?ed|branded"
-    r"|characterized|characterised)\s+(?:as\s+)?$",
-    re.I,
-)
-_BY_AGENT = lazy.re(r"^[^.\n]{0,40}?\bby\s+(?:the\s+)?[A-Z]")
-
 
 _CUE = lazy.re(rf"\b{CUES}\b", re.I)
 #: A pronoun speaker outside the marks: feature copy names a person once,
@@ -177,57 +170,53 @@ class UnattributedQuote(DocumentRule):
         for quote in quotes:
             gap = prose[previous_end : quote.start] if previous_end is not None else "x"
             previous_end = quote.end
-            if quote.attributed or quote.kind == "title" or not quote.text.strip():
-                continue
+            if quote.attributed or quote.kind != "full" or not quote.text.strip():
+                continue  # partial quotes and titles are not this rule's (see above)
             if not gap.strip().strip(".,;").strip() and gap.count("\n") <= 3:
                 continue  # the next paragraph of a quote that was not flagged
-            if quote.kind == "partial" and self._sourced(prose, quote.start, quote.end):
+            if paragraphs is None:
+                paragraphs = _Paragraphs(prose, [(q.start, q.end) for q in quotes])
+            if paragraphs.cued_near(quote.start) or paragraphs.bracketed_in(quote.start):
                 continue
-            if quote.kind == "full":
-                if paragraphs is None:
-                    paragraphs = _Paragraphs(prose, [(q.start, q.end) for q in quotes])
-                if paragraphs.cued_near(quote.start) or paragraphs.bracketed_in(quote.start):
-                    continue
-                if _unclosed_mid_sentence(prose, quote.start, quote.end):
-                    continue
-                if (
-                    paragraphs.intro_at is not None
-                    and paragraphs.intro_at < quote.start
-                    and not prose[prose.rfind("\n", 0, quote.start) + 1 : quote.start].strip()
-                ):
-                    continue  # the text of a document the story introduced
-                if (
-                    (
-                        paragraphs.pronoun_in(quote.start)
-                        or (
-                            paragraphs.pronoun_in_direction(quote.start)
-                            and _alone(prose, quote.start, quote.end)
-                        )
+            if _unclosed_mid_sentence(prose, quote.start, quote.end):
+                continue
+            if (
+                paragraphs.intro_at is not None
+                and paragraphs.intro_at < quote.start
+                and not prose[prose.rfind("\n", 0, quote.start) + 1 : quote.start].strip()
+            ):
+                continue  # the text of a document the story introduced
+            if (
+                (
+                    paragraphs.pronoun_in(quote.start)
+                    or (
+                        paragraphs.pronoun_in_direction(quote.start)
+                        and _alone(prose, quote.start, quote.end)
                     )
-                    and named
-                    and named[0] < quote.start
-                ):
-                    continue  # 'he' outside the marks, a person named before
-                if _WE.match(quote.text) and paragraphs.body_near(quote.start):
-                    continue  # '"We accept ..."' beside the committee that speaks
-                # A person named in its paragraph before it, or in the one
-                # before: feature copy names a speaker once and quotes on.
-                k = bisect.bisect_left(named, paragraphs.window(quote.start))
-                if k < len(named) and named[k] < quote.start:
-                    continue
-                # A quote paragraph the next paragraph opens by naming its
-                # speaker ('"Do you have it in your heart?" / These are the
-                # questions Jimmy Connors will be asking ...').
-                k = bisect.bisect_left(named, quote.end)
-                if (
-                    k < len(named)
-                    and named[k] < quote.end + 200
-                    and _alone(prose, quote.start, quote.end)
-                    and "\n" in prose[quote.end : named[k]]
-                ):
-                    continue
+                )
+                and named
+                and named[0] < quote.start
+            ):
+                continue  # 'he' outside the marks, a person named before
+            if _WE.match(quote.text) and paragraphs.body_near(quote.start):
+                continue  # '"We accept ..."' beside the committee that speaks
+            # A person named in its paragraph before it, or in the one
+            # before: feature copy names a speaker once and quotes on.
+            k = bisect.bisect_left(named, paragraphs.window(quote.start))
+            if k < len(named) and named[k] < quote.start:
+                continue
+            # A quote paragraph the next paragraph opens by naming its
+            # speaker ('"Do you have it in your heart?" / These are the
+            # questions Jimmy Connors will be asking ...').
+            k = bisect.bisect_left(named, quote.end)
+            if (
+                k < len(named)
+                and named[k] < quote.end + 200
+                and _alone(prose, quote.start, quote.end)
+                and "\n" in prose[quote.end : named[k]]
+            ):
+                continue
             previous_end = None
-            what = "quotation" if quote.kind == "full" else "partial quote"
             excerpt = quote.text if len(quote.text) <= 40 else quote.text[:37] + "..."
             yield self.finding(
                 document,
@@ -238,22 +227,9 @@ class UnattributedQuote(DocumentRule):
                     if "\n" in prose[quote.start : quote.end]
                     else quote.end,
                 ),
-                f'{what} "{excerpt}" has no speaker; say who said it',
+                f'quotation "{excerpt}" has no speaker; say who said it',
                 subject=quote.text,
             )
-
-    @staticmethod
-    def _sourced(prose: str, start: int, end: int) -> bool:
-        """Does the partial quote's sentence name or imply who used the words?"""
-        left = max(prose.rfind(". ", 0, start), prose.rfind("\n", 0, start))
-        before = prose[left + 1 : start]
-        if _VAGUE_PASSIVE.search(before):
-            # "has been described as": a source is implied but hidden, unless
-            # the sentence goes on to name it ("... by the commission").
-            return bool(_BY_AGENT.match(prose[end : end + 80]))
-        # Any other few words in quotation marks are a scare quote, a name
-        # or words the sentence's subject used: not worth a desk's time.
-        return True
 
 
 RULE = UnattributedQuote
