@@ -12,9 +12,10 @@ recognise, stated in the reporter's own voice in the body of a story:
 - a *record or superlative* framed as one ("the largest ever", "a record
   high", "an all-time low", "for the first time since 1990").
 
-It reports such a sentence only when no source is named in it, in its
-paragraph or in the sentence before it (no speech or reporting verb, no
-"according to", no link, no named report, study, poll or filing).
+It reports such a sentence only when no source is named in it or anywhere
+in its paragraph (no speech or reporting verb, no "according to", no
+link, no named report, study, poll or filing); a source in the paragraph
+before does not count, since a quotation's "he said" is the quotation's.
 
 **What it leaves alone.** The story's own reported event: the headline
 and the lede, and every figure of a story whose headline or lede names its
