@@ -246,6 +246,19 @@ def test_tempeval_silver_is_measured(corpora: Path) -> None:
     assert score.accuracy() >= 0.85, score.accuracy()
 
 
+def test_silver_disagreements_are_classed() -> None:
+    bench = _dates_benchmark()
+    # a Tuesday story's own "Tuesday" given next week's date by the machine
+    assert bench.silver_error("Tuesday", "1997-04-08", "1997-04-01", "1997-04-01", "past") == 0
+    # a date ahead in a future-tense clause given last year's
+    assert bench.silver_error("May 12", "1996-05-12", "1997-05-12", "1997-04-22", "future") == 1
+    assert bench.silver_error("Dec. 1-15", "2006-11-29", "2006-12-01", "2006-11-29", None) == 3
+    assert bench.silver_error("late Tuesday", "1997-04-09", "1997-04-08", "1997-04-09", None) == 4
+    # a past-tense date the machine put ahead: ours to look at, not the machine's error
+    assert bench.silver_error("May 12", "1996-05-12", "1997-05-12", "1997-04-22", "past") is None
+    assert bench.silver_error("Friday", "1997-04-04", "1997-03-28", "1997-04-03", None) is None
+
+
 # One draft per way a date form can begin (the scan passes over words that
 # begin otherwise): every first letter of a month, weekday or cue word, digits
 # in any script.

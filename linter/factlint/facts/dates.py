@@ -172,7 +172,7 @@ _FUTURE = casefree.compile(
     r"|scheduled|is expected to|are expected to|expects? to|is going to|are going to|to take effect"
     r"|takes? effect|upcoming|would take effect|is due|are due|aims? to|intends? to|hopes? to"
     r"|is to|are to|(?:would|could|may|might|should|must|can)(?!\s+(?:have|not have)\b)"
-    r"|is expected|are expected"
+    r"|(?:is|are)(?: \w+ly)? expected"
     # Present tense of scheduled events: "the trial resumes on Monday".
     r"|(?:meets|opens|closes|resumes|begins|starts|ends|flies|travels|arrives|leaves|visits"
     r"|heads (?:to|for|into|back)|goes|returns|convenes|reconvenes|expires|kicks off"
