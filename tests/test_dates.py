@@ -146,6 +146,7 @@ def test_dates_written_with_their_weekday(
         ("Qantas will double its flights by August.", "1998-02-13", "1998-08"),
         # a period that "ended" is over: the latest on or before the publication date
         ("Revenue was $76 million for the year ended March 31.", "1989-11-01", "1989-03-31"),
+        ("The index is at its highest since May 9.", "2006-12-20", "2006-05-09"),
         # an "and" clause with no verb takes the one before it
         ("He stepped down as chairman and chief executive in March.", "1989-11-02", "1989-03"),
         # "unspecified" is no past-tense verb

@@ -266,7 +266,7 @@ def nearest_date(
 ) -> dt.date | None:
     """A month and day without a year: the nearest occurrence to the publication date
     ("last Feb. 28": the latest before it, "next Jan. 1": the first after it,
-    "the year ended March 31": the latest on or before it).
+    "the year ended March 31", "since May 9": the latest on or before it).
 
     The tense does not move it: FL302 compares the two.
     """
@@ -281,7 +281,7 @@ def nearest_date(
             continue
         if relation == "next" and candidate <= published:
             continue
-        if relation == "ended" and candidate > published:
+        if relation in ("ended", "since") and candidate > published:
             continue
         if best is None or abs((candidate - published).days) < abs((best - published).days):
             best = candidate
@@ -406,8 +406,9 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
                 impossible=not _exists(month, day),
             )  # fmt: skip
         relation = g.get("absrel")
-        if not relation and _ENDED_BEFORE.search(prose, max(0, m.start() - 8), m.start()):
-            relation = "ended"  # "the year ended March 31": a period that is over
+        over = _ENDED_BEFORE.search(prose, max(0, m.start() - 8), m.start())
+        if not relation and over:
+            relation = over.group(1).lower()  # "the year ended March 31", "since May 9": over
         found = nearest_date(month, day, published, relation)
         if found is None:
             return _make(
@@ -542,7 +543,7 @@ _FORWARD_BEFORE = lazy.re(
     re.I,
 )
 _DEADLINE_BEFORE = lazy.re(r"\b(?:until|till|by|through)\s+\Z", re.I)
-_ENDED_BEFORE = lazy.re(r"\bended\s+\Z", re.I)
+_ENDED_BEFORE = lazy.re(r"\b(ended|since)\s+\Z", re.I)
 
 
 def _exists(month: int, day: int) -> bool:
