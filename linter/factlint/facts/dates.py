@@ -167,55 +167,79 @@ def _pattern() -> casefree.Pattern:
     return casefree.compile(r"(?<![\w.])(?=[\dabcdefijlmnopstuwy])(?:" + "|".join(parts) + ")")
 
 
-_FUTURE = casefree.compile(
-    r"\b(?:will|won['’]t|shall|is set to|are set to|set to|plans? to|planning to|planned for"
-    r"|scheduled|is expected to|are expected to|expects? to|is going to|are going to|to take effect"
-    r"|takes? effect|upcoming|would take effect|is due|are due|aims? to|intends? to|hopes? to"
-    r"|is to|are to|(?:would|could|may|might|should|must|can)(?!\s+(?:have|not have)\b)"
-    r"|(?:is|are)(?: \w+ly)? expected"
-    # Present tense of scheduled events: "the trial resumes on Monday".
-    r"|(?:meets|opens|closes|resumes|begins|starts|ends|flies|travels|arrives|leaves|visits"
-    r"|heads (?:to|for|into|back)|goes|returns|convenes|reconvenes|expires|kicks off"
-    r"|takes place|comes? into force|go(?:es)? to the polls|climaxes|faces|entertains))\b"
+_NOT_HAVE = r"(?!\s+(?:have|not have)\b)"  # "would have risen" is no future
+# Words and phrases that put a date ahead (regular-expression fragments, each
+# beginning with a letter): modals, plans, and the present tense of a
+# scheduled event ("the trial resumes on Monday").
+_FUTURE_CUES = [
+    "will", "won['’]t", "shall", "is set to", "are set to", "set to", "plans? to",
+    "planning to", "planned for", "scheduled", "is expected to", "are expected to",
+    "expects? to", "is going to", "are going to", "to take effect", "takes? effect",
+    "upcoming", "would take effect", "is due", "are due", "aims? to", "intends? to",
+    "hopes? to", "is to", "are to", r"is(?: \w+ly)? expected", r"are(?: \w+ly)? expected",
+    *(modal + _NOT_HAVE for modal in ("would", "could", "may", "might", "should", "must", "can")),
+    "meets", "opens", "closes", "resumes", "begins", "starts", "ends", "flies", "travels",
+    "arrives", "leaves", "visits", "heads (?:to|for|into|back)", "goes", "returns", "convenes",
+    "reconvenes", "expires", "kicks off", "takes place", "comes? into force",
+    "go(?:es)? to the polls", "climaxes", "faces", "entertains",
+]  # fmt: skip
+# Past-tense verbs: the irregular ones a news story uses, and any word in -ed.
+_PAST_WORDS = (
+    "was were had did said told reported announced approved ended began held voted took went"
+    " came made gave saw met won lost died killed arrested threatened signed released filed"
+    " issued passed wrote spoke sent left fell rose paid sold bought brought thought found got"
+    " kept led ran struck became chose drove flew grew knew meant stood taught threw drew wore"
+    " tore shook woke broke stole froze rode fought sought caught built spent felt dealt slept"
+    " swept fled fed spun swung stuck hung dug sank sang rang drank swam forgot forgave ate blew"
+    " shot arose shone overcame withdrew undertook forbade sat hid"
 )
-_PAST = casefree.compile(
-    r"\b(?:was|were|had|did|said|told|reported|announced|approved|ended|began|held|voted|took"
-    r"|went|came|made|gave|saw|met|won|lost|died|killed|arrested|threatened|signed|released"
-    r"|filed|issued|passed|wrote|spoke|sent|left|fell|rose|paid|sold|bought|brought|thought|found"
-    r"|got|kept|led|ran|struck|became|chose|drove|flew|grew|knew|meant|stood|taught|threw|began"
-    r"|drew|wore|tore|shook|woke|broke|stole|froze|rode|fought|sought|caught|built|spent|felt"
-    r"|dealt|slept|swept|fled|fed|spun|swung|stuck|hung|dug|sank|sang|rang|drank|swam|forgot"
-    r"|forgave|ate|threw|blew|shot|arose|shone|overcame|withdrew|undertook|forbade|sat|hid"
-    r"|\w{3,}ed)\b"
-)
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation of ``words`` (or fragments of patterns that begin with a
+    letter) grouped by first letter: the scan tries one group at each word
+    instead of every word, twice as fast."""
+    groups: dict[str, list[str]] = {}
+    for word in words:  # in the order given: the first that fits is the cue
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+_PAST = casefree.compile(r"\b(?:\w{3,}ed|" + _by_first_letter(_PAST_WORDS.split()) + r")\b")
+_FUTURE = casefree.compile(r"\b(?:" + _by_first_letter(_FUTURE_CUES) + r")\b")
 _PASSIVE = lazy.re(r"\b(will|shall|would|could|may|might|must|to)\s+(?:\w+\s+)?be\s+$", re.I)
 
 
-def _nearest_cue(clause: str) -> tuple[int, str, str] | None:
-    """The last tense cue in ``clause``: (where it ends, tense, cue)."""
-    best: tuple[int, str, str] | None = None
-    lower = clause.lower()
+def _last_cue(sentence: str, lower: str, start: int, stop: int) -> tuple[int, int, str, str] | None:
+    """The last tense cue in ``sentence[start:stop]`` (``lower`` is the
+    sentence lower-cased): (start, end, tense, cue); at the same place the
+    future wins ("will be held")."""
+    part, part_lower = sentence[start:stop], lower[start:stop]
+    best: tuple[int, int, str, str] | None = None
     for pattern, kind in ((_FUTURE, "future"), (_PAST, "past")):
-        for cue in pattern.finditer(clause, lower):
-            if kind == "past" and _ADJECTIVE.match(lower, max(0, cue.start() - 6), cue.end()):
+        for cue in pattern.finditer(part, part_lower):
+            at = start + cue.start()
+            if kind == "past" and (
+                lower.startswith("un", at) or _DETERMINER_BEFORE.search(lower, max(0, at - 8), at)
+            ):
                 continue  # "an unspecified date", "the proposed merger": no verb
-            if best is None or cue.end() > best[0] or (cue.end() == best[0] and kind == "future"):
-                best = (cue.end(), kind, cue.group())
+            if best is None or start + cue.end() > best[1]:
+                best = (at, start + cue.end(), kind, cue.group())
     return best
 
 
 # A word in -ed that is no verb: "unspecified", "undisclosed", "the proposed", "its planned".
-_ADJECTIVE = lazy.re(r".*?(?:\bun\w+ed|\b(?:a|an|the|its|his|her|their|our)\s+\w+ed)\Z", re.S)
+_DETERMINER_BEFORE = lazy.re(r"\b(?:a|an|the|its|his|her|their|our)\s+\Z")
 _CLAUSE_BREAK = lazy.re(r"\.(?!\d)|[;:!?\n]|\band\b|\bbut\b|, (?:which|who|while)\b")
 
 
 def tense_near(prose: str, start: int, end: int) -> tuple[str | None, str | None, int | None]:
     """The tense of the clause around a date, its cue word and how many words
     lie between cue and date: the nearest cue before the date wins. A clause
-    opened by "and", "but" or ", which" that has no cue of its own takes the
-    one before it ("stepped down as chairman and chief executive in March")."""
-    left_edge = max(0, start - 120)
-    left = prose[left_edge:start]
+    opened by "and", "but" or ", which" that has no cue before the date takes
+    one after it ("and on Monday criticised"), else the one of the clause
+    before ("stepped down as chairman and chief executive in March")."""
+    left = prose[max(0, start - 120) : start]
     soft: list[int]
     hard, soft = 0, []  # where the clause may begin: at a full stop, or an "and"
     for m in _CLAUSE_BREAK.finditer(left):
@@ -223,36 +247,38 @@ def tense_near(prose: str, start: int, end: int) -> tuple[str | None, str | None
             hard, soft = m.end(), []
         else:
             soft.append(m.end())
-    clauses = [left[cut:] for cut in (*reversed(soft), hard)]
-    best = _nearest_cue(clauses[0])
-    if best is None:
-        # No cue before the date in its clause: one after it ("on Monday
-        # criticised"), then the clause before ("who stepped down as chairman
-        # and chief executive in March").
-        right = prose[end : end + 60]
-        stop = _CLAUSE_BREAK.search(right)
-        right = right[: stop.start()] if stop else right
-        lower = right.lower()
-        f, p = _FUTURE.search(right, lower), _PAST.search(right, lower)
-        if f and (not p or f.start() <= p.start()):
-            return "future", f.group(), -1
-        if p:
-            return "past", p.group(), -1
-    clause = clauses[0]
-    for clause in clauses:
-        best = _nearest_cue(clause)
+    sentence = left[hard:]
+    lower = sentence.lower()
+    # The clause of the date first, then the ones before it in the sentence.
+    cuts = [cut - hard for cut in reversed(soft)] + [0]
+    best: tuple[int, int, str, str] | None = None
+    stop = len(sentence)
+    for index, cut in enumerate(cuts):
+        best = _last_cue(sentence, lower, cut, stop)
         if best is not None:
             break
-    if best is not None:
-        between = len(clause[best[0] :].split())
-        if best[1] == "past":
-            # A participle after "be": "will be issued March 12" is future.
-            aux = _PASSIVE.search(clause[: best[0] - len(best[2])])
-            if aux:
-                passive = "future" if aux.group(1).lower() in ("will", "shall") else None
-                return passive, f"{aux.group(0).strip()} {best[2]}", between
-        return best[1], best[2], between
-    return None, None, None
+        if index == 0:
+            # no cue before the date in its clause: one after it
+            right = prose[end : end + 60]
+            brk = _CLAUSE_BREAK.search(right)
+            right = right[: brk.start()] if brk else right
+            lower_right = right.lower()
+            f, p = _FUTURE.search(right, lower_right), _PAST.search(right, lower_right)
+            if f and (not p or f.start() <= p.start()):
+                return "future", f.group(), -1
+            if p:
+                return "past", p.group(), -1
+        stop = cut
+    if best is None:
+        return None, None, None
+    between = len(sentence[best[1] :].split())
+    if best[2] == "past":
+        # A participle after "be": "will be issued March 12" is future.
+        aux = _PASSIVE.search(sentence[max(0, best[0] - 40) : best[0]])
+        if aux:
+            passive = "future" if aux.group(1).lower() in ("will", "shall") else None
+            return passive, f"{aux.group(0).strip()} {best[3]}", between
+    return best[2], best[3], between
 
 
 def _month(name: str) -> int | None:
