@@ -228,12 +228,13 @@ def _dates_benchmark() -> Any:
 
 
 def test_timebank_value_accuracy(corpora: Path) -> None:
-    """TimeBank 1.2 gold values: at least 0.92 of the found calendar DATEs."""
+    """TimeBank 1.2 gold values: at least 0.93 of the found calendar DATEs
+    (0.94 now; issue 15 asks for 0.92)."""
     bench = _dates_benchmark()
     if not (corpora / "timeml" / "timebank.docs.jsonl").exists():
         pytest.skip(f"TimeBank not found in {corpora / 'timeml'}")
     score = bench.timebank()
-    assert score.accuracy() >= 0.92, score.accuracy()
+    assert score.accuracy() >= 0.93, score.accuracy()
 
 
 def test_tempeval_silver_is_measured(corpora: Path) -> None:
@@ -244,7 +245,7 @@ def test_tempeval_silver_is_measured(corpora: Path) -> None:
         pytest.skip(f"the TempEval-3 silver set is not in {corpora / 'timeml'}")
     score, unplaced = bench.silver()
     assert sum(score.total.values()) > 9000 and unplaced < 100
-    assert score.accuracy() >= 0.85, score.accuracy()
+    assert score.accuracy() >= 0.865, score.accuracy()
 
 
 def test_silver_disagreements_are_classed() -> None:
