@@ -141,11 +141,65 @@ def test_dates_written_with_their_weekday(
         ("The sale may go ahead.", "1989-11-01", None),
         # a deadline month is the nearest, not the verb's direction
         ("They gave the firm until mid-November to reply.", "1989-10-30", "1989-11"),
+        # ... and one the sentence puts ahead is ahead
+        ("Lenders have extended loans through January.", "1989-10-30", "1990-01"),
+        ("Qantas will double its flights by August.", "1998-02-13", "1998-08"),
+        # a period that "ended" is over: the latest on or before the publication date
+        ("Revenue was $76 million for the year ended March 31.", "1989-11-01", "1989-03-31"),
+        ("The index is at its highest since May 9.", "2006-12-20", "2006-05-09"),
+        # an "and" clause with no verb takes the one before it
+        ("He stepped down as chairman and chief executive in March.", "1989-11-02", "1989-03"),
+        # "unspecified" is no past-tense verb
+        ("It would be paid on an unspecified date in January.", "1989-10-26", "1990-01"),
     ],
 )
 def test_nearest_occurrence_and_relations(text: str, published: str, value: str | None) -> None:
     found = resolve(text, dt.date.fromisoformat(published))
     assert [e.value for e in found] == ([value] if value else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # Story of Thursday, April 3, 1997: reported plans point ahead.
+        ("An official said the committee would meet Friday in Rome.", "1997-04-03", "1997-04-04"),
+        ("The trial resumes on Monday with new witnesses.", "1997-04-03", "1997-04-07"),
+        ("Iraq goes to the polls on Thursday.", "1997-04-01", "1997-04-03"),
+        ("A response may still come, possibly on Monday.", "1997-04-03", "1997-04-07"),
+        ("More protests are expected Sunday.", "1997-04-03", "1997-04-06"),
+        ("The court adjourned the session until Tuesday.", "1997-04-03", "1997-04-08"),
+        ("Voters rallied ahead of Sunday's election.", "1997-04-03", "1997-04-06"),
+        # ... and past verbs point back, "would have" too.
+        ("The rebels killed 34 pupils in the attack Tuesday.", "1997-04-03", "1997-04-01"),
+        ("Prices would have fallen Monday without the cut.", "1997-04-03", "1997-03-31"),
+    ],
+)
+def test_a_weekday_takes_the_clause_tense(text: str, published: str, value: str) -> None:
+    found = [e for e in resolve(text, dt.date.fromisoformat(published)) if e.kind == "weekday"]
+    assert [e.value for e in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "how"),
+    [
+        ("The summit opened in March last year.", "1997-04-07", "1996-03", '("last year")'),
+        ("It will reopen in July next year.", "2006-12-03", "2007-07", '("next year")'),
+        ("It was set up on October 13 this year.", "2006-12-10", "2006-10-13", '("this year")'),
+        ("The launch is planned in November of this year.", "1997-04-10", "1997-11", "this year"),
+        ("He was brought to Qatar in September, 2004 by his coach.", "2006-12-14", "2004-09", ""),
+        # a decimal point ends no clause: "lifted" still governs "in March"
+        ("The bank lifted its rate to 5.50 percent in March.", "2005-12-14", "2005-03", ""),
+    ],
+)
+def test_the_year_given_in_words(text: str, published: str, value: str, how: str) -> None:
+    (expression,) = resolve(text, dt.date.fromisoformat(published))
+    assert expression.value == value
+    assert how in expression.how
+
+
+def test_a_month_and_a_count_after_a_comma_is_no_year() -> None:
+    found = resolve("Protests grew in March, 2000 people marched.", dt.date(2017, 7, 4))
+    assert [(e.text, e.value) for e in found] == [("March", "2017-03")]
 
 
 def test_the_dateline_date_is_metadata_in_any_case(
@@ -174,12 +228,13 @@ def _dates_benchmark() -> Any:
 
 
 def test_timebank_value_accuracy(corpora: Path) -> None:
-    """TimeBank 1.2 gold values: at least 0.92 of the found calendar DATEs."""
+    """TimeBank 1.2 gold values: at least 0.93 of the found calendar DATEs
+    (0.94 now; issue 15 asks for 0.92)."""
     bench = _dates_benchmark()
     if not (corpora / "timeml" / "timebank.docs.jsonl").exists():
         pytest.skip(f"TimeBank not found in {corpora / 'timeml'}")
     score = bench.timebank()
-    assert score.accuracy() >= 0.92, score.accuracy()
+    assert score.accuracy() >= 0.93, score.accuracy()
 
 
 def test_tempeval_silver_is_measured(corpora: Path) -> None:
@@ -190,7 +245,20 @@ def test_tempeval_silver_is_measured(corpora: Path) -> None:
         pytest.skip(f"the TempEval-3 silver set is not in {corpora / 'timeml'}")
     score, unplaced = bench.silver()
     assert sum(score.total.values()) > 9000 and unplaced < 100
-    assert score.accuracy() >= 0.85, score.accuracy()
+    assert score.accuracy() >= 0.865, score.accuracy()
+
+
+def test_silver_disagreements_are_classed() -> None:
+    bench = _dates_benchmark()
+    # a Tuesday story's own "Tuesday" given next week's date by the machine
+    assert bench.silver_error("Tuesday", "1997-04-08", "1997-04-01", "1997-04-01", "past") == 0
+    # a date ahead in a future-tense clause given last year's
+    assert bench.silver_error("May 12", "1996-05-12", "1997-05-12", "1997-04-22", "future") == 1
+    assert bench.silver_error("Dec. 1-15", "2006-11-29", "2006-12-01", "2006-11-29", None) == 3
+    assert bench.silver_error("late Tuesday", "1997-04-09", "1997-04-08", "1997-04-09", None) == 4
+    # a past-tense date the machine put ahead: ours to look at, not the machine's error
+    assert bench.silver_error("May 12", "1996-05-12", "1997-05-12", "1997-04-22", "past") is None
+    assert bench.silver_error("Friday", "1997-04-04", "1997-03-28", "1997-04-03", None) is None
 
 
 # One draft per way a date form can begin (the scan passes over words that

@@ -6,7 +6,7 @@
 dot, a space inside a Markdown link's address, and an opening bracket with
 no closing one swallowed into the address. Sentence punctuation after a bare
 URL (``see https://example.com.``) is not part of the URL and is never
-flagged.
+flagged. The message quotes the whole link, then what is wrong with it.
 
 **Why.** A reader who follows the link gets an error page, and a
 fact-checker cannot reach the source.
@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 
 from factlint import Document, DocumentRule, Edit, Facts, Finding, Fix, Severity, lazy
+from factlint.facts.links import quote_url
 
 _GOOD_SCHEME = lazy.re(r"^(?:https?|ftp)://(?!/)", re.I)
 # Labels of letters, digits and inner hyphens (any script), a top-level label of letters.
@@ -101,7 +102,11 @@ class MalformedLink(DocumentRule):
                         f"write {repaired}", (Edit(link.start, link.end, repaired),), safe=True
                     )
                 yield self.finding(
-                    document, link.start, link.end, f"malformed link: {problem}", fix=fix
+                    document,
+                    link.start,
+                    link.end,
+                    f"malformed link {quote_url(link.url)}: {problem}",
+                    fix=fix,
                 )
 
 

@@ -23,7 +23,9 @@ vote on May 3"), a planning verb with an event of its own ("called a
 general strike on May 1", "announced a rally on May 3"), participles that
 describe rather than report ("shares held on March 23", "a letter dated
 March 15", "scheduled for"), plans in the past ("was to have left April
-30") and a date followed by "last year".
+30"), a date followed by "last year", and the start or end of a period
+that comes round every year ("Seasons for oats began June 1", "the
+marketing year began Sept. 1": it may be last year's).
 
 **Why.** Either the date or the tense is wrong, often because the story was
 written before the event and published after it, or updated from older
@@ -118,6 +120,13 @@ _MODAL_BEFORE = lazy.re(
     r"|are to|going to|has|have|had|been)\b"
 )
 _SENTENCE_START = lazy.re(r"[.;:!?\n]\s")
+# A period that comes round every year as the verb's subject: its start or
+# end date is the same each year ("the marketing year began June 1").
+_RECURRING_SUBJECT = lazy.re(
+    r"\b(?:seasons?|(?:fiscal|marketing|crop|school|academic|financial|tax) years?"
+    r"|quarters?|semesters?)\b(?!['’])[^.;:!?\n]{0,40}$",
+    re.I,
+)
 _FINITE_AFTER = lazy.re(r"\b(?:will|would|is|are|has|have|was|were|to|that|plans?)\b", re.I)
 
 
@@ -139,6 +148,8 @@ def _past_event(prose: str, expression: object, cue: str, distance: int) -> bool
         return False  # "will redeem ... preferred stock on April 15", "had been offered"
     if re.search(r"\b(?:is|are|am|be|being)\s+(?:\w+\s+)?$", before_cue):
         return False  # "when figures are announced on March 27": a present passive, a plan
+    if _RECURRING_SUBJECT.search(before_cue[cut:] if cut is not None else before_cue):
+        return False  # "Seasons for oats began June 1": a yearly start, perhaps last year's
     if cue == "held" and not re.search(r"\b(?:was|were)\s+$", before_cue):
         return False  # "shares held on March 23"; "the vote was held on March 12" is an event
     if cue in _REPORTING:

@@ -23,11 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factlint import Document, DocumentRule, Facts, Finding, Severity
+from factlint.facts.links import quote_url
 
 _ELLIPSES = ("...", "…", "%E2%80%A6", "%e2%80%a6")
-# Longer links are quoted up to here (a hostile input may hold a megabyte
-# without a space); a real address is almost always shorter.
-_QUOTED = 300
 
 
 class TruncatedLink(DocumentRule):
@@ -41,17 +39,12 @@ class TruncatedLink(DocumentRule):
             for mark in _ELLIPSES:
                 at = link.url.find(mark)
                 if at >= 0:
-                    shown = link.url[:_QUOTED]
-                    if len(link.url) > _QUOTED:
-                        shown += f'" (and {len(link.url) - _QUOTED} more characters)'
-                    else:
-                        shown += '"'
                     yield self.finding(
                         document,
                         link.start,
                         link.end,
-                        f'link "{shown} is cut short ("{mark}" stands for a missing part);'
-                        " use the full address of the source",
+                        f'link {quote_url(link.url)} is cut short ("{mark}" stands for a missing'
+                        " part); use the full address of the source",
                     )
                     break
 

@@ -7,7 +7,8 @@ or with a date ("Tuesday, July 5, 2017", "Tuesday (July 5)", "Wed., July 5",
 relative expressions ("today", "yesterday", "last Tuesday", "next week",
 "last month", "this year", "two days ago", "earlier this month"), months
 ("in April", "in late January", "last December", "March 2016") and years
-("in 2016").
+("in 2016"); a year in words goes with the month it follows ("March last
+year", "Aug. 17 this year", "November of next year").
 
 Each is resolved against ``metadata.published`` (the publication date),
 never the clock. A month and day with no year is its nearest occurrence to
@@ -15,8 +16,11 @@ the publication date (within six months either way), whatever the tense:
 FL302 compares the two. "Wednesday the 5th" is the 5th nearest the
 publication date. A bare weekday takes the clause's tense to pick its week,
 as a reader does: past tense points back (the latest such day on or before
-the publication date), "will", "is set to", "plans to", "takes effect"
-point forward; with no cue it is read as past (news reports what
+the publication date), "will", "would", "may", "is set to", "plans to",
+"takes effect", "are expected" and the present of a scheduled event ("the
+trial resumes on Monday", "goes to the polls") point forward, and so does
+a time still to come ("until Tuesday", "ahead of Sunday's election",
+"starting Thursday"); with no cue it is read as past (news reports what
 happened). "last/next Tuesday" is the nearest before/after, "this Tuesday"
 the one of the publication date's week (Monday to Sunday). A month alone
 takes the tense too ("fell in December" in a story of November is last
@@ -79,6 +83,7 @@ _WEEKDAY_AFTER = (
     r"(?:(?=\s*\()\s*\(\s*"
     r"(?P<wdafter>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*\))?"
 )
+_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
 _ABBREVIATIONS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 
@@ -94,6 +99,15 @@ _NUMBER_WORDS = {
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 
 
+def _year_word(name: str) -> str:
+    """ "March last year", "Aug. 17 this year", "November of next year": the year
+    in words, counted from the publication date's."""
+    return rf"|,?[ \t]+(?:of[ \t]+)?(?P<{name}>last|next|this)[ \t]+year\b"
+
+
+_FUNCTION_WORDS = r"(?:by|in|at|on|to|for|and|or|with|after|before|when|as|the|from|of|that|but)"
+
+
 @functools.cache
 def _pattern() -> casefree.Pattern:
     wd = _WEEKDAY
@@ -102,13 +116,15 @@ def _pattern() -> casefree.Pattern:
         # / July 5 (Wednesday)
         rf"(?P<abs>(?:(?P<absrel>last|next|this)\s+)?(?:{_WEEKDAY_ABBR},?\s+(?:\(\s*)?)?{_MONTH}"
         r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b\)?"
-        r"(?:,?[ \t]+(?P<year>\d{4})\b)?" + _WEEKDAY_AFTER + ")",
+        r"(?:,?[ \t]+(?P<year>\d{4})\b" + _year_word("yrel") + ")?" + _WEEKDAY_AFTER + ")",
         # 4 July 2017 / Wednesday, 5 July 2017
         r"(?P<dmy>\b(?:"
         + _WEEKDAY_ABBR.replace("weekday", "weekday3")
         + r",?\s+)?(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
         + _MONTH.replace("month", "month2")
-        + r"(?:,?[ \t]+(?P<year2>\d{4})\b)?"
+        + r"(?:,?[ \t]+(?P<year2>\d{4})\b"
+        + _year_word("yrel2")
+        + ")?"
         + _WEEKDAY_AFTER.replace("wdafter", "wdafter2")
         + ")",
         # 2019-03-05 / 2019-03-05 (Monday)
@@ -120,7 +136,12 @@ def _pattern() -> casefree.Pattern:
         # in late January / early March 2016 / March 2016 / in April
         r"(?P<mon>(?:\b(?P<monrel>last|next|this)\s+)?(?:\b(?P<part>early|mid|late|mid-)\s*-?\s*)?"
         + _MONTH.replace("month", "month3")
-        + r"(?:[ \t]+(?P<year3>\d{4}))?\b)",
+        # "September, 2004" but not "in March, 2000 people"
+        + r"(?:(?:,(?=[ \t]+\d{4}\b(?![ \t]+(?!"
+        + _FUNCTION_WORDS
+        + r"\b)[a-z])))?[ \t]+(?P<year3>\d{4})\b"
+        + _year_word("yrel3")
+        + r")?\b)",
         # Wednesday the 5th: the month is the one whose 5th is nearest the publication date
         r"(?P<wdnth>(?=[MTWFS][aehoru])"
         + wd.replace("weekday", "weekday4")
@@ -146,57 +167,118 @@ def _pattern() -> casefree.Pattern:
     return casefree.compile(r"(?<![\w.])(?=[\dabcdefijlmnopstuwy])(?:" + "|".join(parts) + ")")
 
 
-_FUTURE = casefree.compile(
-    r"\b(?:will|won['’]t|shall|is set to|are set to|set to|plans? to|planning to|planned for"
-    r"|scheduled|is expected to|are expected to|expects? to|is going to|are going to|to take effect"
-    r"|takes? effect|upcoming|would take effect|is due|are due|aims? to|intends? to|hopes? to"
-    r"|is to|are to)\b"
+_NOT_HAVE = r"(?!\s+(?:have|not have)\b)"  # "would have risen" is no future
+# Words and phrases that put a date ahead (regular-expression fragments, each
+# beginning with a letter): modals, plans, and the present tense of a
+# scheduled event ("the trial resumes on Monday").
+_FUTURE_CUES = [
+    "will", "won['’]t", "shall", "is set to", "are set to", "set to", "plans? to",
+    "planning to", "planned for", "scheduled", "is expected to", "are expected to",
+    "expects? to", "is going to", "are going to", "to take effect", "takes? effect",
+    "upcoming", "would take effect", "is due", "are due", "aims? to", "intends? to",
+    "hopes? to", "is to", "are to", r"is(?: \w+ly)? expected", r"are(?: \w+ly)? expected",
+    *(modal + _NOT_HAVE for modal in ("would", "could", "may", "might", "should", "must", "can")),
+    "meets", "opens", "closes", "resumes", "begins", "starts", "ends", "flies", "travels",
+    "arrives", "leaves", "visits", "heads (?:to|for|into|back)", "goes", "returns", "convenes",
+    "reconvenes", "expires", "kicks off", "takes place", "comes? into force",
+    "go(?:es)? to the polls", "climaxes", "faces", "entertains",
+]  # fmt: skip
+# Past-tense verbs: the irregular ones a news story uses, and any word in -ed.
+_PAST_WORDS = (
+    "was were had did said told reported announced approved ended began held voted took went"
+    " came made gave saw met won lost died killed arrested threatened signed released filed"
+    " issued passed wrote spoke sent left fell rose paid sold bought brought thought found got"
+    " kept led ran struck became chose drove flew grew knew meant stood taught threw drew wore"
+    " tore shook woke broke stole froze rode fought sought caught built spent felt dealt slept"
+    " swept fled fed spun swung stuck hung dug sank sang rang drank swam forgot forgave ate blew"
+    " shot arose shone overcame withdrew undertook forbade sat hid"
 )
-_PAST = casefree.compile(
-    r"\b(?:was|were|had|did|said|told|reported|announced|approved|ended|began|held|voted|took"
-    r"|went|came|made|gave|saw|met|won|lost|died|killed|arrested|threatened|signed|released"
-    r"|filed|issued|passed|wrote|spoke|sent|left|fell|rose|paid|sold|bought|brought|thought|found"
-    r"|got|kept|led|ran|struck|became|chose|drove|flew|grew|knew|meant|stood|taught|threw|began"
-    r"|\w{3,}ed)\b"
-)
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation of ``words`` (or fragments of patterns that begin with a
+    letter) grouped by first letter: the scan tries one group at each word
+    instead of every word, twice as fast."""
+    groups: dict[str, list[str]] = {}
+    for word in words:  # in the order given: the first that fits is the cue
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+_PAST = casefree.compile(r"\b(?:\w{3,}ed|" + _by_first_letter(_PAST_WORDS.split()) + r")\b")
+_FUTURE = casefree.compile(r"\b(?:" + _by_first_letter(_FUTURE_CUES) + r")\b")
 _PASSIVE = lazy.re(r"\b(will|shall|would|could|may|might|must|to)\s+(?:\w+\s+)?be\s+$", re.I)
-_CLAUSE_BREAK = lazy.re(r"[.;:!?\n]|\band\b|\bbut\b|, (?:which|who|while)\b")
+
+
+def _last_cue(sentence: str, lower: str, start: int, stop: int) -> tuple[int, int, str, str] | None:
+    """The last tense cue in ``sentence[start:stop]`` (``lower`` is the
+    sentence lower-cased): (start, end, tense, cue); at the same place the
+    future wins ("will be held")."""
+    part, part_lower = sentence[start:stop], lower[start:stop]
+    best: tuple[int, int, str, str] | None = None
+    for pattern, kind in ((_FUTURE, "future"), (_PAST, "past")):
+        for cue in pattern.finditer(part, part_lower):
+            at = start + cue.start()
+            if kind == "past" and (
+                lower.startswith("un", at) or _DETERMINER_BEFORE.search(lower, max(0, at - 8), at)
+            ):
+                continue  # "an unspecified date", "the proposed merger": no verb
+            if best is None or start + cue.end() > best[1]:
+                best = (at, start + cue.end(), kind, cue.group())
+    return best
+
+
+# A word in -ed that is no verb: "unspecified", "undisclosed", "the proposed", "its planned".
+_DETERMINER_BEFORE = lazy.re(r"\b(?:a|an|the|its|his|her|their|our)\s+\Z")
+_CLAUSE_BREAK = lazy.re(r"\.(?!\d)|[;:!?\n]|\band\b|\bbut\b|, (?:which|who|while)\b")
 
 
 def tense_near(prose: str, start: int, end: int) -> tuple[str | None, str | None, int | None]:
     """The tense of the clause around a date, its cue word and how many words
-    lie between cue and date: the nearest cue before the date wins."""
-    left_edge = max(0, start - 120)
-    left = prose[left_edge:start]
-    cut = None
+    lie between cue and date: the nearest cue before the date wins. A clause
+    opened by "and", "but" or ", which" that has no cue before the date takes
+    one after it ("and on Monday criticised"), else the one of the clause
+    before ("stepped down as chairman and chief executive in March")."""
+    left = prose[max(0, start - 120) : start]
+    soft: list[int]
+    hard, soft = 0, []  # where the clause may begin: at a full stop, or an "and"
     for m in _CLAUSE_BREAK.finditer(left):
-        cut = m.end()
-    clause = left[cut:] if cut is not None else left
-    best: tuple[int, str, str] | None = None
-    lower = clause.lower()
-    for pattern, kind in ((_FUTURE, "future"), (_PAST, "past")):
-        for cue in pattern.finditer(clause, lower):
-            if best is None or cue.end() > best[0] or (cue.end() == best[0] and kind == "future"):
-                best = (cue.end(), kind, cue.group())
-    if best is not None:
-        between = len(clause[best[0] :].split())
-        if best[1] == "past":
-            # A participle after "be": "will be issued March 12" is future.
-            aux = _PASSIVE.search(clause[: best[0] - len(best[2])])
-            if aux:
-                passive = "future" if aux.group(1).lower() in ("will", "shall") else None
-                return passive, f"{aux.group(0).strip()} {best[2]}", between
-        return best[1], best[2], between
-    right = prose[end : end + 60]
-    stop = _CLAUSE_BREAK.search(right)
-    right = right[: stop.start()] if stop else right
-    lower = right.lower()
-    f, p = _FUTURE.search(right, lower), _PAST.search(right, lower)
-    if f and (not p or f.start() <= p.start()):
-        return "future", f.group(), -1
-    if p:
-        return "past", p.group(), -1
-    return None, None, None
+        if m.group()[0] in ".;:!?\n":
+            hard, soft = m.end(), []
+        else:
+            soft.append(m.end())
+    sentence = left[hard:]
+    lower = sentence.lower()
+    # The clause of the date first, then the ones before it in the sentence.
+    cuts = [cut - hard for cut in reversed(soft)] + [0]
+    best: tuple[int, int, str, str] | None = None
+    stop = len(sentence)
+    for index, cut in enumerate(cuts):
+        best = _last_cue(sentence, lower, cut, stop)
+        if best is not None:
+            break
+        if index == 0:
+            # no cue before the date in its clause: one after it
+            right = prose[end : end + 60]
+            brk = _CLAUSE_BREAK.search(right)
+            right = right[: brk.start()] if brk else right
+            lower_right = right.lower()
+            f, p = _FUTURE.search(right, lower_right), _PAST.search(right, lower_right)
+            if f and (not p or f.start() <= p.start()):
+                return "future", f.group(), -1
+            if p:
+                return "past", p.group(), -1
+        stop = cut
+    if best is None:
+        return None, None, None
+    between = len(sentence[best[1] :].split())
+    if best[2] == "past":
+        # A participle after "be": "will be issued March 12" is future.
+        aux = _PASSIVE.search(sentence[max(0, best[0] - 40) : best[0]])
+        if aux:
+            passive = "future" if aux.group(1).lower() in ("will", "shall") else None
+            return passive, f"{aux.group(0).strip()} {best[3]}", between
+    return best[2], best[3], between
 
 
 def _month(name: str) -> int | None:
@@ -209,7 +291,8 @@ def nearest_date(
     month: int, day: int, published: dt.date, relation: str | None = None
 ) -> dt.date | None:
     """A month and day without a year: the nearest occurrence to the publication date
-    ("last Feb. 28": the latest before it, "next Jan. 1": the first after it).
+    ("last Feb. 28": the latest before it, "next Jan. 1": the first after it,
+    "the year ended March 31", "since May 9": the latest on or before it).
 
     The tense does not move it: FL302 compares the two.
     """
@@ -223,6 +306,8 @@ def nearest_date(
         if relation == "last" and candidate >= published:
             continue
         if relation == "next" and candidate <= published:
+            continue
+        if relation in ("ended", "since") and candidate > published:
             continue
         if best is None or abs((candidate - published).days) < abs((best - published).days):
             best = candidate
@@ -326,6 +411,11 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
         month = named
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return None
+        how = "stated in full"
+        word = (g["yrel"] or g["yrel2"] or "").lower()
+        if word and published is not None:
+            year = str(published.year + _YEAR_STEP[word])
+            how = f'year from the publication date ("{word} year")'
         if year is not None:
             try:
                 date = dt.date(int(year), month, day)
@@ -335,23 +425,25 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
                     m, "absolute", None, "no such date", cue, weekday=weekday, year_stated=True,
                     impossible=not _exists(month, day) or 1 <= int(year) <= 9999,
                 )  # fmt: skip
-            return _make(
-                m, "absolute", date, "stated in full", cue, weekday=weekday, year_stated=True
-            )
+            return _make(m, "absolute", date, how, cue, weekday=weekday, year_stated=True)
         if published is None:
             return _make(
                 m, "absolute", None, "no year and no publication date", cue, weekday=weekday,
                 impossible=not _exists(month, day),
             )  # fmt: skip
-        found = nearest_date(month, day, published, g.get("absrel"))
+        relation = g.get("absrel")
+        over = _ENDED_BEFORE.search(prose, max(0, m.start() - 8), m.start())
+        if not relation and over:
+            relation = over.group(1).lower()  # "the year ended March 31", "since May 9": over
+        found = nearest_date(month, day, published, relation)
         if found is None:
             return _make(
                 m, "absolute", None, "no such date", cue, weekday=weekday,
                 impossible=not _exists(month, day),
             )  # fmt: skip
         how = "year from the publication date (nearest occurrence)"
-        if g.get("absrel"):
-            how = f'year from the publication date ("{g["absrel"].lower()}")'
+        if relation:
+            how = f'year from the publication date ("{relation.lower()}")'
         return _make(m, "absolute", found, how, cue, weekday=weekday)
     if g["mon"]:
         named = _month(g["month3"])
@@ -371,6 +463,10 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
             how = "stated in full"
         elif published is None:
             return _make(m, "month", None, "no year and no publication date", cue)
+        elif g["yrel3"]:
+            word = g["yrel3"].lower()
+            year = published.year + _YEAR_STEP[word]
+            how = f'year from the publication date ("{word} year")'
         elif relation == "this":
             year, how = published.year, 'the publication date\'s year ("this")'
         elif relation == "last":
@@ -381,8 +477,10 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
             how = 'the first after the publication date\'s month ("next")'
         else:
             deadline = _DEADLINE_BEFORE.search(prose, max(0, m.start() - 12), m.start())
-            # "gave them until mid-November": a deadline, not the verb's time
-            year = _year_for_month(month, published, None if deadline else tense)
+            # "gave them until mid-November": a deadline, not the verb's time,
+            # though one ahead is read ahead ("will double its flights by August")
+            read = None if deadline and tense == "past" else tense
+            year = _year_for_month(month, published, read)
             how = "year from the publication date"
         first, last = _month_range(year, month, g["part"])
         return _make(m, "month", f"{year:04d}-{month:02d}", how, cue, range=(first, last))
@@ -412,6 +510,10 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
         elif tense == "future":
             date = published + dt.timedelta(days=(target - today) % 7)
             how = "future tense: the next on or after the publication date"
+        elif _FORWARD_BEFORE.search(prose, max(0, m.start() - 40), m.start()):
+            # "until Monday", "ahead of Sunday's election": a time still to come
+            date = published + dt.timedelta(days=(target - today) % 7)
+            how = "a time ahead (until, by, ahead of): the next on or after the publication date"
         elif tense == "past":
             date = published - dt.timedelta(days=(today - target) % 7)
             how = "past tense: the latest on or before the publication date"
@@ -461,7 +563,13 @@ def _weekday_the_nth(
     return _make(m, "absolute", best, how, cue, weekday=weekday)
 
 
-_DEADLINE_BEFORE = lazy.re(r"\b(?:until|till|by)\s+\Z", re.I)
+_FORWARD_BEFORE = lazy.re(
+    r"\b(?:until|till|ahead of|run-up to|starting|beginning)"
+    r"\s+(?:(?:early|late|about|around|midday|noon|on|the)\s+)*\Z",
+    re.I,
+)
+_DEADLINE_BEFORE = lazy.re(r"\b(?:until|till|by|through)\s+\Z", re.I)
+_ENDED_BEFORE = lazy.re(r"\b(ended|since)\s+\Z", re.I)
 
 
 def _exists(month: int, day: int) -> bool:

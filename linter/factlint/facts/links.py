@@ -39,6 +39,19 @@ _BARE = lazy.re(r"(?<![\w@/.-])(?:(?:h+t*p+s?|ftp)(?:[:;]/{1,3}|//)|www\.)[^\s<>
 _TRAILING = ".,;:!?'»›"
 
 
+#: A link is quoted whole in messages up to here (a hostile input may hold a
+#: megabyte without a space); a real address is almost always shorter.
+QUOTED = 300
+
+
+def quote_url(url: str) -> str:
+    """The whole link in quotation marks, for a message: ``"https://..."``, or
+    its first 300 characters and how many more there are."""
+    if len(url) <= QUOTED:
+        return f'"{url}"'
+    return f'"{url[:QUOTED]}" (and {len(url) - QUOTED} more characters)'
+
+
 def trim_url(url: str) -> str:
     """Drop sentence punctuation and unbalanced closing brackets from the end."""
     while url:
