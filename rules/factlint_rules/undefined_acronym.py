@@ -71,6 +71,9 @@ class UndefinedAcronym(DocumentRule):
                 continue
             if any(c.isdigit() for c in acronym.text):
                 continue  # a model or code ("A300s", "MP3"), not a name to spell out
+            if _a_trade_name(prose, acronym.text):
+                seen.add(acronym.text)
+                continue
             seen.add(acronym.text)
             expanded_at = acronym.expansion_start
             if expanded_at is not None and expanded_at <= acronym.start:
@@ -101,6 +104,41 @@ _OPENERS = frozenset(
         *("This", "That", "Both", "Neither", "Only", "Even", "Like", "Unlike", "Said"),
     }
 )
+
+
+# A company or brand known by its initials: its shares, sales and customers,
+# a deal for it, its products, or its owner before it ("Sony's PSP"). A
+# reader needs no spelling-out of a trade name (AP: "IBM" stands), and the
+# story that trades in it treats it as a name.
+_TRADE_AFTER = lazy.re(
+    r"(?:'s|’s)?[ \t]+(?:shares?|stock|stockholders|shareholders|share[ \t]+price|subscribers"
+    r"|customers|products|stores|shops|outlets|brand|profits?|sales|revenues?|earnings|losses"
+    r"|board|console|handheld|handsets?|phones?|players?|cards?|chips?|software|cars?"
+    r"|stake|unit|subsidiary|takeover|merger|bid|editor)\b"
+)
+_TRADE_BEFORE = lazy.re(
+    r"(?:\b(?:shares|stock|stake|stakes|shareholders?)[ \t]+(?:of|in)|\b(?:bid|offer)[ \t]+for"
+    r"|\b(?:takeover|acquisition|purchase|owners?|customers|subscribers)[ \t]+of"
+    r"|\b(?:take|took|taking|takes)[ \t]+over|\b(?:acquired?|acquires|acquiring|bought|buys?"
+    r"|buying|merge[ \t]+with|merger[ \t]+with)"
+    r"|\b[A-Z][a-z]+(?:'s|’s))[ \t]+(?:the[ \t]+)?\Z"
+)
+
+
+def _a_trade_name(prose: str, token: str) -> bool:
+    """The story uses the acronym as a company or brand, anywhere."""
+    at = prose.find(token)
+    while at >= 0:
+        end = at + len(token)
+        whole = (at == 0 or not prose[at - 1].isalnum()) and (
+            end == len(prose) or not prose[end].isalnum()
+        )
+        if whole and (
+            _TRADE_AFTER.match(prose, end) or _TRADE_BEFORE.search(prose, max(0, at - 40), at)
+        ):
+            return True
+        at = prose.find(token, end)
+    return False
 
 
 _TICKER = lazy.re(r"\b(?:symbols?|ticker)[ \t]+\Z", re.I)

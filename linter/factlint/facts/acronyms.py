@@ -38,7 +38,7 @@ from factlint.facts import Facts
 # The capital first, its look-behind (one character wider) after it: a pattern
 # that opens with a character set lets the engine skip to the next capital
 # (three times faster over a story than a look-behind tried at every character).
-_ACRONYM = lazy.re(r"([A-Z](?<![\w&.@#/<-][A-Z])[A-Z0-9&]{1,5})(s?)(?![\w&#;-]|\.\w)")
+_ACRONYM = lazy.re(r"([A-Z](?<![\w&.@#/<-][A-Z])[A-Z0-9&]{1,5})(s?)(?![\w&#;-]|[./]\w)")
 # Not acronyms: a label ("NOTE:", "RAMOS:"), a title ("MR."), a wire routing
 # code ("(NRBK 0622)"), a dateline ("BERNE -"), a name with its company word
 # ("GAF Corp", "RDF Media") or after one ("security firm RSA").
@@ -54,7 +54,8 @@ _COMPANY_BEFORE = lazy.re(
     r"\b(?:firm|company|bank|group|agency|network|channel|station|broadcaster|airline"
     r"|carrier|insurer|retailer|maker|label|band|brokerage|subsidiary|unit|giant|conglomerate"
     r"|lender|operator|chain|provider|organization|organisation|association|charity|union"
-    r"|coalition|institute)[ \t]+$",
+    r"|coalition|institute|railways?|exchange|ministry|federation|console|device|gadget|handheld"
+    r"|format|magazine|newspaper)s?(?:[ \t]+|,[ \t]+the[ \t]+)$",
     re.I,
 )
 # A broadcaster by what it is ("WEEI radio", "the TLC reality show", "ITV
@@ -65,10 +66,13 @@ _MEDIA_AFTER = lazy.re(
     r"s?[ \t]+(?:radio|television|network|channel|station|(?:reality |talk |TV )?show|series)\b"
 )
 _DESCRIBED_AFTER = lazy.re(
-    r"s?,[ \t]+(?:a|an|the)[ \t]+[^,.;\n]{0,60}?\b(?:group|organi[sz]ation|company|firm"
+    r"s?,[ \t]+(?:a|an|the|[A-Z][\w.]*(?:'s|’s))[ \t]+[^,.;\n]{0,60}?"
+    r"\b(?:group|organi[sz]ation|company|firm"
     r"|affiliate|station|network|union|agency|association|party|coalition|charity|bank|institute"
     r"|council|committee|federation|league|body|movement|fund|alliance|society|channel"
-    r"|broadcaster|newspaper|magazine|website|laboratory|lab|school|university|college)\b"
+    r"|broadcaster|newspaper|magazine|website|laboratory|lab|school|university|college"
+    r"|supplier|provider|maker|manufacturer|retailer|chain|carrier|airline|operator|producer"
+    r"|brand|label|band|insurer|lender|format|console|index)\b"
 )
 # US broadcast call letters: four letters opening with W or K ("WVIT", "KABC").
 _CALL_LETTERS = lazy.re(r"^[WK][A-Z]{3}$")
@@ -135,10 +139,16 @@ _PENCE_AFTER = lazy.re(r"s?[ \t]+\d+(?:\.\d+)?p\b")
 _NAME_AFTER = lazy.re(r"s?[ \t]+(?:(?:de|del|da|di|dal|van|von|la|le|for|of)[ \t]+)?[A-Z][a-z]")
 # A shout, not an acronym: "PREACH!"
 _SHOUT_AFTER = lazy.re(r"s?!")
+# A code or amount after it ("PL 480", "ECU 1.5 billion", "CAN 79.3" in a
+# rate table), a case name ("NFIB v. Sebelius"), a unit after a number or
+# "per" ("40 GB", "dlrs per CWT").
+_CODE_AFTER = lazy.re(r"s?[ \t]+(?:\d[\d.,]*(?![\w.,]*[A-Za-z])|vs?\.[ \t])")
+_VIA = lazy.re(r"[ \t]+(?:via|for)[ \t]+(?:Getty|AP|AFP|Reuters|EPA)\b|/(?:AFP|AP|Getty)\b")
+_UNIT_BEFORE = lazy.re(r"(?:\d[ \t]*|\bper[ \t]+)\Z")
 _TITLE_BEFORE = lazy.re(r"\b(?:MR|MS|MRS|DR)\.?[ \t]+$")
 # Spelled out right beside: "digital terrestrial TV (DTT)", "the DTT (digital
 # terrestrial TV)", "Democracy for America, or DFA", "also known as ISIL".
-_BESIDE_BEFORE = lazy.re(r"(?:\(|,? or |,? also known as |,? known as )$")
+_BESIDE_BEFORE = lazy.re(r"(?:,?[ \t]*\(|, or |,? also known as |,? known as | or )$")
 _PAREN_AFTER = lazy.re(r"s?[ \t]*\(([^()\n]{3,80})\)")
 _WORDS = lazy.re(r"[^\W\d_][\w'’]*")  # "Anti-Doping" is two words
 _SMALL_WORDS = frozenset(
@@ -161,11 +171,16 @@ _SMALL_WORDS = frozenset(
         "or",
     }
 )
+_LEGAL_WORDS = frozenset(
+    {"co", "corp", "inc", "ltd", "plc", "ag", "sa", "nv", "spa", "gmbh", "llc", "bv", "ab"}
+)
 _ROMAN = lazy.re(r"^[IVXLCDM]+$")
 _SMALL = r"(?:(?:of|and|the|for|on|in|to|de|la|del|y|&)\s+)*"
 _CAP_WORD = r"[A-Z][\w'’-]*"
 _CAP_PHRASE = lazy.re(rf"\b{_CAP_WORD}(?:[ \t]+{_SMALL}{_CAP_WORD})+")
 _CAP_WORD_IN_PHRASE = lazy.re(_CAP_WORD)
+_ANY_WORD_IN_PHRASE = lazy.re(r"[A-Za-z][\w'’-]*")
+_SMALL_IN_PHRASE = lazy.re(r"\s(?:of|and|the|for|on|in|to|de|la|del|y)\s")
 _LETTER = lazy.re(r"[^\W\d_]")
 _UPPER = lazy.re(r"[A-Z]")
 
@@ -194,16 +209,30 @@ def spelled_out_forms(prose: str, wanted: set[str] | None = None) -> dict[str, t
     """
     forms: dict[str, tuple[int, str]] = {}
     for m in _CAP_PHRASE.finditer(prose):
-        words = list(_CAP_WORD_IN_PHRASE.finditer(m.group()))
-        for i in range(len(words) - 1):
-            initials = words[i].group()[0]
-            for j in range(i + 1, min(len(words), i + 6)):
-                initials += words[j].group()[0]
-                if initials in forms or (wanted is not None and initials not in wanted):
-                    continue
-                start = m.start() + words[i].start()
-                forms[initials] = (start, m.group()[words[i].start() : words[j].end()])
+        _initials_of(m, list(_CAP_WORD_IN_PHRASE.finditer(m.group())), forms, wanted)
+        if _SMALL_IN_PHRASE.search(m.group()):  # "Democracy for America" is DFA too
+            _initials_of(m, list(_ANY_WORD_IN_PHRASE.finditer(m.group())), forms, wanted)
     return forms
+
+
+def _initials_of(
+    m: re.Match[str],
+    words: list[re.Match[str]],
+    forms: dict[str, tuple[int, str]],
+    wanted: set[str] | None,
+) -> None:
+    """Add the initials of each run of up to six of ``words`` (of the phrase
+    ``m``) that opens with a capitalised word."""
+    for i in range(len(words) - 1):
+        initials = words[i].group()[0]
+        if not initials.isupper():
+            continue
+        for j in range(i + 1, min(len(words), i + 6)):
+            initials += words[j].group()[0].upper()
+            if initials in forms or (wanted is not None and initials not in wanted):
+                continue
+            start = m.start() + words[i].start()
+            forms[initials] = (start, m.group()[words[i].start() : words[j].end()])
 
 
 class AcronymExtractor:
@@ -225,7 +254,10 @@ class AcronymExtractor:
         forms: dict[str, tuple[int, str]] | None = None
         defined: dict[str, tuple[int, str]] = {}
         words: set[str] | None = None
-        head = _headline_end(prose)
+        titled: set[str] | None = None
+        head = _headline_end(prose, document.metadata.title is None)
+        opening = _FIRST_WORD.search(prose)
+        first = opening.start() if opening else -1  # the story's first word
         wanted = {"".join(c for c in m.group(1) if c.isalpha()) for m in matches}
         capitals: dict[int, bool] = {}
         found: list[Acronym] = []
@@ -247,7 +279,14 @@ class AcronymExtractor:
                 words = {w.group() for w in _LOWER_WORD.finditer(prose)}
             if token.lower() in words:
                 continue  # emphasis ("NOT", "ON"): the story uses the word in lower case
-            beside = _spelled_beside(prose, m.start(), m.end(1), token)
+            if len(token) >= 4:
+                if titled is None:
+                    titled = {w.group() for w in _TITLE_WORD.finditer(prose)}
+                if token.capitalize() in titled:
+                    continue  # a word or name in capitals ("FAROOK", "APRIL"): "Farook", "April"
+            if _set_apart(prose, m.start(), m.end(), first) or _rating(prose, m.start(), token):
+                continue
+            beside = _spelled_beside(document.text, m.start(), m.end(1), token)
             if beside is not None and token not in defined:
                 defined[token] = beside
             if forms is None:
@@ -269,13 +308,39 @@ class AcronymExtractor:
 
 _CAPS_WORD = lazy.re(r"[A-Z][A-Z'’]+\b")
 _LEADING_CAPS = lazy.re(r"(?:[A-Z][A-Z'’]+(?=[—–-]))?")
-_LOWER_WORD = lazy.re(r"\b[a-z]{2,6}\b")
+_LOWER_WORD = lazy.re(r"\b[a-z]{2,12}\b")
+_FIRST_WORD = lazy.re(r"\w")
+_TITLE_WORD = lazy.re(r"\b[A-Z][a-z]{3,11}\b")
+# A line a dateline opens ("DALLAS/FORT WORTH, Texas, March 3 - ", "APRIL 7 - ").
+_DATELINE_LINE = lazy.re(r"[^\n]{0,60}?[ \t][-–—][ \t]")
+# A label alone on its line ("YEAR"), or a wire marker closing a paragraph
+# after its last sentence ("... the company added. MORE").
+_ALONE = lazy.re(r"s?:?[ \t]*(?:\n|\Z)")
+_SENTENCE_END_BEFORE = lazy.re(r"[.!?\"”][ \t]+\Z")
+# A credit rating, not an abbreviation: "rated AAA", "to BB-plus from BBB".
+_GRADES = frozenset({"AAA", "AA", "BBB", "BB", "CCC", "CC"})
+_RATING_WORDS = lazy.re(
+    r"\brat(?:ed|es|ing|ings)\b|Moody|Poor'?s|\bS and P\b|\bD&?P-|\bdebt\b|\bpaper\b|\bbonds?\b"
+)
 
 
-def _headline_end(prose: str) -> int:
+def _headline_end(prose: str, untitled: bool = False) -> int:
     """The end of a headline: a short first line, then a blank line, with no
-    full stop or in title case ("Hillary Just Vowed ... And It Says A LOT.")."""
+    full stop or in title case ("Hillary Just Vowed ... And It Says A LOT.").
+    In a story with no title of its own (no front matter), a short first
+    paragraph of one or two lines, each one sentence, is its headline (and
+    dek) even with a full stop ("'SNL' has fun with Clinton's struggles.")."""
     end = prose.find("\n")
+    if untitled:
+        para = prose.find("\n\n")
+        lines = prose[:para].strip().splitlines() if para > 0 else []
+        if (
+            0 < para <= 250
+            and (len(lines) == 2 or (len(lines) == 1 and len(lines[0]) <= 120))
+            and not _DATELINE_OPENS.match(lines[0])
+            and all(len(line) <= 150 and not _SENTENCE_BREAK.search(line) for line in lines)
+        ):
+            return para
     if not (0 < end <= 150 and prose[end : end + 2] == "\n\n"):
         return 0
     if prose[end - 1] not in '.!?"”:':
@@ -284,6 +349,28 @@ def _headline_end(prose: str) -> int:
     if len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
         return end
     return 0
+
+
+_DATELINE_OPENS = lazy.re(r"[A-Z][A-Z .,'/]+[ \t]*[-–—(]")
+_SENTENCE_BREAK = lazy.re(r"[a-z)][.!?][ \t]+[A-Z]")
+
+
+def _set_apart(prose: str, start: int, end: int, first: int) -> bool:
+    """A dateline's place, a label alone on its line or a wire marker at a
+    paragraph's end: capitals set apart from the sentences, not an acronym."""
+    opens = _opens_line(prose, start)
+    if start == first and _DATELINE_LINE.match(prose, start):
+        return True
+    if not _ALONE.match(prose, end):
+        return False
+    return opens or _SENTENCE_END_BEFORE.search(prose, max(0, start - 4), start) is not None
+
+
+def _rating(prose: str, start: int, token: str) -> bool:
+    """A credit grade ("rated AAA by Moody's"), not an abbreviation."""
+    if token not in _GRADES:
+        return False
+    return _RATING_WORDS.search(prose, max(0, start - 120), start + 120) is not None
 
 
 def _opens_line(prose: str, start: int) -> bool:
@@ -305,8 +392,10 @@ def _not_an_acronym(prose: str, start: int, end: int) -> bool:
     token = prose[start:end]
     if _CALL_LETTERS.match(token) or _PENCE_AFTER.match(prose, end):
         return True
-    if _SHOUT_AFTER.match(prose, end):
-        return True
+    if _SHOUT_AFTER.match(prose, end) or _CODE_AFTER.match(prose, end) or _VIA.match(prose, end):
+        return True  # "PREACH!", "PL 480", "ECU 1.5 billion", "NFIB v. Sebelius"
+    if _UNIT_BEFORE.search(prose, max(0, start - 12), start):
+        return True  # "a 40 GB drive", "dlrs per CWT"
     if _MEDIA_AFTER.match(prose, end) or _DESCRIBED_AFTER.match(prose, end):
         return True
     if token in _STATES and _CITY_BEFORE.search(prose, max(0, start - 30), start):
@@ -329,7 +418,17 @@ def _spelled_beside(prose: str, start: int, end: int, token: str) -> tuple[int, 
     if sep is not None:
         if before.endswith("known as "):
             return start - len(before), before
-        found = _initials_end(list(_WORDS.finditer(before, 0, sep.start())), letters)
+        words = list(_WORDS.finditer(before, 0, sep.start()))
+        found = _initials_end(words, letters)
+        if found is None and sep.group().endswith("("):
+            found = _abbreviated_end(words, letters)
+        if found is None and ("(" in sep.group() or sep.group().startswith(", or")):
+            # A name in another language's order or a translation, right
+            # before: "Vale Do Rio Doce (CVRD)", "the General Association
+            # of the German Retail Trade (HDE)", "Campaign for an Independent
+            # and Neutral Switzerland, or AUNS"
+            name = _NAME_BEFORE.search(before, 0, sep.start())
+            found = (name.start(),) if name else None
         if found is not None:
             return start - len(before) + found[0], before[found[0] :].rstrip(" ,(")
     after = _PAREN_AFTER.match(prose, end)
@@ -337,7 +436,60 @@ def _spelled_beside(prose: str, start: int, end: int, token: str) -> tuple[int, 
         inner = list(_WORDS.finditer(after.group(1)))
         if len(inner) >= 2:
             return start, after.group(1)
+    named = _NAME_AFTER_COMMA.match(prose, end)
+    if named is not None and named.group(1)[0] == token[0]:
+        return start, named.group(1)  # "CENTR, the Council of European ... Registries"
     return None
+
+
+# Two or more capitalised words (small words between) ending right before
+# the separator; "of the" and such inside.
+_NAME_BEFORE = lazy.re(
+    r"[A-Z][\w'’.-]*(?:[ \t]+(?:(?:of|and|the|for|an|a|on|in|de|do|da|des|du|la|le|del|y|für)"
+    r"[ \t]+)*[A-Z][\w'’.-]*)+[ \t>]*\Z"
+)
+_NAME_AFTER_COMMA = lazy.re(
+    r"s?,[ \t]+(?:the[ \t]+)?([A-Z][\w'’-]*(?:[ \t]+(?:(?:of|and|the|for|on|in|de|la)[ \t]+)*"
+    r"[A-Z][\w'’-]*){2,})"
+)
+
+
+def _abbreviated_end(words: list[re.Match[str]], letters: str) -> tuple[int] | None:
+    """Before a bracketed acronym, the start of the last words it abbreviates
+    with letters from inside a word too ("London Interbank Offered Rate
+    (LIBOR)"): each word gives its initial and maybe more of its letters in
+    order; small words may give none."""
+    while words and words[-1].group().lower() in _LEGAL_WORDS:
+        words = words[:-1]  # "<Kokusai Denshin Denwa Co Ltd> (KDD)"
+    for k in range(2, min(len(words), len(letters) + 3) + 1):
+        phrase = [w.group().lower() for w in words[-k:]]
+        if phrase[0] not in _SMALL_WORDS and _abbreviates(phrase, letters):
+            return (words[-k].start(),)
+    return None
+
+
+def _abbreviates(phrase: list[str], letters: str) -> bool:
+    """Each word, in order, gives its initial (a small word may give none) and
+    then maybe more of its letters, in order, to spell ``letters``."""
+    ways = {0}  # how many letters the words so far can spell
+    for word in phrase:
+        after: set[int] = set()
+        for got in ways:
+            if word in _SMALL_WORDS:
+                after.add(got)
+            if got < len(letters) and word[0] == letters[got]:
+                i, n = 1, got + 1
+                after.add(n)
+                while n < len(letters):
+                    i = word.find(letters[n], i) + 1
+                    if i == 0:
+                        break
+                    n += 1
+                    after.add(n)
+        ways = after
+        if not ways:
+            return False
+    return len(letters) in ways
 
 
 def _initials_end(words: list[re.Match[str]], letters: str) -> tuple[int] | None:
