@@ -4,21 +4,40 @@ the document spells it out.
 An acronym counts as spelled out by "Immigration and Customs Enforcement
 (ICE)", "ICE (Immigration and Customs Enforcement)", or simply by a
 capitalised phrase whose initials make it ("Milwaukee Police Department" for
-MPD), with small words (of, and, the, for, on, in, de, la) skipped, or by a
-spelling-out right beside it in any case ("digital terrestrial TV (DTT)",
-"DTT (digital terrestrial TV)", "Democracy for America, or DFA"). Text in
-capitals (headlines, "FULL TEXT", "OBAMA’S LAST ..."), quotations, the
-headline line (a short first line with no full stop, or in title case),
-the dateline, labels ("NOTE:"), titles ("MR."), routing codes, handles,
-emphasis (a word the story also writes in lower case, or a shout:
-"PREACH!"), company names with their company word, the first word of a
-longer name ("MGM Grand", "FDR Park", "CARLY for America"), US broadcast
-call letters ("WKOW"), a broadcaster by what it is ("WEEI radio", "the TLC
-reality show"), a name described beside it ("EDGE, an environmental justice
-group"), a state after its city ("Newark, NJ"), a share in a price list
-("BPB 10p to 660"), Roman numerals and links are not acronyms. A plural in
-capitals is spelled out by its plural ("exchanges for physicals (EFPS)"),
-and "or" may be one of the small words ("Identification Friend or Foe").
+MPD), with small words (of, and, the, for, on, in, de, la) skipped or counted
+("Democracy for America" for DFA, "Department Of Homeland Security" for DHS),
+or by a spelling-out right beside it in any case ("digital terrestrial TV
+(DTT)", "DTT (digital terrestrial TV)", "Democracy for America, or DFA",
+"the export enhancement program, EEP,", "PCP, or angel dust", "TBG,
+formerly known as ..."). In brackets, any words right before it spell it
+out: with letters from inside a word ("London Interbank Offered Rate
+(LIBOR)"), in another language's order or translated ("Vale Do Rio Doce
+(CVRD)", "annualised money market rates (TAM)"). Names in wire markup
+("<Kokusai Denwa Denshin Co Ltd>") count, though the prose masks them.
+
+Text in capitals (headlines, "FULL TEXT", "OBAMA’S LAST ..."), quotations,
+the headline line (a short first line with no full stop, or in title case;
+in a story with no title of its own, a short first paragraph of one or two
+one-sentence lines, its headline and dek), the dateline (also
+"DALLAS/FORT WORTH, Texas, March 3 - "), labels ("NOTE:", "YEAR" alone on
+its line), wire markers closing a paragraph ("MORE"), titles ("MR."),
+routing codes, handles, emphasis (a word the story also writes in lower
+case, a name it also writes in title case, a function word: "IN a
+statement", or a shout: "PREACH!"), the first word of a longer name ("MGM
+Grand", "FDR Park", "CARLY for America", "CB and T Bancshares"), US
+broadcast call letters ("WKOW"), a state after its city ("Newark, NJ"), a
+share in a price list ("BPB 10p to 660"), a line of a table (a fifth of it
+digits), credit ratings ("rated AAA"), codes and amounts ("PL 480", "ECU 1.5
+billion"), units ("40 GB", "per CWT"), case names ("NFIB v. Sebelius"),
+designators ("AN/ALQ-135"), photo credits ("... via Getty Images"), Roman
+numerals and links are not acronyms. Letters the story treats as a name
+somewhere (with a company word: "GAF Corp", "security firm RSA", "DZ bank";
+with a wire ticker: "BASF <BASF.F>"; a broadcaster by what it is: "WEEI
+radio"; described beside it: "EDGE, an environmental justice group",
+"France's largest farm union, the FNSEA") are left out everywhere in it. A
+plural in capitals is spelled out by its plural ("exchanges for physicals
+(EFPS)"), and "or" may be one of the small words ("Identification Friend
+or Foe").
 """
 
 from __future__ import annotations
@@ -48,14 +67,16 @@ _LABEL_AFTER = lazy.re(r"s?(?::|\.(?=\s)(?<=(?:MR|MS|DR|ST|JR|SR)\.)|[ \t]+\d{3,
 _DASH_AFTER = lazy.re(r"s?[ \t]+-[ \t]")
 _COMPANY_AFTER = lazy.re(
     r"s?[ \t]+(?:Corp|Corporation|Inc|Co|Ltd|Plc|PLC|Group|Media|Bank|Financial|Holdings"
-    r"|AG|SA|NV|SpA|Cos|Industries|Capital|Securities|Airlines|Records)\b"
+    r"|AG|SA|NV|SpA|Cos|Industries|Capital|Securities|Airlines|Records|bank|airline)\b"
 )
+# A wire ticker in markup after it ("BASF <BASF.F>"), or the news agency it is.
+_TICKER_AFTER = lazy.re(r"s?[ \t]*<[A-Z][A-Z0-9]*(?:\.[A-Z]+)?>|s?[ \t]+news[ \t]+agency\b")
 _COMPANY_BEFORE = lazy.re(
     r"\b(?:firm|company|bank|group|agency|network|channel|station|broadcaster|airline"
     r"|carrier|insurer|retailer|maker|label|band|brokerage|subsidiary|unit|giant|conglomerate"
     r"|lender|operator|chain|provider|organization|organisation|association|charity|union"
     r"|coalition|institute|railways?|exchange|ministry|federation|console|device|gadget|handheld"
-    r"|format|magazine|newspaper)s?(?:[ \t]+|,[ \t]+the[ \t]+)$",
+    r"|format|magazine|newspaper|body|club|team|side)s?(?:[ \t]+|,[ \t]+(?:the[ \t]+)?)$",
     re.I,
 )
 # A broadcaster by what it is ("WEEI radio", "the TLC reality show", "ITV
@@ -136,7 +157,10 @@ _STATES = frozenset(
 _CITY_BEFORE = lazy.re(r"\b[A-Z][a-z]+,[ \t]+$")
 _PENCE_AFTER = lazy.re(r"s?[ \t]+\d+(?:\.\d+)?p\b")
 # Initials before a name ("KP Robertson", "CA del Fava") or a name ("MGM Grand").
-_NAME_AFTER = lazy.re(r"s?[ \t]+(?:(?:de|del|da|di|dal|van|von|la|le|for|of)[ \t]+)?[A-Z][a-z]")
+_NAME_AFTER = lazy.re(
+    r"s?[ \t]+(?:(?:de|del|da|di|dal|van|von|la|le|for|of)[ \t]+)?[A-Z][a-z]"
+    r"|s?[ \t]+and[ \t]+[A-Z]\b"
+)
 # A shout, not an acronym: "PREACH!"
 _SHOUT_AFTER = lazy.re(r"s?!")
 # A code or amount after it ("PL 480", "ECU 1.5 billion", "CAN 79.3" in a
@@ -148,7 +172,7 @@ _UNIT_BEFORE = lazy.re(r"(?:\d[ \t]*|\bper[ \t]+)\Z")
 _TITLE_BEFORE = lazy.re(r"\b(?:MR|MS|MRS|DR)\.?[ \t]+$")
 # Spelled out right beside: "digital terrestrial TV (DTT)", "the DTT (digital
 # terrestrial TV)", "Democracy for America, or DFA", "also known as ISIL".
-_BESIDE_BEFORE = lazy.re(r"(?:,?[ \t]*\(|, or |,? also known as |,? known as | or )$")
+_BESIDE_BEFORE = lazy.re(r"(?:,?[ \t]*\(|, or |,? also known as |,? known as | or |, )$")
 _PAREN_AFTER = lazy.re(r"s?[ \t]*\(([^()\n]{3,80})\)")
 _WORDS = lazy.re(r"[^\W\d_][\w'’]*")  # "Anti-Doping" is two words
 _SMALL_WORDS = frozenset(
@@ -180,6 +204,7 @@ _CAP_WORD = r"[A-Z][\w'’-]*"
 _CAP_PHRASE = lazy.re(rf"\b{_CAP_WORD}(?:[ \t]+{_SMALL}{_CAP_WORD})+")
 _CAP_WORD_IN_PHRASE = lazy.re(_CAP_WORD)
 _ANY_WORD_IN_PHRASE = lazy.re(r"[A-Za-z][\w'’-]*")
+_TITLE_SMALL = frozenset({"Of", "And", "For", "On", "In", "To", "De", "La", "Del"})
 _SMALL_IN_PHRASE = lazy.re(r"\s(?:of|and|the|for|on|in|to|de|la|del|y)\s")
 _LETTER = lazy.re(r"[^\W\d_]")
 _UPPER = lazy.re(r"[A-Z]")
@@ -209,7 +234,10 @@ def spelled_out_forms(prose: str, wanted: set[str] | None = None) -> dict[str, t
     """
     forms: dict[str, tuple[int, str]] = {}
     for m in _CAP_PHRASE.finditer(prose):
-        _initials_of(m, list(_CAP_WORD_IN_PHRASE.finditer(m.group())), forms, wanted)
+        capitalised = [
+            w for w in _CAP_WORD_IN_PHRASE.finditer(m.group()) if w.group() not in _TITLE_SMALL
+        ]  # "Department Of Homeland Security" is DHS
+        _initials_of(m, capitalised, forms, wanted)
         if _SMALL_IN_PHRASE.search(m.group()):  # "Democracy for America" is DFA too
             _initials_of(m, list(_ANY_WORD_IN_PHRASE.finditer(m.group())), forms, wanted)
     return forms
@@ -255,6 +283,8 @@ class AcronymExtractor:
         defined: dict[str, tuple[int, str]] = {}
         words: set[str] | None = None
         titled: set[str] | None = None
+        named: set[str] = set()  # letters the story treats as a name somewhere
+        tables: dict[int, bool] = {}
         head = _headline_end(prose, document.metadata.title is None)
         opening = _FIRST_WORD.search(prose)
         first = opening.start() if opening else -1  # the story's first word
@@ -275,8 +305,13 @@ class AcronymExtractor:
             token = m.group(1)
             if m.start() < head or _not_an_acronym(prose, m.start(), m.end(1)):
                 continue
+            if _named(document.text, m.start(), m.end(1)):
+                named.add(token)
+                continue
             if words is None:
                 words = {w.group() for w in _LOWER_WORD.finditer(prose)}
+            if token in _FUNCTION_WORDS or _table_line(prose, line_start, tables):
+                continue  # "IN a prepared statement", "RBD palm olein April 327.50 June 329"
             if token.lower() in words:
                 continue  # emphasis ("NOT", "ON"): the story uses the word in lower case
             if len(token) >= 4:
@@ -290,7 +325,7 @@ class AcronymExtractor:
             if beside is not None and token not in defined:
                 defined[token] = beside
             if forms is None:
-                forms = spelled_out_forms(prose, wanted)
+                forms = spelled_out_forms(with_markup_names(document.text, prose), wanted)
             spelled = forms.get("".join(c for c in token if c.isalpha()))
             if token in defined and (spelled is None or defined[token][0] < spelled[0]):
                 spelled = defined[token]
@@ -303,12 +338,19 @@ class AcronymExtractor:
                     spelled[0] if spelled else None,
                 )
             )
-        return found
+        return [a for a in found if a.text not in named]
 
 
 _CAPS_WORD = lazy.re(r"[A-Z][A-Z'’]+\b")
 _LEADING_CAPS = lazy.re(r"(?:[A-Z][A-Z'’]+(?=[—–-]))?")
 _LOWER_WORD = lazy.re(r"\b[a-z]{2,12}\b")
+# English function words, in capitals for emphasis or a wire lede's first word.
+_FUNCTION_WORDS = frozenset(
+    {
+        *("AN", "THE", "IN", "ON", "AT", "TO", "OF", "AND", "OR", "BUT", "FOR", "WITH"),
+        *("BY", "IS", "AS", "IF", "SO", "NO", "NOT", "WE", "HE", "SHE", "THEY", "YOU"),
+    }
+)
 _FIRST_WORD = lazy.re(r"\w")
 _TITLE_WORD = lazy.re(r"\b[A-Z][a-z]{3,11}\b")
 # A line a dateline opens ("DALLAS/FORT WORTH, Texas, March 3 - ", "APRIL 7 - ").
@@ -355,6 +397,34 @@ _DATELINE_OPENS = lazy.re(r"[A-Z][A-Z .,'/]+[ \t]*[-–—(]")
 _SENTENCE_BREAK = lazy.re(r"[a-z)][.!?][ \t]+[A-Z]")
 
 
+def with_markup_names(text: str, prose: str) -> str:
+    """The prose with the names in wire markup put back ("<Kokusai Denwa
+    Denshin Co Ltd>"): the story names the company there."""
+    if "<" not in text:
+        return prose
+    parts = []
+    at = 0
+    for m in _MARKUP_NAME.finditer(text):
+        parts.append(prose[at : m.start(1)])
+        parts.append(m.group(1))
+        at = m.end(1)
+    parts.append(prose[at:])
+    return "".join(parts)
+
+
+_MARKUP_NAME = lazy.re(r"<([A-Z][^<>\n]{1,80})>")
+
+
+def _table_line(prose: str, line_start: int, seen: dict[int, bool]) -> bool:
+    """A line of a table or price list: a fifth or more of its characters digits."""
+    if line_start not in seen:
+        line_end = prose.find("\n", line_start)
+        line = prose[line_start : line_end if line_end >= 0 else len(prose)]
+        visible = sum(not c.isspace() for c in line)
+        seen[line_start] = visible > 0 and sum(c.isdigit() for c in line) >= 0.2 * visible
+    return seen[line_start]
+
+
 def _set_apart(prose: str, start: int, end: int, first: int) -> bool:
     """A dateline's place, a label alone on its line or a wire marker at a
     paragraph's end: capitals set apart from the sentences, not an acronym."""
@@ -381,7 +451,7 @@ def _opens_line(prose: str, start: int) -> bool:
 
 def _not_an_acronym(prose: str, start: int, end: int) -> bool:
     """A label, title, routing code, dateline or company name in capitals."""
-    if _LABEL_AFTER.match(prose, end) or _COMPANY_AFTER.match(prose, end):
+    if _LABEL_AFTER.match(prose, end):
         return True
     if _DASH_AFTER.match(prose, end) and _opens_line(prose, start):
         return True
@@ -396,11 +466,21 @@ def _not_an_acronym(prose: str, start: int, end: int) -> bool:
         return True  # "PREACH!", "PL 480", "ECU 1.5 billion", "NFIB v. Sebelius"
     if _UNIT_BEFORE.search(prose, max(0, start - 12), start):
         return True  # "a 40 GB drive", "dlrs per CWT"
-    if _MEDIA_AFTER.match(prose, end) or _DESCRIBED_AFTER.match(prose, end):
-        return True
-    if token in _STATES and _CITY_BEFORE.search(prose, max(0, start - 30), start):
-        return True
-    return _COMPANY_BEFORE.search(prose, max(0, start - 20), start) is not None
+    return token in _STATES and _CITY_BEFORE.search(prose, max(0, start - 30), start) is not None
+
+
+def _named(prose: str, start: int, end: int) -> bool:
+    """A name with its company word ("GAF Corp", "security firm RSA", "DZ
+    bank"), a broadcaster by what it is, or a name described beside it
+    ("CMP, a gold mining company", "France's largest farm union, the
+    FNSEA"): the story treats the letters as a name, everywhere in it."""
+    return bool(
+        _COMPANY_AFTER.match(prose, end)
+        or _TICKER_AFTER.match(prose, end)
+        or _MEDIA_AFTER.match(prose, end)
+        or _DESCRIBED_AFTER.match(prose, end)
+        or _COMPANY_BEFORE.search(prose, max(0, start - 24), start)
+    )
 
 
 def _spelled_beside(prose: str, start: int, end: int, token: str) -> tuple[int, str] | None:
@@ -429,6 +509,10 @@ def _spelled_beside(prose: str, start: int, end: int, token: str) -> tuple[int, 
             # and Neutral Switzerland, or AUNS"
             name = _NAME_BEFORE.search(before, 0, sep.start())
             found = (name.start(),) if name else None
+            if found is None and "(" in sep.group() and len(words) >= 2:
+                # any words right before "(TAM)" are its spelling-out, translated
+                # ("annualised money market rates (TAM)")
+                found = (words[-min(len(words), len(letters) + 1)].start(),)
         if found is not None:
             return start - len(before) + found[0], before[found[0] :].rstrip(" ,(")
     after = _PAREN_AFTER.match(prose, end)
@@ -436,6 +520,8 @@ def _spelled_beside(prose: str, start: int, end: int, token: str) -> tuple[int, 
         inner = list(_WORDS.finditer(after.group(1)))
         if len(inner) >= 2:
             return start, after.group(1)
+    if _OR_AFTER.match(prose, end) or _KNOWN_AS_AFTER.match(prose, end):
+        return start, prose[end : end + 40]  # "the hallucinogen PCP, or angel dust,"
     named = _NAME_AFTER_COMMA.match(prose, end)
     if named is not None and named.group(1)[0] == token[0]:
         return start, named.group(1)  # "CENTR, the Council of European ... Registries"
@@ -448,6 +534,10 @@ _NAME_BEFORE = lazy.re(
     r"[A-Z][\w'’.-]*(?:[ \t]+(?:(?:of|and|the|for|an|a|on|in|de|do|da|des|du|la|le|del|y|für)"
     r"[ \t]+)*[A-Z][\w'’.-]*)+[ \t>]*\Z"
 )
+_KNOWN_AS_AFTER = lazy.re(
+    r"s?,?[ \t]+(?:formerly|also|once|previously)[ \t]+(?:known[ \t]+as|called)\b"
+)
+_OR_AFTER = lazy.re(r"s?,[ \t]+or[ \t]+[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+)*,")
 _NAME_AFTER_COMMA = lazy.re(
     r"s?,[ \t]+(?:the[ \t]+)?([A-Z][\w'’-]*(?:[ \t]+(?:(?:of|and|the|for|on|in|de|la)[ \t]+)*"
     r"[A-Z][\w'’-]*){2,})"
