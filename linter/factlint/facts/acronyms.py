@@ -240,7 +240,33 @@ def spelled_out_forms(prose: str, wanted: set[str] | None = None) -> dict[str, t
         _initials_of(m, capitalised, forms, wanted)
         if _SMALL_IN_PHRASE.search(m.group()):  # "Democracy for America" is DFA too
             _initials_of(m, list(_ANY_WORD_IN_PHRASE.finditer(m.group())), forms, wanted)
+    if wanted:
+        _lower_case_forms(prose, wanted, forms)
     return forms
+
+
+def _lower_case_forms(prose: str, wanted: set[str], forms: dict[str, tuple[int, str]]) -> None:
+    """Initials of runs of words in any case, for the wanted acronyms of three
+    letters or more: "the public sector borrowing requirement" spells out
+    PSBR, "consumer price index" CPI. Only consecutive words of four letters
+    or more count (so that chance initials of everyday words do not), and
+    each word starts at most six look-ups: the cost stays linear."""
+    wanted = {w for w in wanted if len(w) >= 3}
+    prefixes = {w[:i] for w in wanted for i in range(1, len(w) + 1)}
+    for run in _WORD_RUN.finditer(prose):
+        words = list(_ANY_WORD_IN_PHRASE.finditer(run.group()))
+        for i in range(len(words) - 1):
+            initials = words[i].group()[0].upper()
+            for j in range(i + 1, min(len(words), i + 6)):
+                initials += words[j].group()[0].upper()
+                if initials not in prefixes:
+                    break
+                if initials in wanted and initials not in forms:
+                    start = run.start() + words[i].start()
+                    forms[initials] = (start, run.group()[words[i].start() : words[j].end()])
+
+
+_WORD_RUN = lazy.re(r"\b[A-Za-z][\w'’-]{3,}(?:[ \t]+[A-Za-z][\w'’-]{3,})+\b")
 
 
 def _initials_of(
@@ -289,6 +315,7 @@ class AcronymExtractor:
         opening = _FIRST_WORD.search(prose)
         first = opening.start() if opening else -1  # the story's first word
         wanted = {"".join(c for c in m.group(1) if c.isalpha()) for m in matches}
+        wanted |= {w[:-1] for w in wanted if len(w) > 3 and w.endswith("S")}
         capitals: dict[int, bool] = {}
         found: list[Acronym] = []
         for m in matches:
@@ -300,9 +327,16 @@ class AcronymExtractor:
                 line_end = prose.find("\n", m.start())
                 line = prose[line_start : line_end if line_end >= 0 else len(prose)]
                 capitals[line_start] = _capitals_line(line)
-            if capitals[line_start] or _next_to_capitals(prose, m.start(), m.end()):
-                continue
             token = m.group(1)
+            if capitals[line_start]:
+                continue
+            if _next_to_capitals(prose, m.start(), m.end()):
+                # not an acronym here, but it may be spelled out here for later
+                # ("Vereinigte Kesselwerke AG, VKW")
+                beside = _spelled_beside(document.text, m.start(), m.end(1), token)
+                if beside is not None and token not in defined:
+                    defined[token] = beside
+                continue
             if m.start() < head or _not_an_acronym(prose, m.start(), m.end(1)):
                 continue
             if _named(document.text, m.start(), m.end(1)):
@@ -326,7 +360,10 @@ class AcronymExtractor:
                 defined[token] = beside
             if forms is None:
                 forms = spelled_out_forms(with_markup_names(document.text, prose), wanted)
-            spelled = forms.get("".join(c for c in token if c.isalpha()))
+            letters = "".join(c for c in token if c.isalpha())
+            spelled = forms.get(letters)
+            if spelled is None and len(letters) > 3 and letters.endswith("S"):
+                spelled = forms.get(letters[:-1])  # "PINS" after "Philippine Investment Notes"
             if token in defined and (spelled is None or defined[token][0] < spelled[0]):
                 spelled = defined[token]
             found.append(
@@ -500,8 +537,8 @@ def _spelled_beside(prose: str, start: int, end: int, token: str) -> tuple[int, 
             return start - len(before), before
         words = list(_WORDS.finditer(before, 0, sep.start()))
         found = _initials_end(words, letters)
-        if found is None and sep.group().endswith("("):
-            found = _abbreviated_end(words, letters)
+        if found is None and ("(" in sep.group() or sep.group().startswith(",")):
+            found = _abbreviated_end(words, letters)  # "Vereinigte Kesselwerke AG, VKW"
         if found is None and ("(" in sep.group() or sep.group().startswith(", or")):
             # A name in another language's order or a translation, right
             # before: "Vale Do Rio Doce (CVRD)", "the General Association
