@@ -4,21 +4,40 @@ the document spells it out.
 An acronym counts as spelled out by "Immigration and Customs Enforcement
 (ICE)", "ICE (Immigration and Customs Enforcement)", or simply by a
 capitalised phrase whose initials make it ("Milwaukee Police Department" for
-MPD), with small words (of, and, the, for, on, in, de, la) skipped, or by a
-spelling-out right beside it in any case ("digital terrestrial TV (DTT)",
-"DTT (digital terrestrial TV)", "Democracy for America, or DFA"). Text in
-capitals (headlines, "FULL TEXT", "OBAMA’S LAST ..."), quotations, the
-headline line (a short first line with no full stop, or in title case),
-the dateline, labels ("NOTE:"), titles ("MR."), routing codes, handles,
-emphasis (a word the story also writes in lower case, or a shout:
-"PREACH!"), company names with their company word, the first word of a
-longer name ("MGM Grand", "FDR Park", "CARLY for America"), US broadcast
-call letters ("WKOW"), a broadcaster by what it is ("WEEI radio", "the TLC
-reality show"), a name described beside it ("EDGE, an environmental justice
-group"), a state after its city ("Newark, NJ"), a share in a price list
-("BPB 10p to 660"), Roman numerals and links are not acronyms. A plural in
-capitals is spelled out by its plural ("exchanges for physicals (EFPS)"),
-and "or" may be one of the small words ("Identification Friend or Foe").
+MPD), with small words (of, and, the, for, on, in, de, la) skipped or counted
+("Democracy for America" for DFA, "Department Of Homeland Security" for DHS),
+or by a spelling-out right beside it in any case ("digital terrestrial TV
+(DTT)", "DTT (digital terrestrial TV)", "Democracy for America, or DFA",
+"the export enhancement program, EEP,", "PCP, or angel dust", "TBG,
+formerly known as ..."). In brackets, any words right before it spell it
+out: with letters from inside a word ("London Interbank Offered Rate
+(LIBOR)"), in another language's order or translated ("Vale Do Rio Doce
+(CVRD)", "annualised money market rates (TAM)"). Names in wire markup
+("<Kokusai Denwa Denshin Co Ltd>") count, though the prose masks them.
+
+Text in capitals (headlines, "FULL TEXT", "OBAMA’S LAST ..."), quotations,
+the headline line (a short first line with no full stop, or in title case;
+in a story with no title of its own, a short first paragraph of one or two
+one-sentence lines, its headline and dek), the dateline (also
+"DALLAS/FORT WORTH, Texas, March 3 - "), labels ("NOTE:", "YEAR" alone on
+its line), wire markers closing a paragraph ("MORE"), titles ("MR."),
+routing codes, handles, emphasis (a word the story also writes in lower
+case, a name it also writes in title case, a function word: "IN a
+statement", or a shout: "PREACH!"), the first word of a longer name ("MGM
+Grand", "FDR Park", "CARLY for America", "CB and T Bancshares"), US
+broadcast call letters ("WKOW"), a state after its city ("Newark, NJ"), a
+share in a price list ("BPB 10p to 660"), a line of a table (a fifth of it
+digits), credit ratings ("rated AAA"), codes and amounts ("PL 480", "ECU 1.5
+billion"), units ("40 GB", "per CWT"), case names ("NFIB v. Sebelius"),
+designators ("AN/ALQ-135"), photo credits ("... via Getty Images"), Roman
+numerals and links are not acronyms. Letters the story treats as a name
+somewhere (with a company word: "GAF Corp", "security firm RSA", "DZ bank";
+with a wire ticker: "BASF <BASF.F>"; a broadcaster by what it is: "WEEI
+radio"; described beside it: "EDGE, an environmental justice group",
+"France's largest farm union, the FNSEA") are left out everywhere in it. A
+plural in capitals is spelled out by its plural ("exchanges for physicals
+(EFPS)"), and "or" may be one of the small words ("Identification Friend
+or Foe").
 """
 
 from __future__ import annotations
@@ -38,7 +57,7 @@ from factlint.facts import Facts
 # The capital first, its look-behind (one character wider) after it: a pattern
 # that opens with a character set lets the engine skip to the next capital
 # (three times faster over a story than a look-behind tried at every character).
-_ACRONYM = lazy.re(r"([A-Z](?<![\w&.@#/<-][A-Z])[A-Z0-9&]{1,5})(s?)(?![\w&#;-]|\.\w)")
+_ACRONYM = lazy.re(r"([A-Z](?<![\w&.@#/<-][A-Z])[A-Z0-9&]{1,5})(s?)(?![\w&#;-]|[./]\w)")
 # Not acronyms: a label ("NOTE:", "RAMOS:"), a title ("MR."), a wire routing
 # code ("(NRBK 0622)"), a dateline ("BERNE -"), a name with its company word
 # ("GAF Corp", "RDF Media") or after one ("security firm RSA").
@@ -48,13 +67,16 @@ _LABEL_AFTER = lazy.re(r"s?(?::|\.(?=\s)(?<=(?:MR|MS|DR|ST|JR|SR)\.)|[ \t]+\d{3,
 _DASH_AFTER = lazy.re(r"s?[ \t]+-[ \t]")
 _COMPANY_AFTER = lazy.re(
     r"s?[ \t]+(?:Corp|Corporation|Inc|Co|Ltd|Plc|PLC|Group|Media|Bank|Financial|Holdings"
-    r"|AG|SA|NV|SpA|Cos|Industries|Capital|Securities|Airlines|Records)\b"
+    r"|AG|SA|NV|SpA|Cos|Industries|Capital|Securities|Airlines|Records|bank|airline)\b"
 )
+# A wire ticker in markup after it ("BASF <BASF.F>"), or the news agency it is.
+_TICKER_AFTER = lazy.re(r"s?[ \t]*<[A-Z][A-Z0-9]*(?:\.[A-Z]+)?>|s?[ \t]+news[ \t]+agency\b")
 _COMPANY_BEFORE = lazy.re(
     r"\b(?:firm|company|bank|group|agency|network|channel|station|broadcaster|airline"
     r"|carrier|insurer|retailer|maker|label|band|brokerage|subsidiary|unit|giant|conglomerate"
     r"|lender|operator|chain|provider|organization|organisation|association|charity|union"
-    r"|coalition|institute)[ \t]+$",
+    r"|coalition|institute|railways?|exchange|ministry|federation|console|device|gadget|handheld"
+    r"|format|magazine|newspaper|body|club|team|side)s?(?:[ \t]+|,[ \t]+(?:the[ \t]+)?)$",
     re.I,
 )
 # A broadcaster by what it is ("WEEI radio", "the TLC reality show", "ITV
@@ -65,10 +87,13 @@ _MEDIA_AFTER = lazy.re(
     r"s?[ \t]+(?:radio|television|network|channel|station|(?:reality |talk |TV )?show|series)\b"
 )
 _DESCRIBED_AFTER = lazy.re(
-    r"s?,[ \t]+(?:a|an|the)[ \t]+[^,.;\n]{0,60}?\b(?:group|organi[sz]ation|company|firm"
+    r"s?,[ \t]+(?:a|an|the|[A-Z][\w.]*(?:'s|’s))[ \t]+[^,.;\n]{0,60}?"
+    r"\b(?:group|organi[sz]ation|company|firm"
     r"|affiliate|station|network|union|agency|association|party|coalition|charity|bank|institute"
     r"|council|committee|federation|league|body|movement|fund|alliance|society|channel"
-    r"|broadcaster|newspaper|magazine|website|laboratory|lab|school|university|college)\b"
+    r"|broadcaster|newspaper|magazine|website|laboratory|lab|school|university|college"
+    r"|supplier|provider|maker|manufacturer|retailer|chain|carrier|airline|operator|producer"
+    r"|brand|label|band|insurer|lender|format|console|index)\b"
 )
 # US broadcast call letters: four letters opening with W or K ("WVIT", "KABC").
 _CALL_LETTERS = lazy.re(r"^[WK][A-Z]{3}$")
@@ -132,13 +157,22 @@ _STATES = frozenset(
 _CITY_BEFORE = lazy.re(r"\b[A-Z][a-z]+,[ \t]+$")
 _PENCE_AFTER = lazy.re(r"s?[ \t]+\d+(?:\.\d+)?p\b")
 # Initials before a name ("KP Robertson", "CA del Fava") or a name ("MGM Grand").
-_NAME_AFTER = lazy.re(r"s?[ \t]+(?:(?:de|del|da|di|dal|van|von|la|le|for|of)[ \t]+)?[A-Z][a-z]")
+_NAME_AFTER = lazy.re(
+    r"s?[ \t]+(?:(?:de|del|da|di|dal|van|von|la|le|for|of)[ \t]+)?[A-Z][a-z]"
+    r"|s?[ \t]+and[ \t]+[A-Z]\b"
+)
 # A shout, not an acronym: "PREACH!"
 _SHOUT_AFTER = lazy.re(r"s?!")
+# A code or amount after it ("PL 480", "ECU 1.5 billion", "CAN 79.3" in a
+# rate table), a case name ("NFIB v. Sebelius"), a unit after a number or
+# "per" ("40 GB", "dlrs per CWT").
+_CODE_AFTER = lazy.re(r"s?[ \t]+(?:\d[\d.,]*(?![\w.,]*[A-Za-z])|vs?\.[ \t])")
+_VIA = lazy.re(r"[ \t]+(?:via|for)[ \t]+(?:Getty|AP|AFP|Reuters|EPA)\b|/(?:AFP|AP|Getty)\b")
+_UNIT_BEFORE = lazy.re(r"(?:\d[ \t]*|\bper[ \t]+)\Z")
 _TITLE_BEFORE = lazy.re(r"\b(?:MR|MS|MRS|DR)\.?[ \t]+$")
 # Spelled out right beside: "digital terrestrial TV (DTT)", "the DTT (digital
 # terrestrial TV)", "Democracy for America, or DFA", "also known as ISIL".
-_BESIDE_BEFORE = lazy.re(r"(?:\(|,? or |,? also known as |,? known as )$")
+_BESIDE_BEFORE = lazy.re(r"(?:,?[ \t]*\(|, or |,? also known as |,? known as | or |, )$")
 _PAREN_AFTER = lazy.re(r"s?[ \t]*\(([^()\n]{3,80})\)")
 _WORDS = lazy.re(r"[^\W\d_][\w'’]*")  # "Anti-Doping" is two words
 _SMALL_WORDS = frozenset(
@@ -161,11 +195,17 @@ _SMALL_WORDS = frozenset(
         "or",
     }
 )
+_LEGAL_WORDS = frozenset(
+    {"co", "corp", "inc", "ltd", "plc", "ag", "sa", "nv", "spa", "gmbh", "llc", "bv", "ab"}
+)
 _ROMAN = lazy.re(r"^[IVXLCDM]+$")
 _SMALL = r"(?:(?:of|and|the|for|on|in|to|de|la|del|y|&)\s+)*"
 _CAP_WORD = r"[A-Z][\w'’-]*"
 _CAP_PHRASE = lazy.re(rf"\b{_CAP_WORD}(?:[ \t]+{_SMALL}{_CAP_WORD})+")
 _CAP_WORD_IN_PHRASE = lazy.re(_CAP_WORD)
+_ANY_WORD_IN_PHRASE = lazy.re(r"[A-Za-z][\w'’-]*")
+_TITLE_SMALL = frozenset({"Of", "And", "For", "On", "In", "To", "De", "La", "Del"})
+_SMALL_IN_PHRASE = lazy.re(r"\s(?:of|and|the|for|on|in|to|de|la|del|y)\s")
 _LETTER = lazy.re(r"[^\W\d_]")
 _UPPER = lazy.re(r"[A-Z]")
 
@@ -194,16 +234,59 @@ def spelled_out_forms(prose: str, wanted: set[str] | None = None) -> dict[str, t
     """
     forms: dict[str, tuple[int, str]] = {}
     for m in _CAP_PHRASE.finditer(prose):
-        words = list(_CAP_WORD_IN_PHRASE.finditer(m.group()))
-        for i in range(len(words) - 1):
-            initials = words[i].group()[0]
-            for j in range(i + 1, min(len(words), i + 6)):
-                initials += words[j].group()[0]
-                if initials in forms or (wanted is not None and initials not in wanted):
-                    continue
-                start = m.start() + words[i].start()
-                forms[initials] = (start, m.group()[words[i].start() : words[j].end()])
+        capitalised = [
+            w for w in _CAP_WORD_IN_PHRASE.finditer(m.group()) if w.group() not in _TITLE_SMALL
+        ]  # "Department Of Homeland Security" is DHS
+        _initials_of(m, capitalised, forms, wanted)
+        if _SMALL_IN_PHRASE.search(m.group()):  # "Democracy for America" is DFA too
+            _initials_of(m, list(_ANY_WORD_IN_PHRASE.finditer(m.group())), forms, wanted)
+    if wanted:
+        _lower_case_forms(prose, wanted, forms)
     return forms
+
+
+def _lower_case_forms(prose: str, wanted: set[str], forms: dict[str, tuple[int, str]]) -> None:
+    """Initials of runs of words in any case, for the wanted acronyms of three
+    letters or more: "the public sector borrowing requirement" spells out
+    PSBR, "consumer price index" CPI. Only consecutive words of four letters
+    or more count (so that chance initials of everyday words do not), and
+    each word starts at most six look-ups: the cost stays linear."""
+    wanted = {w for w in wanted if len(w) >= 3}
+    prefixes = {w[:i] for w in wanted for i in range(1, len(w) + 1)}
+    for run in _WORD_RUN.finditer(prose):
+        words = list(_ANY_WORD_IN_PHRASE.finditer(run.group()))
+        for i in range(len(words) - 1):
+            initials = words[i].group()[0].upper()
+            for j in range(i + 1, min(len(words), i + 6)):
+                initials += words[j].group()[0].upper()
+                if initials not in prefixes:
+                    break
+                if initials in wanted and initials not in forms:
+                    start = run.start() + words[i].start()
+                    forms[initials] = (start, run.group()[words[i].start() : words[j].end()])
+
+
+_WORD_RUN = lazy.re(r"\b[A-Za-z][\w'’-]{3,}(?:[ \t]+[A-Za-z][\w'’-]{3,})+\b")
+
+
+def _initials_of(
+    m: re.Match[str],
+    words: list[re.Match[str]],
+    forms: dict[str, tuple[int, str]],
+    wanted: set[str] | None,
+) -> None:
+    """Add the initials of each run of up to six of ``words`` (of the phrase
+    ``m``) that opens with a capitalised word."""
+    for i in range(len(words) - 1):
+        initials = words[i].group()[0]
+        if not initials.isupper():
+            continue
+        for j in range(i + 1, min(len(words), i + 6)):
+            initials += words[j].group()[0].upper()
+            if initials in forms or (wanted is not None and initials not in wanted):
+                continue
+            start = m.start() + words[i].start()
+            forms[initials] = (start, m.group()[words[i].start() : words[j].end()])
 
 
 class AcronymExtractor:
@@ -225,8 +308,14 @@ class AcronymExtractor:
         forms: dict[str, tuple[int, str]] | None = None
         defined: dict[str, tuple[int, str]] = {}
         words: set[str] | None = None
-        head = _headline_end(prose)
+        titled: set[str] | None = None
+        named: set[str] = set()  # letters the story treats as a name somewhere
+        tables: dict[int, bool] = {}
+        head = _headline_end(prose, document.metadata.title is None)
+        opening = _FIRST_WORD.search(prose)
+        first = opening.start() if opening else -1  # the story's first word
         wanted = {"".join(c for c in m.group(1) if c.isalpha()) for m in matches}
+        wanted |= {w[:-1] for w in wanted if len(w) > 3 and w.endswith("S")}
         capitals: dict[int, bool] = {}
         found: list[Acronym] = []
         for m in matches:
@@ -238,21 +327,43 @@ class AcronymExtractor:
                 line_end = prose.find("\n", m.start())
                 line = prose[line_start : line_end if line_end >= 0 else len(prose)]
                 capitals[line_start] = _capitals_line(line)
-            if capitals[line_start] or _next_to_capitals(prose, m.start(), m.end()):
-                continue
             token = m.group(1)
+            if capitals[line_start]:
+                continue
+            if _next_to_capitals(prose, m.start(), m.end()):
+                # not an acronym here, but it may be spelled out here for later
+                # ("Vereinigte Kesselwerke AG, VKW")
+                beside = _spelled_beside(document.text, m.start(), m.end(1), token)
+                if beside is not None and token not in defined:
+                    defined[token] = beside
+                continue
             if m.start() < head or _not_an_acronym(prose, m.start(), m.end(1)):
+                continue
+            if _named(document.text, m.start(), m.end(1)):
+                named.add(token)
                 continue
             if words is None:
                 words = {w.group() for w in _LOWER_WORD.finditer(prose)}
+            if token in _FUNCTION_WORDS or _table_line(prose, line_start, tables):
+                continue  # "IN a prepared statement", "RBD palm olein April 327.50 June 329"
             if token.lower() in words:
                 continue  # emphasis ("NOT", "ON"): the story uses the word in lower case
-            beside = _spelled_beside(prose, m.start(), m.end(1), token)
+            if len(token) >= 4:
+                if titled is None:
+                    titled = {w.group() for w in _TITLE_WORD.finditer(prose)}
+                if token.capitalize() in titled:
+                    continue  # a word or name in capitals ("FAROOK", "APRIL"): "Farook", "April"
+            if _set_apart(prose, m.start(), m.end(), first) or _rating(prose, m.start(), token):
+                continue
+            beside = _spelled_beside(document.text, m.start(), m.end(1), token)
             if beside is not None and token not in defined:
                 defined[token] = beside
             if forms is None:
-                forms = spelled_out_forms(prose, wanted)
-            spelled = forms.get("".join(c for c in token if c.isalpha()))
+                forms = spelled_out_forms(with_markup_names(document.text, prose), wanted)
+            letters = "".join(c for c in token if c.isalpha())
+            spelled = forms.get(letters)
+            if spelled is None and len(letters) > 3 and letters.endswith("S"):
+                spelled = forms.get(letters[:-1])  # "PINS" after "Philippine Investment Notes"
             if token in defined and (spelled is None or defined[token][0] < spelled[0]):
                 spelled = defined[token]
             found.append(
@@ -264,18 +375,51 @@ class AcronymExtractor:
                     spelled[0] if spelled else None,
                 )
             )
-        return found
+        return [a for a in found if a.text not in named]
 
 
 _CAPS_WORD = lazy.re(r"[A-Z][A-Z'’]+\b")
 _LEADING_CAPS = lazy.re(r"(?:[A-Z][A-Z'’]+(?=[—–-]))?")
-_LOWER_WORD = lazy.re(r"\b[a-z]{2,6}\b")
+_LOWER_WORD = lazy.re(r"\b[a-z]{2,12}\b")
+# English function words, in capitals for emphasis or a wire lede's first word.
+_FUNCTION_WORDS = frozenset(
+    {
+        *("AN", "THE", "IN", "ON", "AT", "TO", "OF", "AND", "OR", "BUT", "FOR", "WITH"),
+        *("BY", "IS", "AS", "IF", "SO", "NO", "NOT", "WE", "HE", "SHE", "THEY", "YOU"),
+    }
+)
+_FIRST_WORD = lazy.re(r"\w")
+_TITLE_WORD = lazy.re(r"\b[A-Z][a-z]{3,11}\b")
+# A line a dateline opens ("DALLAS/FORT WORTH, Texas, March 3 - ", "APRIL 7 - ").
+_DATELINE_LINE = lazy.re(r"[^\n]{0,60}?[ \t][-–—][ \t]")
+# A label alone on its line ("YEAR"), or a wire marker closing a paragraph
+# after its last sentence ("... the company added. MORE").
+_ALONE = lazy.re(r"s?:?[ \t]*(?:\n|\Z)")
+_SENTENCE_END_BEFORE = lazy.re(r"[.!?\"”][ \t]+\Z")
+# A credit rating, not an abbreviation: "rated AAA", "to BB-plus from BBB".
+_GRADES = frozenset({"AAA", "AA", "BBB", "BB", "CCC", "CC"})
+_RATING_WORDS = lazy.re(
+    r"\brat(?:ed|es|ing|ings)\b|Moody|Poor'?s|\bS and P\b|\bD&?P-|\bdebt\b|\bpaper\b|\bbonds?\b"
+)
 
 
-def _headline_end(prose: str) -> int:
+def _headline_end(prose: str, untitled: bool = False) -> int:
     """The end of a headline: a short first line, then a blank line, with no
-    full stop or in title case ("Hillary Just Vowed ... And It Says A LOT.")."""
+    full stop or in title case ("Hillary Just Vowed ... And It Says A LOT.").
+    In a story with no title of its own (no front matter), a short first
+    paragraph of one or two lines, each one sentence, is its headline (and
+    dek) even with a full stop ("'SNL' has fun with Clinton's struggles.")."""
     end = prose.find("\n")
+    if untitled:
+        para = prose.find("\n\n")
+        lines = prose[:para].strip().splitlines() if para > 0 else []
+        if (
+            0 < para <= 250
+            and (len(lines) == 2 or (len(lines) == 1 and len(lines[0]) <= 120))
+            and not _DATELINE_OPENS.match(lines[0])
+            and all(len(line) <= 150 and not _SENTENCE_BREAK.search(line) for line in lines)
+        ):
+            return para
     if not (0 < end <= 150 and prose[end : end + 2] == "\n\n"):
         return 0
     if prose[end - 1] not in '.!?"”:':
@@ -286,6 +430,56 @@ def _headline_end(prose: str) -> int:
     return 0
 
 
+_DATELINE_OPENS = lazy.re(r"[A-Z][A-Z .,'/]+[ \t]*[-–—(]")
+_SENTENCE_BREAK = lazy.re(r"[a-z)][.!?][ \t]+[A-Z]")
+
+
+def with_markup_names(text: str, prose: str) -> str:
+    """The prose with the names in wire markup put back ("<Kokusai Denwa
+    Denshin Co Ltd>"): the story names the company there."""
+    if "<" not in text:
+        return prose
+    parts = []
+    at = 0
+    for m in _MARKUP_NAME.finditer(text):
+        parts.append(prose[at : m.start(1)])
+        parts.append(m.group(1))
+        at = m.end(1)
+    parts.append(prose[at:])
+    return "".join(parts)
+
+
+_MARKUP_NAME = lazy.re(r"<([A-Z][^<>\n]{1,80})>")
+
+
+def _table_line(prose: str, line_start: int, seen: dict[int, bool]) -> bool:
+    """A line of a table or price list: a fifth or more of its characters digits."""
+    if line_start not in seen:
+        line_end = prose.find("\n", line_start)
+        line = prose[line_start : line_end if line_end >= 0 else len(prose)]
+        visible = sum(not c.isspace() for c in line)
+        seen[line_start] = visible > 0 and sum(c.isdigit() for c in line) >= 0.2 * visible
+    return seen[line_start]
+
+
+def _set_apart(prose: str, start: int, end: int, first: int) -> bool:
+    """A dateline's place, a label alone on its line or a wire marker at a
+    paragraph's end: capitals set apart from the sentences, not an acronym."""
+    opens = _opens_line(prose, start)
+    if start == first and _DATELINE_LINE.match(prose, start):
+        return True
+    if not _ALONE.match(prose, end):
+        return False
+    return opens or _SENTENCE_END_BEFORE.search(prose, max(0, start - 4), start) is not None
+
+
+def _rating(prose: str, start: int, token: str) -> bool:
+    """A credit grade ("rated AAA by Moody's"), not an abbreviation."""
+    if token not in _GRADES:
+        return False
+    return _RATING_WORDS.search(prose, max(0, start - 120), start + 120) is not None
+
+
 def _opens_line(prose: str, start: int) -> bool:
     """Only blank space between the line's start and ``start``."""
     line = prose.rfind("\n", max(0, start - 200), start) + 1
@@ -294,7 +488,7 @@ def _opens_line(prose: str, start: int) -> bool:
 
 def _not_an_acronym(prose: str, start: int, end: int) -> bool:
     """A label, title, routing code, dateline or company name in capitals."""
-    if _LABEL_AFTER.match(prose, end) or _COMPANY_AFTER.match(prose, end):
+    if _LABEL_AFTER.match(prose, end):
         return True
     if _DASH_AFTER.match(prose, end) and _opens_line(prose, start):
         return True
@@ -305,13 +499,25 @@ def _not_an_acronym(prose: str, start: int, end: int) -> bool:
     token = prose[start:end]
     if _CALL_LETTERS.match(token) or _PENCE_AFTER.match(prose, end):
         return True
-    if _SHOUT_AFTER.match(prose, end):
-        return True
-    if _MEDIA_AFTER.match(prose, end) or _DESCRIBED_AFTER.match(prose, end):
-        return True
-    if token in _STATES and _CITY_BEFORE.search(prose, max(0, start - 30), start):
-        return True
-    return _COMPANY_BEFORE.search(prose, max(0, start - 20), start) is not None
+    if _SHOUT_AFTER.match(prose, end) or _CODE_AFTER.match(prose, end) or _VIA.match(prose, end):
+        return True  # "PREACH!", "PL 480", "ECU 1.5 billion", "NFIB v. Sebelius"
+    if _UNIT_BEFORE.search(prose, max(0, start - 12), start):
+        return True  # "a 40 GB drive", "dlrs per CWT"
+    return token in _STATES and _CITY_BEFORE.search(prose, max(0, start - 30), start) is not None
+
+
+def _named(prose: str, start: int, end: int) -> bool:
+    """A name with its company word ("GAF Corp", "security firm RSA", "DZ
+    bank"), a broadcaster by what it is, or a name described beside it
+    ("CMP, a gold mining company", "France's largest farm union, the
+    FNSEA"): the story treats the letters as a name, everywhere in it."""
+    return bool(
+        _COMPANY_AFTER.match(prose, end)
+        or _TICKER_AFTER.match(prose, end)
+        or _MEDIA_AFTER.match(prose, end)
+        or _DESCRIBED_AFTER.match(prose, end)
+        or _COMPANY_BEFORE.search(prose, max(0, start - 24), start)
+    )
 
 
 def _spelled_beside(prose: str, start: int, end: int, token: str) -> tuple[int, str] | None:
@@ -329,7 +535,21 @@ def _spelled_beside(prose: str, start: int, end: int, token: str) -> tuple[int, 
     if sep is not None:
         if before.endswith("known as "):
             return start - len(before), before
-        found = _initials_end(list(_WORDS.finditer(before, 0, sep.start())), letters)
+        words = list(_WORDS.finditer(before, 0, sep.start()))
+        found = _initials_end(words, letters)
+        if found is None and ("(" in sep.group() or sep.group().startswith(",")):
+            found = _abbreviated_end(words, letters)  # "Vereinigte Kesselwerke AG, VKW"
+        if found is None and ("(" in sep.group() or sep.group().startswith(", or")):
+            # A name in another language's order or a translation, right
+            # before: "Vale Do Rio Doce (CVRD)", "the General Association
+            # of the German Retail Trade (HDE)", "Campaign for an Independent
+            # and Neutral Switzerland, or AUNS"
+            name = _NAME_BEFORE.search(before, 0, sep.start())
+            found = (name.start(),) if name else None
+            if found is None and "(" in sep.group() and len(words) >= 2:
+                # any words right before "(TAM)" are its spelling-out, translated
+                # ("annualised money market rates (TAM)")
+                found = (words[-min(len(words), len(letters) + 1)].start(),)
         if found is not None:
             return start - len(before) + found[0], before[found[0] :].rstrip(" ,(")
     after = _PAREN_AFTER.match(prose, end)
@@ -337,7 +557,66 @@ def _spelled_beside(prose: str, start: int, end: int, token: str) -> tuple[int, 
         inner = list(_WORDS.finditer(after.group(1)))
         if len(inner) >= 2:
             return start, after.group(1)
+    if _OR_AFTER.match(prose, end) or _KNOWN_AS_AFTER.match(prose, end):
+        return start, prose[end : end + 40]  # "the hallucinogen PCP, or angel dust,"
+    named = _NAME_AFTER_COMMA.match(prose, end)
+    if named is not None and named.group(1)[0] == token[0]:
+        return start, named.group(1)  # "CENTR, the Council of European ... Registries"
     return None
+
+
+# Two or more capitalised words (small words between) ending right before
+# the separator; "of the" and such inside.
+_NAME_BEFORE = lazy.re(
+    r"[A-Z][\w'’.-]*(?:[ \t]+(?:(?:of|and|the|for|an|a|on|in|de|do|da|des|du|la|le|del|y|für)"
+    r"[ \t]+)*[A-Z][\w'’.-]*)+[ \t>]*\Z"
+)
+_KNOWN_AS_AFTER = lazy.re(
+    r"s?,?[ \t]+(?:formerly|also|once|previously)[ \t]+(?:known[ \t]+as|called)\b"
+)
+_OR_AFTER = lazy.re(r"s?,[ \t]+or[ \t]+[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+)*,")
+_NAME_AFTER_COMMA = lazy.re(
+    r"s?,[ \t]+(?:the[ \t]+)?([A-Z][\w'’-]*(?:[ \t]+(?:(?:of|and|the|for|on|in|de|la)[ \t]+)*"
+    r"[A-Z][\w'’-]*){2,})"
+)
+
+
+def _abbreviated_end(words: list[re.Match[str]], letters: str) -> tuple[int] | None:
+    """Before a bracketed acronym, the start of the last words it abbreviates
+    with letters from inside a word too ("London Interbank Offered Rate
+    (LIBOR)"): each word gives its initial and maybe more of its letters in
+    order; small words may give none."""
+    while words and words[-1].group().lower() in _LEGAL_WORDS:
+        words = words[:-1]  # "<Kokusai Denshin Denwa Co Ltd> (KDD)"
+    for k in range(2, min(len(words), len(letters) + 3) + 1):
+        phrase = [w.group().lower() for w in words[-k:]]
+        if phrase[0] not in _SMALL_WORDS and _abbreviates(phrase, letters):
+            return (words[-k].start(),)
+    return None
+
+
+def _abbreviates(phrase: list[str], letters: str) -> bool:
+    """Each word, in order, gives its initial (a small word may give none) and
+    then maybe more of its letters, in order, to spell ``letters``."""
+    ways = {0}  # how many letters the words so far can spell
+    for word in phrase:
+        after: set[int] = set()
+        for got in ways:
+            if word in _SMALL_WORDS:
+                after.add(got)
+            if got < len(letters) and word[0] == letters[got]:
+                i, n = 1, got + 1
+                after.add(n)
+                while n < len(letters):
+                    i = word.find(letters[n], i) + 1
+                    if i == 0:
+                        break
+                    n += 1
+                    after.add(n)
+        ways = after
+        if not ways:
+            return False
+    return len(letters) in ways
 
 
 def _initials_end(words: list[re.Match[str]], letters: str) -> tuple[int] | None:
