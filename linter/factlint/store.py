@@ -1,0 +1,200 @@
+"""The run's temporary store: past a threshold, documents' text lives on disk.
+
+A plain ``factlint check`` keeps every document of the run for the corpus
+rules, which compare stories with one another. Most of that memory is the
+documents' text, twice (``text`` and its ``prose`` mask): on the 22k stories
+of the news corpora, 57 MB of the 144 MB the run holds. Past
+:func:`store_after` documents (``FACTLINT_STORE_AFTER``, default
+:data:`DEFAULT_STORE_AFTER`), :func:`factlint.engine.run` puts each further
+document's text in a :class:`RunStore`, an SQLite file of the same kind as
+the archive (stdlib ``sqlite3``) in a private temporary folder, and keeps a
+:class:`StoredDocument` instead: the same path, format and metadata, whose
+``text`` and ``prose`` are read back from the file when a rule or a report
+asks for them (the last :data:`CACHED` are kept decoded). Rules see the
+same values, so findings are the same, byte for byte.
+
+The folder is removed when the store is closed or dropped (the run's result
+with it), and at exit, also after an error or Ctrl-C; only by the process
+that made it (a process forked to apply corpus rules reads the file with
+its own connection and never removes it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import weakref
+from collections import OrderedDict
+from typing import TYPE_CHECKING
+
+from factlint.document import Document
+from factlint.errors import FatalError
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from factlint.document import Metadata
+
+#: Documents kept whole in memory before the run stores the text of the next ones.
+DEFAULT_STORE_AFTER = 2000
+STORE_AFTER_ENV = "FACTLINT_STORE_AFTER"
+#: Texts kept decoded, the most recently read (a rule reads one story's text
+#: many times over, then the next story's).
+CACHED = 64
+_BATCH = 256  # documents written per statement
+
+
+def store_after() -> int | None:
+    """Documents kept whole before the text of the next goes to the store:
+    ``FACTLINT_STORE_AFTER`` (a count; ``never`` or ``off``: keep all in
+    memory), else :data:`DEFAULT_STORE_AFTER`."""
+    value = os.environ.get(STORE_AFTER_ENV, "").strip().lower()
+    if not value:
+        return DEFAULT_STORE_AFTER
+    if value in ("never", "off", "none"):
+        return None
+    try:
+        count = int(value)
+    except ValueError:
+        count = -1
+    if count < 0:
+        raise FatalError(f"{STORE_AFTER_ENV}={value!r}: expected a number of documents, or 'never'")
+    return count
+
+
+def _remove(folder: str, owner: int) -> None:
+    import shutil
+
+    if os.getpid() == owner:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+class RunStore:
+    """Documents' text in an SQLite file in a private temporary folder."""
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self.folder = tempfile.mkdtemp(prefix="factlint-run-")  # mode 0700
+        self.path = os.path.join(self.folder, "texts.sqlite")
+        self._owner = os.getpid()
+        self._cleanup = weakref.finalize(self, _remove, self.folder, self._owner)
+        self._db: sqlite3.Connection | None = None
+        self._db_pid = 0
+        self._pending: list[tuple[int, str, str | None]] = []
+        self._cache: OrderedDict[int, tuple[str, str]] = OrderedDict()
+        self.count = 0
+
+    def _connection(self) -> sqlite3.Connection:
+        import sqlite3
+
+        if self._db is None or self._db_pid != os.getpid():
+            # A forked process opens its own: a connection must not cross a fork.
+            try:
+                db = sqlite3.connect(self.path, isolation_level=None)
+                db.execute("PRAGMA journal_mode = OFF")  # a scratch file: no journal
+                db.execute("PRAGMA synchronous = OFF")
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS texts"
+                    " (id INTEGER PRIMARY KEY, text TEXT NOT NULL, prose TEXT)"
+                )
+            except sqlite3.Error as exc:
+                raise FatalError(f"temporary store {self.path}: {exc}") from None
+            self._db, self._db_pid = db, os.getpid()
+        return self._db
+
+    def put(self, document: Document) -> StoredDocument:
+        """Store a document's text; the document to keep in its place."""
+        number = self.count
+        self.count += 1
+        prose = None if document.prose == document.text else document.prose
+        self._pending.append((number, document.text, prose))
+        if len(self._pending) >= _BATCH:
+            self.flush()
+        return StoredDocument.make(self, number, document)
+
+    def flush(self) -> None:
+        """Write the documents put since the last flush."""
+        import sqlite3
+
+        if not self._pending:
+            return
+        db = self._connection()
+        try:
+            db.execute("BEGIN")
+            db.executemany("INSERT INTO texts VALUES (?, ?, ?)", self._pending)
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise FatalError(f"temporary store {self.path}: cannot write: {exc}") from None
+        self._pending.clear()
+
+    def texts(self, number: int) -> tuple[str, str]:
+        """The text and prose of stored document ``number``."""
+        cache = self._cache
+        found = cache.get(number)
+        if found is not None:
+            cache.move_to_end(number)
+            return found
+        import sqlite3
+
+        self.flush()
+        try:
+            row = (
+                self._connection()
+                .execute("SELECT text, prose FROM texts WHERE id = ?", (number,))
+                .fetchone()
+            )
+        except sqlite3.Error as exc:
+            raise FatalError(f"temporary store {self.path}: cannot read: {exc}") from None
+        if row is None:
+            raise FatalError(f"temporary store {self.path}: document {number} is missing")
+        text, prose = row
+        found = cache[number] = (text, text if prose is None else prose)
+        if len(cache) > CACHED:
+            cache.popitem(last=False)
+        return found
+
+    def close(self) -> None:
+        """Remove the file and its folder (in the process that made them)."""
+        import sqlite3
+
+        if self._db is not None and self._db_pid == os.getpid():
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+        self._db = None
+        self._cache.clear()
+        self._cleanup()
+
+    @property
+    def closed(self) -> bool:
+        return not self._cleanup.alive
+
+
+class StoredDocument(Document):
+    """A :class:`Document` whose ``text`` and ``prose`` are in a :class:`RunStore`,
+    read back when asked for."""
+
+    __slots__ = ("_number", "_store")
+    _store: RunStore
+    _number: int
+
+    @classmethod
+    def make(cls, store: RunStore, number: int, document: Document) -> StoredDocument:
+        self = object.__new__(cls)
+        for name in ("path", "format", "metadata", "bom"):
+            object.__setattr__(self, name, getattr(document, name))
+        object.__setattr__(self, "_store", store)
+        object.__setattr__(self, "_number", number)
+        return self
+
+    @property
+    def text(self) -> str:
+        return self._store.texts(self._number)[0]
+
+    @property
+    def prose(self) -> str:
+        return self._store.texts(self._number)[1]
+
+    def __reduce__(self) -> tuple[type[Document], tuple[str, str, str, str, Metadata, bool]]:
+        # Sent to another process (or pickled) as the plain document it stands for.
+        return (Document, (self.path, self.text, self.format, self.prose, self.metadata, self.bom))
