@@ -707,7 +707,7 @@ def _run(
         if threshold is not None and len(result.documents) >= threshold:
             if result.store is None:
                 result.store = RunStore()
-            document = result.store.put(document)
+            document, facts = result.store.put(document, facts)
         result.documents.append(document)
         result.facts.append(facts)
         result.suppressions[document.path] = checked.suppressions

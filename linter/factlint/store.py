@@ -25,10 +25,11 @@ import contextlib
 import os
 import weakref
 from collections import OrderedDict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factlint.document import Document
 from factlint.errors import FatalError
+from factlint.facts import Facts
 
 if TYPE_CHECKING:
     import sqlite3
@@ -38,9 +39,11 @@ if TYPE_CHECKING:
 #: Documents kept whole in memory before the run stores the text of the next ones.
 DEFAULT_STORE_AFTER = 2000
 STORE_AFTER_ENV = "FACTLINT_STORE_AFTER"
-#: Texts kept decoded, the most recently read (a rule reads one story's text
-#: many times over, then the next story's).
-CACHED = 64
+#: Documents whose text (and, apart, whose facts) are kept decoded, the most
+#: recently read: a rule reads one story's text many times over, then the next.
+CACHED = 128
+#: Documents read at once when a rule goes through them in order.
+BLOCK = 64
 _BATCH = 256  # documents written per statement
 
 
@@ -62,6 +65,17 @@ def store_after() -> int | None:
     return count
 
 
+def _texts_of(row: tuple[int, str, str | None]) -> tuple[str, str]:
+    return row[1], row[1] if row[2] is None else row[2]
+
+
+def _facts_of(row: tuple[int, bytes]) -> dict[str, list[Any]]:
+    import pickle
+
+    values: dict[str, list[Any]] = pickle.loads(row[1])  # this run's, in its own folder
+    return values
+
+
 def _remove(folder: str, owner: int) -> None:
     import shutil
 
@@ -81,8 +95,10 @@ class RunStore:
         self._cleanup = weakref.finalize(self, _remove, self.folder, self._owner)
         self._db: sqlite3.Connection | None = None
         self._db_pid = 0
-        self._pending: list[tuple[int, str, str | None]] = []
-        self._cache: OrderedDict[int, tuple[str, str]] = OrderedDict()
+        self._pending: list[tuple[int, str, str | None, bytes]] = []
+        self._texts: OrderedDict[int, tuple[str, str]] = OrderedDict()
+        self._facts: OrderedDict[int, dict[str, list[Any]]] = OrderedDict()
+        self._last_miss: dict[str, int] = {}
         self.count = 0
 
     def _connection(self) -> sqlite3.Connection:
@@ -95,23 +111,27 @@ class RunStore:
                 db.execute("PRAGMA journal_mode = OFF")  # a scratch file: no journal
                 db.execute("PRAGMA synchronous = OFF")
                 db.execute(
-                    "CREATE TABLE IF NOT EXISTS texts"
-                    " (id INTEGER PRIMARY KEY, text TEXT NOT NULL, prose TEXT)"
+                    "CREATE TABLE IF NOT EXISTS stories"
+                    " (id INTEGER PRIMARY KEY, text TEXT NOT NULL, prose TEXT, facts BLOB NOT NULL)"
                 )
             except sqlite3.Error as exc:
                 raise FatalError(f"temporary store {self.path}: {exc}") from None
             self._db, self._db_pid = db, os.getpid()
         return self._db
 
-    def put(self, document: Document) -> StoredDocument:
-        """Store a document's text; the document to keep in its place."""
+    def put(self, document: Document, facts: Facts) -> tuple[StoredDocument, StoredFacts]:
+        """Store a document's text and facts; what to keep in their place."""
+        import pickle
+
         number = self.count
         self.count += 1
         prose = None if document.prose == document.text else document.prose
-        self._pending.append((number, document.text, prose))
+        values = dict(facts.items())
+        blob = pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)
+        self._pending.append((number, document.text, prose, blob))
         if len(self._pending) >= _BATCH:
             self.flush()
-        return StoredDocument.make(self, number, document)
+        return StoredDocument.make(self, number, document), StoredFacts(self, number)
 
     def flush(self) -> None:
         """Write the documents put since the last flush."""
@@ -122,7 +142,7 @@ class RunStore:
         db = self._connection()
         try:
             db.execute("BEGIN")
-            db.executemany("INSERT INTO texts VALUES (?, ?, ?)", self._pending)
+            db.executemany("INSERT INTO stories VALUES (?, ?, ?, ?)", self._pending)
             db.execute("COMMIT")
         except sqlite3.Error as exc:
             raise FatalError(f"temporary store {self.path}: cannot write: {exc}") from None
@@ -130,29 +150,48 @@ class RunStore:
 
     def texts(self, number: int) -> tuple[str, str]:
         """The text and prose of stored document ``number``."""
-        cache = self._cache
-        found = cache.get(number)
-        if found is not None:
+        found: tuple[str, str] = self._read(number, "text, prose", self._texts, _texts_of)
+        return found
+
+    def facts(self, number: int) -> dict[str, list[Any]]:
+        """The facts of stored document ``number``, by extractor (equal to
+        those stored, not the same objects once they have left the cache)."""
+        found: dict[str, list[Any]] = self._read(number, "facts", self._facts, _facts_of)
+        return found
+
+    def _read(self, number: int, columns: str, cache: OrderedDict[int, Any], decode: Any) -> Any:
+        """Document ``number``'s ``columns``, decoded, through ``cache``. A
+        miss right after a miss on the document before (a rule going through
+        the run's documents in order) reads the next :data:`BLOCK` at once."""
+        if number in cache:
             cache.move_to_end(number)
-            return found
+            return cache[number]
         import sqlite3
 
         self.flush()
+        last = self._last_miss.get(columns, -2)
+        self._last_miss[columns] = number
+        count = BLOCK if number == last + 1 else 1
         try:
-            row = (
+            rows = (
                 self._connection()
-                .execute("SELECT text, prose FROM texts WHERE id = ?", (number,))
-                .fetchone()
+                .execute(
+                    f"SELECT id, {columns} FROM stories WHERE id >= ? AND id < ?",
+                    (number, number + count),
+                )
+                .fetchall()
             )
         except sqlite3.Error as exc:
             raise FatalError(f"temporary store {self.path}: cannot read: {exc}") from None
-        if row is None:
+        for row in rows:
+            cache[row[0]] = decode(row)
+            if len(cache) > CACHED:
+                cache.popitem(last=False)
+        if number not in cache:
             raise FatalError(f"temporary store {self.path}: document {number} is missing")
-        text, prose = row
-        found = cache[number] = (text, text if prose is None else prose)
-        if len(cache) > CACHED:
-            cache.popitem(last=False)
-        return found
+        if count > 1:
+            self._last_miss[columns] = number + count - 1
+        return cache[number]
 
     def close(self) -> None:
         """Remove the file and its folder (in the process that made them)."""
@@ -162,7 +201,8 @@ class RunStore:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
         self._db = None
-        self._cache.clear()
+        self._texts.clear()
+        self._facts.clear()
         self._cleanup()
 
     @property
@@ -198,3 +238,19 @@ class StoredDocument(Document):
     def __reduce__(self) -> tuple[type[Document], tuple[str, str, str, str, Metadata, bool]]:
         # Sent to another process (or pickled) as the plain document it stands for.
         return (Document, (self.path, self.text, self.format, self.prose, self.metadata, self.bom))
+
+
+class StoredFacts(Facts):
+    """The :class:`Facts` of a document in a :class:`RunStore`, read back
+    when asked for (equal to the facts stored, not the same objects)."""
+
+    def __init__(self, store: RunStore, number: int) -> None:  # no super(): no _values
+        self._store = store
+        self._number = number
+
+    @property
+    def _values(self) -> dict[str, list[Any]]:  # type: ignore[override]
+        return self._store.facts(self._number)
+
+    def __reduce__(self) -> tuple[type[Facts], tuple[dict[str, list[Any]]]]:
+        return (Facts, (self._values,))
