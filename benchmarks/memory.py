@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -58,21 +57,24 @@ def fresh(paths: list[str], jobs: int, store: str = "default") -> tuple[float, f
     env.pop("FACTLINT_STORE_AFTER", None)
     if store != "default":
         env["FACTLINT_STORE_AFTER"] = store
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run(
-        [FACTLINT, "check", *paths, "--output", os.devnull, "--jobs", str(jobs)],
-        capture_output=True,
-        check=False,
-        env=env,
-    )
-    wall = time.perf_counter() - start
-    if proc.returncode not in (0, 1, 2):
-        sys.exit(f"factlint check: exit {proc.returncode}\n{proc.stderr.decode()[-2000:]}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    # ru_maxrss of the children: the largest of them (and theirs), in KB.
-    return wall, cpu, after.ru_maxrss / 1024
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(
+            [FACTLINT, "check", *paths, "--output", os.devnull, "--jobs", str(jobs)],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            env=env,
+        )
+        # This run's own usage, not that of every child so far (RUSAGE_CHILDREN's
+        # ru_maxrss is the largest of all of them): wait4 gives the child's, with
+        # the processes it waited for (its workers), ru_maxrss the largest, in KB.
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - start
+        if proc.returncode not in (0, 1, 2):
+            err.seek(0)
+            sys.exit(f"factlint check: exit {proc.returncode}\n{err.read().decode()[-2000:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def _status(field: str) -> float:

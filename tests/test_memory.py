@@ -137,3 +137,12 @@ def test_run_store_is_removed_after_ctrl_c(corpora: Path, tmp_path: Path) -> Non
             proc.kill()
     assert proc.returncode == 130, err.decode()[-2000:]
     assert list(scratch.iterdir()) == []
+
+
+def test_a_bad_store_threshold_is_a_clear_error(
+    seeds: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(STORE_AFTER_ENV, "lots")
+    assert main(["check", str(seeds), "--isolated"]) == 2
+    err = capsys.readouterr().err
+    assert "FACTLINT_STORE_AFTER='lots': expected a number of documents, or 'never'" in err

@@ -58,7 +58,7 @@ class RunResult:
     suppressions: dict[str, list[Suppression]] = field(default_factory=dict)
     #: Paths of documents read only for comparison (``--reference``).
     references: set[str] = field(default_factory=set)
-    #: Where the text of documents past the threshold is kept (see
+    #: Where the text and facts of documents past the threshold are kept (see
     #: :mod:`factlint.store`); None: every document is in memory.
     store: RunStore | None = None
 
@@ -650,9 +650,9 @@ def run(
     ``archive``; else only those the corpus rules read (with what they
     depend on): the rest stay in the process that extracted them.
 
-    Past :func:`factlint.store.store_after` documents, the text of each
-    further one goes to a temporary store on disk (``result.store``, see
-    :mod:`factlint.store`), read back when a rule or a report asks for it;
+    Past :func:`factlint.store.store_after` documents, the text and facts of
+    each further one go to a temporary store on disk (``result.store``, see
+    :mod:`factlint.store`), read back when a rule or a report asks for them;
     it is removed on an error here, else by ``result.close()``, when the
     result is dropped, or at exit.
     """
