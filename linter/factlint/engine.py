@@ -714,7 +714,10 @@ def _run(
         if display in reference_paths:
             result.references.add(display)
         else:
-            outcomes.append((document.path, checked.outcomes))
+            gave = checked.outcomes
+            if all(not found and problem is None for found, problem in gave):
+                gave = []  # nothing found, nothing failed: kept as one empty list
+            outcomes.append((document.path, gave))
 
     if result.store is not None:
         result.store.flush()  # before any process is forked to read it
@@ -733,6 +736,8 @@ def _run(
             # skips one document, an exception the rest of the documents.
             n = number[id(rule)]
             for path, gave in outcomes:
+                if not gave:
+                    continue
                 found, problem = gave[n]
                 if problem is None:
                     raw.extend(found)
