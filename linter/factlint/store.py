@@ -29,6 +29,7 @@ import contextlib
 import os
 import weakref
 from collections import OrderedDict
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from factlint.document import Document
@@ -73,10 +74,10 @@ def _texts_of(row: tuple[int, str, str | None]) -> tuple[str, str]:
     return row[1], row[1] if row[2] is None else row[2]
 
 
-def _facts_of(row: tuple[int, bytes]) -> dict[str, list[Any]]:
+def _facts_of(row: tuple[int, bytes]) -> dict[str, bytes]:
     import pickle
 
-    values: dict[str, list[Any]] = pickle.loads(row[1])  # this run's, in its own folder
+    values: dict[str, bytes] = pickle.loads(row[1])  # this run's, in its own folder
     return values
 
 
@@ -101,7 +102,8 @@ class RunStore:
         self._db_pid = 0
         self._pending: list[tuple[int, str, str | None, bytes]] = []
         self._texts: OrderedDict[int, tuple[str, str]] = OrderedDict()
-        self._facts: OrderedDict[int, dict[str, list[Any]]] = OrderedDict()
+        self._facts: OrderedDict[int, dict[str, bytes]] = OrderedDict()
+        self._lists: OrderedDict[tuple[int, str], list[Any]] = OrderedDict()
         self._last_miss: dict[str, int] = {}
         self.count = 0
 
@@ -130,8 +132,9 @@ class RunStore:
         number = self.count
         self.count += 1
         prose = None if document.prose == document.text else document.prose
-        values = dict(facts.items())
-        blob = pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)
+        # Each extractor's facts apart: a rule unpickles only those it reads.
+        each = {name: pickle.dumps(found, protocol=5) for name, found in facts.items()}
+        blob = pickle.dumps(each, protocol=5)
         self._pending.append((number, document.text, prose, blob))
         if len(self._pending) >= _BATCH:
             self.flush()
@@ -157,10 +160,25 @@ class RunStore:
         found: tuple[str, str] = self._read(number, "text, prose", self._texts, _texts_of)
         return found
 
-    def facts(self, number: int) -> dict[str, list[Any]]:
-        """The facts of stored document ``number``, by extractor (equal to
+    def facts(self, number: int) -> dict[str, bytes]:
+        """The facts of stored document ``number``, each extractor's pickled."""
+        found: dict[str, bytes] = self._read(number, "facts", self._facts, _facts_of)
+        return found
+
+    def fact_list(self, number: int, name: str) -> list[Any]:
+        """Extractor ``name``'s facts of stored document ``number`` (equal to
         those stored, not the same objects once they have left the cache)."""
-        found: dict[str, list[Any]] = self._read(number, "facts", self._facts, _facts_of)
+        cache = self._lists
+        key = (number, name)
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
+        import pickle
+
+        found: list[Any] = pickle.loads(self.facts(number)[name])  # this run's own
+        cache[key] = found
+        if len(cache) > CACHED:
+            cache.popitem(last=False)
         return found
 
     def _read(self, number: int, columns: str, cache: OrderedDict[int, Any], decode: Any) -> Any:
@@ -207,6 +225,7 @@ class RunStore:
         self._db = None
         self._texts.clear()
         self._facts.clear()
+        self._lists.clear()
         self._cleanup()
 
     @property
@@ -254,7 +273,21 @@ class StoredFacts(Facts):
 
     @property
     def _values(self) -> dict[str, list[Any]]:  # type: ignore[override]
-        return self._store.facts(self._number)
+        return {name: self[name] for name in self}
+
+    def __getitem__(self, name: str) -> list[Any]:
+        return self._store.fact_list(self._number, name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._store.facts(self._number))
+
+    def __len__(self) -> int:
+        return len(self._store.facts(self._number))
+
+    def get_list(self, name: str) -> list[Any]:
+        if name not in self._store.facts(self._number):
+            return []
+        return self._store.fact_list(self._number, name)
 
     def __reduce__(self) -> tuple[type[Facts], tuple[dict[str, list[Any]]]]:
         return (Facts, (self._values,))
