@@ -3,6 +3,8 @@
     python benchmarks/memory.py                       # jobs 1 and 2, whole news folder
     python benchmarks/memory.py --jobs 2 --phases     # ... and RSS after each phase
     python benchmarks/memory.py --trace FL203         # tracemalloc: what FL203 holds
+    python benchmarks/memory.py --sizes 2000,5000,11000,22000 --store both
+                                  # the curve: slices of the folder, in memory and with the store
 
 Runs ``factlint check PATH --output /dev/null --jobs N`` (default PATH: every story of
 ../shared/corpora/news) as a user does, a fresh process each time, and
@@ -18,16 +20,25 @@ snapshots before and after loading and around that rule, and prints the
 largest allocations it left (by file and line) and the peak it reached.
 tracemalloc doubles the time and adds its own memory: read its numbers as
 a breakdown, and the table's as the measure.
+
+``--sizes N,...`` checks slices of the folder instead, each N stories
+evenly spaced in the order a walk finds them (links in a temporary
+folder; all of them for N at or over their number), to show how memory
+grows with the folder. ``--store`` says which way: ``default`` (as a user
+runs it: the run store past ``FACTLINT_STORE_AFTER`` documents, see
+factlint.store), ``never`` (``FACTLINT_STORE_AFTER=never``, every document
+in memory) or ``both``, run one after the other on each slice, with the
+ratio of their CPU times.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Iterable
@@ -40,22 +51,30 @@ _BESIDE = Path(sys.executable).parent / "factlint"
 FACTLINT = str(_BESIDE) if _BESIDE.exists() else (shutil.which("factlint") or "factlint")
 
 
-def fresh(paths: list[str], jobs: int) -> tuple[float, float, float]:
+def fresh(paths: list[str], jobs: int, store: str = "default") -> tuple[float, float, float]:
     """Wall seconds, CPU seconds and peak RSS (MB) of one ``factlint check``."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    env = dict(os.environ)
+    env.pop("FACTLINT_STORE_AFTER", None)
+    if store != "default":
+        env["FACTLINT_STORE_AFTER"] = store
     start = time.perf_counter()
-    proc = subprocess.run(
-        [FACTLINT, "check", *paths, "--output", os.devnull, "--jobs", str(jobs)],
-        capture_output=True,
-        check=False,
-    )
-    wall = time.perf_counter() - start
-    if proc.returncode not in (0, 1, 2):
-        sys.exit(f"factlint check: exit {proc.returncode}\n{proc.stderr.decode()[-2000:]}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    # ru_maxrss of the children: the largest of them (and theirs), in KB.
-    return wall, cpu, after.ru_maxrss / 1024
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(
+            [FACTLINT, "check", *paths, "--output", os.devnull, "--jobs", str(jobs)],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            env=env,
+        )
+        # This run's own usage, not that of every child so far (RUSAGE_CHILDREN's
+        # ru_maxrss is the largest of all of them): wait4 gives the child's, with
+        # the processes it waited for (its workers), ru_maxrss the largest, in KB.
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - start
+        if proc.returncode not in (0, 1, 2):
+            err.seek(0)
+            sys.exit(f"factlint check: exit {proc.returncode}\n{err.read().decode()[-2000:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def _status(field: str) -> float:
@@ -169,6 +188,54 @@ def in_process(paths: list[str], jobs: int, trace: set[str]) -> list[tuple[str, 
     return phases.rows
 
 
+def stories(folder: Path) -> list[Path]:
+    """The stories of ``folder`` in the order ``factlint check`` walks them."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        found += [Path(root) / f for f in sorted(files) if f.endswith((".txt", ".md"))]
+    return found
+
+
+def make_slice(every: list[Path], size: int, into: Path) -> str:
+    """A folder of links to ``size`` stories spread evenly over ``every``
+    (all of them when ``size`` is at least their number), in their order."""
+    size = min(size, len(every))
+    folder = into / f"slice-{size}"
+    folder.mkdir()
+    for n in range(size):
+        story = every[n * len(every) // size]
+        (folder / f"{n:06d}-{story.name}").symlink_to(story.resolve())
+    return str(folder)
+
+
+def curve(paths: list[str], sizes: list[int], jobs: list[int], store: str) -> None:
+    every = [p for path in paths for p in stories(Path(path))]
+    modes = ["never", "default"] if store == "both" else [store]
+    print(
+        "\n| stories | jobs | store | wall s | CPU s | peak RSS MB |\n|---:|---:|---|---:|---:|---:|"
+    )
+    ratios: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="factlint-slices-") as scratch:
+        for size in sizes:
+            where = make_slice(every, size, Path(scratch))
+            for n in jobs:
+                cpus: dict[str, float] = {}
+                for mode in modes:
+                    wall, cpu, peak = fresh([where], n, mode)
+                    cpus[mode] = cpu
+                    label = "in memory" if mode == "never" else f"after {mode}"
+                    print(
+                        f"| {min(size, len(every))} | {n} | {label} | {wall:.1f} | {cpu:.1f}"
+                        f" | {peak:.0f} |",
+                        flush=True,
+                    )
+                if len(cpus) == 2:
+                    ratios.append(cpus["default"] / cpus["never"])
+    if ratios:
+        print(f"\nCPU time with the store / in memory: {', '.join(f'{r:.2f}' for r in ratios)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", help="what to check (default: the news folder)")
@@ -176,10 +243,16 @@ def main() -> None:
     parser.add_argument("--phases", action="store_true", help="RSS after each phase, in process")
     parser.add_argument("--trace", action="append", default=[], metavar="CODE")
     parser.add_argument("--repeat", type=int, default=1, help="fresh runs per --jobs")
+    parser.add_argument("--sizes", help="check slices of these many stories (comma-separated)")
+    parser.add_argument("--store", choices=("default", "never", "both"), default="default")
     args = parser.parse_args()
     paths = args.paths or [str(NEWS)]
     jobs = args.jobs or [1, 2]
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    if args.sizes:
+        curve(paths, [int(n) for n in args.sizes.split(",")], jobs, args.store)
+        print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        return
     if not args.trace:
         print("\n| command | wall s | CPU s | peak RSS MB |\n|---|---:|---:|---:|")
         for n in jobs:

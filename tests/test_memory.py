@@ -1,11 +1,21 @@
-"""Memory of a run: what the names rules share is dropped when they are done."""
+"""Memory of a run: what the names rules share is dropped when they are done,
+and past a threshold the documents' text waits in a temporary store."""
 
 from __future__ import annotations
+
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
 from factlint.cli import main
 from factlint.facts import identity
+from factlint.store import STORE_AFTER_ENV, StoredDocument
 
 
 def test_people_index_is_dropped_after_the_last_names_rule(
@@ -39,3 +49,100 @@ def test_people_index_is_kept_while_a_names_rule_has_not_run(seeds) -> None:
     assert identity._CACHE != {}
     identity.done_with_people_index(waiting)
     assert identity._CACHE == {}
+
+
+# ---------------------------------------------------------------- the run store
+
+#: A real slice of the news corpora: full-length BBC and PolNeAR stories and
+#: Reuters briefs (with front matter, so prose differs from text).
+SLICE = (("bbc/business", "*.txt", 30), ("reuters", "*.md", 60), ("polnear/dev/text", "*.txt", 15))
+
+
+def _slice(corpora: Path) -> list[str]:
+    news = corpora / "news"
+    files: list[str] = []
+    for folder, pattern, count in SLICE:
+        files += [str(p) for p in sorted((news / folder).glob(pattern))[:count]]
+    return files
+
+
+def _check(files: list[str], store_after: str, jobs: int, fmt: str, monkeypatch, capsys) -> str:
+    monkeypatch.setenv(STORE_AFTER_ENV, store_after)
+    code = main(["check", *files, "--isolated", "--select", "ALL", "--format", fmt,
+                 "--jobs", str(jobs)])  # fmt: skip
+    out = capsys.readouterr().out
+    assert code == 1, out[-2000:]
+    return out
+
+
+@pytest.mark.parametrize(("jobs", "fmt"), [(1, "json"), (2, "json"), (2, "html")])
+def test_findings_with_the_run_store_are_byte_identical(
+    corpora: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    jobs: int, fmt: str,
+) -> None:  # fmt: skip
+    files = _slice(corpora)
+    in_memory = _check(files, "never", jobs, fmt, monkeypatch, capsys)
+    stored = _check(files, "3", jobs, fmt, monkeypatch, capsys)
+    assert in_memory.count('"code"' if fmt == "json" else "FL") > 20  # real findings
+    assert stored == in_memory
+
+
+def test_run_store_holds_the_text_past_the_threshold_and_is_removed(
+    corpora: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factlint.config import Config
+    from factlint.engine import Source, run
+    from factlint.plugins import load_registry
+
+    monkeypatch.setenv(STORE_AFTER_ENV, "10")
+    config = Config()
+    registry = load_registry(config.plugins, config.plugin_paths)
+    files = _slice(corpora)
+    result = run([Source(f, f) for f in files], registry, config, {"FL101", "FL203"})
+    store = result.store
+    assert store is not None and os.path.isfile(store.path)
+    assert stat.S_IMODE(os.stat(store.folder).st_mode) == 0o700  # private
+    kept, stored = result.documents[:10], result.documents[10:]
+    assert not any(isinstance(d, StoredDocument) for d in kept)
+    assert len(stored) == len(files) - 10 and all(isinstance(d, StoredDocument) for d in stored)
+    for document in stored[:5]:  # read back as the file has it
+        with open(document.path, encoding="utf-8") as handle:
+            assert document.text == handle.read()
+    folder = store.folder
+    result.close()
+    assert not os.path.exists(folder)
+
+
+def test_run_store_is_removed_after_ctrl_c(corpora: Path, tmp_path: Path) -> None:
+    """A real run interrupted while its store exists: the folder goes with it."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {**os.environ, "TMPDIR": str(scratch), STORE_AFTER_ENV: "0"}
+    news = str(corpora / "news" / "reuters")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "factlint", "check", news, "--isolated", "--jobs", "1",
+         "--output", os.devnull],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        while not list(scratch.glob("factlint-run-*")):
+            assert proc.poll() is None, "the run ended before its store was made"
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        _out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, err.decode()[-2000:]
+    assert list(scratch.iterdir()) == []
+
+
+def test_a_bad_store_threshold_is_a_clear_error(
+    seeds: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(STORE_AFTER_ENV, "lots")
+    assert main(["check", str(seeds), "--isolated"]) == 2
+    err = capsys.readouterr().err
+    assert "FACTLINT_STORE_AFTER='lots': expected a number of documents, or 'never'" in err

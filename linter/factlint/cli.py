@@ -390,8 +390,7 @@ def _cmd_check(args: argparse.Namespace, config: object, registry: object) -> in
         _write(args.output, json.dumps(out, indent=2, ensure_ascii=False) + "\n")
         return ExitCode.ERROR if errors else ExitCode.OK
 
-    texts = {d.path: d.text for d in result.documents}
-    findings = engine.with_positions(result.findings, texts)
+    findings = engine.with_positions(result.findings, result.texts())
     if args.write_baseline:
         from factlint.baseline import write_baseline
 
@@ -487,7 +486,6 @@ def _build_report(
     }
     from factlint.sanitize import clean_report
 
-    documents = result.documents
     return clean_report(
         Report(
             findings=tuple(findings),
@@ -498,11 +496,19 @@ def _build_report(
             version=__version__,
             fail_on=fail_on,
             color=_use_color(args.color, args.output),
-            texts={d.path: d.text for d in documents},
+            texts=_texts_shown(findings, result.texts()),
             root=str(root),
             facts={d.path: f.to_dict() for d, f in result.checked()} if wants_facts else {},
         )
     )
+
+
+def _texts_shown(findings: list[Any], texts: Any) -> dict[str, str]:
+    """The texts a report may show: those of the findings' files and related
+    places (not every document's, which a large run keeps on disk)."""
+    paths = {f.location.path for f in findings}
+    paths.update(r.location.path for f in findings for r in f.related)
+    return {p: texts[p] for p in sorted(paths) if p in texts}
 
 
 def _apply_fixes(

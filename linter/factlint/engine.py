@@ -11,7 +11,7 @@ import stat
 import sys
 import threading
 import typing
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,6 +30,8 @@ from factlint.suppressions import Suppression, is_suppressed, parse_suppressions
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
+
+    from factlint.store import RunStore
 
 STDIN = "-"
 _SKIP_DIRS = {"node_modules", "__pycache__", "venv", "site-packages"}
@@ -56,6 +58,19 @@ class RunResult:
     suppressions: dict[str, list[Suppression]] = field(default_factory=dict)
     #: Paths of documents read only for comparison (``--reference``).
     references: set[str] = field(default_factory=set)
+    #: Where the text and facts of documents past the threshold are kept (see
+    #: :mod:`factlint.store`); None: every document is in memory.
+    store: RunStore | None = None
+
+    def texts(self) -> Mapping[str, str]:
+        """The text of each document by path, read (from the store) when asked for."""
+        return _Texts({d.path: d for d in self.documents})
+
+    def close(self) -> None:
+        """Remove the run's temporary store, if it has one (also done when the
+        result is dropped, and at exit)."""
+        if self.store is not None:
+            self.store.close()
 
     def checked(self) -> list[tuple[Document, Facts]]:
         """The documents being checked (not the reference ones), with their facts."""
@@ -64,6 +79,20 @@ class RunResult:
             for d, f in zip(self.documents, self.facts, strict=True)
             if d.path not in self.references
         ]
+
+
+class _Texts(Mapping[str, str]):
+    def __init__(self, documents: dict[str, Document]) -> None:
+        self._documents = documents
+
+    def __getitem__(self, path: str) -> str:
+        return self._documents[path].text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._documents)
+
+    def __len__(self) -> int:
+        return len(self._documents)
 
 
 def collect_sources(
@@ -620,8 +649,35 @@ def run(
     ``result.facts`` holds every extractor's facts with ``all_facts`` or an
     ``archive``; else only those the corpus rules read (with what they
     depend on): the rest stay in the process that extracted them.
+
+    Past :func:`factlint.store.store_after` documents, the text and facts of
+    each further one go to a temporary store on disk (``result.store``, see
+    :mod:`factlint.store`), read back when a rule or a report asks for them;
+    it is removed on an error here, else by ``result.close()``, when the
+    result is dropped, or at exit.
     """
     result = RunResult()
+    try:
+        return _run(sources, registry, config, codes, all_facts, jobs, progress, archive, result)
+    except BaseException:
+        result.close()
+        raise
+
+
+def _run(
+    sources: Sequence[Source],
+    registry: Registry,
+    config: Config,
+    codes: set[str],
+    all_facts: bool,
+    jobs: int | None,
+    progress: Callable[[int, int], None] | None,
+    archive: Any,
+    result: RunResult,
+) -> RunResult:
+    from factlint.store import RunStore, store_after
+
+    threshold = store_after()
     result.rules = instantiate_rules(registry, config, codes)
     wanted = (
         list(registry.extractors) if all_facts else [n for r in result.rules for n in r.requires]
@@ -648,14 +704,23 @@ def run(
             else:
                 result.errors.append(checked.message)
             continue
+        if threshold is not None and len(result.documents) >= threshold:
+            if result.store is None:
+                result.store = RunStore()
+            document, facts = result.store.put(document, facts)
         result.documents.append(document)
         result.facts.append(facts)
         result.suppressions[document.path] = checked.suppressions
         if display in reference_paths:
             result.references.add(display)
         else:
-            outcomes.append((document.path, checked.outcomes))
+            gave = checked.outcomes
+            if all(not found and problem is None for found, problem in gave):
+                gave = []  # nothing found, nothing failed: kept as one empty list
+            outcomes.append((document.path, gave))
 
+    if result.store is not None:
+        result.store.flush()  # before any process is forked to read it
     if archive is not None:
         archive.add_references(result)
     raw: list[Finding] = []
@@ -671,6 +736,8 @@ def run(
             # skips one document, an exception the rest of the documents.
             n = number[id(rule)]
             for path, gave in outcomes:
+                if not gave:
+                    continue
                 found, problem = gave[n]
                 if problem is None:
                     raw.extend(found)
@@ -808,7 +875,7 @@ def _relative_to(path: str, root: Path) -> str:
         return path
 
 
-def with_positions(findings: Iterable[Finding], texts: dict[str, str]) -> list[Finding]:
+def with_positions(findings: Iterable[Finding], texts: Mapping[str, str]) -> list[Finding]:
     """Fill in lines and columns; sort by file, position and code."""
     indexes: dict[str, LineIndex] = {}
 
