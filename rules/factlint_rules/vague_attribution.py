@@ -3,8 +3,10 @@
 **What it flags.** Vague attributions, from a phrase list kept as data in
 ``vague_attribution.json`` ("critics say", "some say", "sources said",
 "reportedly", "it is believed", "experts say", "many people think" and
-their kin), once per vague source per story: "the sources said" five times
-is one finding at the first, with the others as related locations.
+their kin, and a quotation behind a hiding passive: "has been described as
+"a betrayal"" with no "by ..." after it), once per vague source per story:
+"the sources said" five times is one finding at the first, with the others
+as related locations.
 
 Not flagged:
 
