@@ -252,16 +252,15 @@ def _cut(a: list[str], b: list[str], ellipsis: object = None) -> bool:
 
 
 # Words whose change leaves a quotation's claim as it was. Not "not", "no"
-# or "never": those turn a claim round.
+# or "never", which turn a claim round, nor "about", "over", "if", "when",
+# "because", "than" or "so", which change what is claimed.
 _GRAMMAR = frozenset({
     "a", "an", "the", "'s", "is", "are", "was", "were", "be", "been", "being", "am", "has",
     "have", "had", "do", "does", "did", "to", "of", "in", "on", "at", "for", "from", "by",
-    "with", "as", "into", "onto", "upon", "about", "over", "and", "or", "but", "so", "nor",
-    "that", "which", "who", "whom", "whose", "this", "these", "those", "there", "it", "its",
-    "they", "them", "their", "we", "us", "our", "i", "me", "my", "you", "your", "he", "him",
-    "his", "she", "her", "although", "though", "because", "if", "while", "whether", "than",
-    "then", "when", "where", "concerning", "regarding", "toward", "towards", "through",
-    "during",
+    "with", "as", "into", "onto", "upon", "and", "or", "but", "nor", "that", "which", "who",
+    "whom", "whose", "this", "these", "those", "there", "it", "its", "they", "them", "their",
+    "we", "us", "our", "i", "me", "my", "you", "your", "he", "him", "his", "she", "her",
+    "although", "though", "concerning", "regarding", "toward", "towards", "through", "during",
 })  # fmt: skip
 
 
@@ -292,7 +291,7 @@ def _grammar_only(a: list[str], b: list[str]) -> bool:
 
 def _plural_pair(x: str, y: str) -> bool:
     short, long = sorted((x, y), key=len)
-    return long in (short + "s", short + "es")
+    return len(short) >= 4 and long in (short + "s", short + "es")  # not "new" and "news"
 
 
 def _person(speaker: str | None, prose: str) -> bool:
