@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 
 class ExitCode(enum.IntEnum):
@@ -25,3 +26,20 @@ class InputError(Exception):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+
+def sigterm_raises() -> Any:
+    """Make SIGTERM raise ``SystemExit`` (like Ctrl-C raises), so the
+    clean-up of a temporary file or folder runs when a CI job or a hook
+    runner stops factlint. Returns the handler it replaced, to put back,
+    or None off the main thread, where no handler can be set."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def raise_exit(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    return signal.signal(signal.SIGTERM, raise_exit)

@@ -15,12 +15,11 @@ import os
 import signal
 import stat
 import tempfile
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from factlint.document import Document
+from factlint.errors import sigterm_raises
 from factlint.findings import Edit, Finding
 from factlint.sanitize import clean_path
 
@@ -134,7 +133,7 @@ def write_file_atomically(
         info = existing
     folder = os.path.dirname(path)
     fd, temp = tempfile.mkstemp(prefix=".factlint-", suffix=".tmp", dir=folder)
-    previous = _on_sigterm_raise()
+    previous = sigterm_raises()
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
@@ -159,14 +158,3 @@ def write_file_atomically(
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-
-
-def _on_sigterm_raise() -> Any:
-    """Make SIGTERM raise (like Ctrl-C) while a temporary file exists."""
-    if threading.current_thread() is not threading.main_thread():
-        return None
-
-    def raise_exit(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)
-
-    return signal.signal(signal.SIGTERM, raise_exit)

@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import weakref
 from collections import OrderedDict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from factlint.document import Document
-from factlint.errors import FatalError
+from factlint.errors import FatalError, sigterm_raises
 from factlint.facts import Facts
 
 if TYPE_CHECKING:
@@ -98,6 +99,9 @@ class RunStore:
         self.path = os.path.join(self.folder, "texts.sqlite")
         self._owner = os.getpid()
         self._cleanup = weakref.finalize(self, _remove, self.folder, self._owner)
+        # A CI job or hook runner that stops the run sends SIGTERM: raise, so
+        # the run's clean-up removes the folder as after Ctrl-C.
+        self._sigterm = sigterm_raises()
         self._db: sqlite3.Connection | None = None
         self._db_pid = 0
         self._pending: list[tuple[int, str, str | None, bytes]] = []
@@ -227,6 +231,10 @@ class RunStore:
         self._facts.clear()
         self._lists.clear()
         self._cleanup()
+        if self._sigterm is not None and os.getpid() == self._owner:
+            with contextlib.suppress(ValueError):  # off the main thread: nothing to put back
+                signal.signal(signal.SIGTERM, self._sigterm)
+            self._sigterm = None
 
     @property
     def closed(self) -> bool:
