@@ -53,7 +53,8 @@ reference; readers of this story may not have read the others.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 import regex
 
@@ -127,9 +128,15 @@ class FirstReference(PeopleIndexRule):
                 }
             )
         lex = lexicon()
-        common: dict[str, bool] = {}
-        companies: dict[str, bool] = {}
-        used: dict[str, int] = {}
+        run_words = _RunWords(
+            corpus,
+            {
+                m.surname
+                for _document, facts in corpus
+                for m in facts.get_list("people")
+                if m.cue == "role" and m.kind != "full"
+            },
+        )
         for doc_index, (document, facts) in enumerate(corpus):
             people = facts.get_list("people")
             named_in_full = {
@@ -156,14 +163,14 @@ class FirstReference(PeopleIndexRule):
                 if _named_here_as_variant(index.person_of(doc_index, mention), doc_index):
                     continue  # "Mr Barot" after "Jacques Barrot": FL101 reports the spelling
                 registry_name = registry_names.get(surname)
-                if mention.cue == "role" and _common_word(mention.surname, corpus, common):
+                if mention.cue == "role" and run_words.common_word(mention.surname):
                     continue  # "Legal adviser", "Shadow spokesman": a word, not a name
-                if mention.cue == "role" and _company(mention.surname, corpus, companies):
+                if mention.cue == "role" and run_words.company_name(mention.surname):
                     continue  # "Noranda spokesman": "Noranda Inc" elsewhere in the run
                 if (
                     mention.cue == "role"
                     and not stories_naming[surname]
-                    and _stories_using(mention.surname, corpus, used) >= _NAME_OF_ITS_OWN
+                    and run_words.stories_using(mention.surname) >= _NAME_OF_ITS_OWN
                 ):
                     continue  # "Ladbrokes spokesman": a name the run uses alone, never in full
                 if mention.cue in ("speech", "known-surname") and not registry_name:
@@ -305,38 +312,110 @@ _COMPANY_AFTER = (
 )
 
 
-def _company(word: str, corpus: Corpus, cache: dict[str, bool]) -> bool:
-    """Whether some story of the run writes the word as a company ("Noranda
-    Inc", "<Noranda ...>"); asked only of lone words before a role."""
-    if word not in cache:
-        pattern = regex.compile(
-            rf"(?:(?<![\p{{L}}\p{{M}}]){regex.escape(word)}[ \t]+{_COMPANY_AFTER}"
-            rf"|<{regex.escape(word)}(?![\p{{L}}\p{{M}}]))"
-        )
-        cache[word] = any(pattern.search(document.prose) for document, _facts in corpus)
-    return cache[word]
-
-
 #: Stories that must use a lone word before a role, none naming anyone by
 #: it in full, before it is taken for a name of its own ("Ladbrokes
 #: spokesman": the bookmaker), not a person's surname.
 _NAME_OF_ITS_OWN = 3
+_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 
 
-def _stories_using(word: str, corpus: Corpus, cache: dict[str, int]) -> int:
-    """How many stories of the run write the word (counted up to
-    ``_NAME_OF_ITS_OWN``); asked only of lone words before a role, and
-    answered once per word."""
-    if word not in cache:
-        pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(word)}(?![\p{{L}}\p{{M}}])")
-        count = 0
-        for document, _facts in corpus:
-            if pattern.search(document.prose):
-                count += 1
-                if count == _NAME_OF_ITS_OWN:
-                    break  # enough to know
-        cache[word] = count
-    return cache[word]
+class _RunWords:
+    """What the run's stories write of the lone words before a role: in
+    lower case ("legal", "shadow": a common word, not a surname), as a
+    company ("Noranda Inc", "<Noranda ...>"), and in how many stories.
+    Asked of a few hundred words in a big run; answered in one pass over the
+    stories for all of them at once (a pass per word would read every story
+    once per word). A word of letters alone matches exactly one run of
+    letters, so one pattern finds every word at once; the rare word with a
+    hyphen or a space in it is looked up alone."""
+
+    def __init__(self, corpus: Corpus, words: Iterable[str]) -> None:
+        self.corpus = corpus
+        self.plain = {w for w in words if _LETTERS.fullmatch(w)}
+        self.used: Counter[str] = Counter()
+        self.lower: set[str] = set()  # words some story writes in lower case
+        self.company: set[str] = set()
+        self.other: dict[tuple[str, str], object] = {}  # the rare words, looked up alone
+        self._scanned = False
+
+    def _scan(self) -> None:
+        self._scanned = True
+        if not self.plain:
+            return
+        words = sorted(self.plain, key=lambda w: (-len(w), w))
+        any_word = "|".join(regex.escape(w) for w in words)
+        lowers = sorted({w.lower() for w in words if w.lower() != w}, key=lambda w: (-len(w), w))
+        used = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{any_word})(?![\p{{L}}\p{{M}}])")
+        lower = None
+        if lowers:
+            any_lower = "|".join(regex.escape(w) for w in lowers)
+            lower = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{any_lower})(?![\p{{L}}\p{{M}}])")
+        company = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?:{any_word})(?=[ \t]+{_COMPANY_AFTER})"
+            rf"|(?<=<)(?:{any_word})(?![\p{{L}}\p{{M}}])"
+        )
+        for document, _facts in self.corpus:
+            prose = document.prose
+            self.used.update({m.group() for m in used.finditer(prose)})
+            if lower is not None:
+                self.lower.update(m.group() for m in lower.finditer(prose))
+            self.company.update(m.group() for m in company.finditer(prose))
+
+    def common_word(self, word: str) -> bool:
+        """Some story writes the word in lower case."""
+        if word not in self.plain:
+            return bool(self._alone("common", word, lambda: _common_word(word, self.corpus)))
+        if not self._scanned:
+            self._scan()
+        return word.lower() != word and word.lower() in self.lower
+
+    def company_name(self, word: str) -> bool:
+        """Some story writes the word as a company."""
+        if word not in self.plain:
+            return bool(self._alone("company", word, lambda: _company(word, self.corpus)))
+        if not self._scanned:
+            self._scan()
+        return word in self.company
+
+    def stories_using(self, word: str) -> int:
+        """How many stories write the word (up to ``_NAME_OF_ITS_OWN``)."""
+        if word not in self.plain:
+            return int(self._alone("used", word, lambda: _stories_using(word, self.corpus)))
+        if not self._scanned:
+            self._scan()
+        return min(self.used[word], _NAME_OF_ITS_OWN)
+
+    def _alone(self, what: str, word: str, answer: Callable[[], Any]) -> Any:
+        if (what, word) not in self.other:
+            self.other[what, word] = answer()
+        return self.other[what, word]  # the answer's own type: bool or int
+
+
+def _company(word: str, corpus: Corpus) -> bool:
+    """Whether some story of the run writes the word as a company."""
+    pattern = regex.compile(
+        rf"(?:(?<![\p{{L}}\p{{M}}]){regex.escape(word)}[ \t]+{_COMPANY_AFTER}"
+        rf"|<{regex.escape(word)}(?![\p{{L}}\p{{M}}]))"
+    )
+    return any(pattern.search(document.prose) for document, _facts in corpus)
+
+
+def _stories_using(word: str, corpus: Corpus) -> int:
+    """How many stories of the run write the word (counted up to ``_NAME_OF_ITS_OWN``)."""
+    pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(word)}(?![\p{{L}}\p{{M}}])")
+    count = 0
+    for document, _facts in corpus:
+        if pattern.search(document.prose):
+            count += 1
+            if count == _NAME_OF_ITS_OWN:
+                break  # enough to know
+    return count
+
+
+def _common_word(word: str, corpus: Corpus) -> bool:
+    """Whether some story of the run writes the word in lower case."""
+    lower = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(word.lower())}(?![\p{{L}}\p{{M}}])")
+    return word.lower() != word and any(lower.search(document.prose) for document, _facts in corpus)
 
 
 def _surname_key(surname: str) -> str:
@@ -348,20 +427,6 @@ def _surname_key(surname: str) -> str:
         if found and rest and (head in LEADING_PARTICLES or head in ("al", "el")):
             return rest
     return key
-
-
-def _common_word(word: str, corpus: Corpus, cache: dict[str, bool]) -> bool:
-    """Whether some story of the run writes the word in lower case: a common
-    word ("legal", "shadow"), not a surname. Asked only of the few lone
-    words before a role, and answered once per word."""
-    if word not in cache:
-        lower = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}]){regex.escape(word.lower())}(?![\p{{L}}\p{{M}}])"
-        )
-        cache[word] = word.lower() != word and any(
-            lower.search(document.prose) for document, _facts in corpus
-        )
-    return cache[word]
 
 
 _GAP = "[ \t\u00a0]+"
