@@ -316,7 +316,7 @@ _COMPANY_AFTER = (
 #: it in full, before it is taken for a name of its own ("Ladbrokes
 #: spokesman": the bookmaker), not a person's surname.
 _NAME_OF_ITS_OWN = 3
-_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+_LETTERS = lazy.regex(r"[\p{L}\p{M}]+")
 
 
 class _RunWords:
