@@ -34,7 +34,6 @@ from __future__ import annotations
 import argparse
 import array
 import csv
-import dataclasses
 import datetime as dt
 import json
 import os
@@ -46,6 +45,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from factlint import records
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = ROOT.parent / "shared" / "corpora" / "names"
@@ -130,7 +131,7 @@ class Renamer:
             if id(value) in memo:
                 return memo[id(value)]
             changes = {}
-            for f in dataclasses.fields(value):
+            for f in records.fields(value):
                 old = getattr(value, f.name)
                 if isinstance(old, str):
                     new = self._date(sub(old)) if f.name in ("value",) else sub(old)
@@ -140,21 +141,21 @@ class Renamer:
                     continue
                 if new != old:
                     changes[f.name] = new
-            memo[id(value)] = dataclasses.replace(value, **changes) if changes else value
+            memo[id(value)] = records.replace(value, **changes) if changes else value
             return memo[id(value)]
 
         meta = document.metadata
         published = meta.published + dt.timedelta(days=self.days) if meta.published else None
-        meta = dataclasses.replace(
+        meta = records.replace(
             meta,
             published=published,
             title=sub(meta.title) if meta.title else meta.title,
         )
-        document = dataclasses.replace(
+        document = records.replace(
             document, text=sub(document.text), prose=sub(document.prose), metadata=meta
         )
         renamed = {
-            name: [fact(v) if dataclasses.is_dataclass(v) else v for v in values]
+            name: [fact(v) if records.is_record(v) else v for v in values]
             for name, values in facts.items()
         }
         return document, Facts(renamed)
@@ -222,7 +223,7 @@ def generate(
             document, facts = decode_story(blob)
             if era:
                 document, facts = renamer.story(document, facts)
-                document = dataclasses.replace(document, path=f"era{era:03d}/{path}")
+                document = records.replace(document, path=f"era{era:03d}/{path}")
                 blob = encode_story(document, facts)
             keys = story_keys(rules, document, facts)
             meta = document.metadata

@@ -394,13 +394,13 @@ class _StallingExtractor:
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_timeout_per_file_turns_a_stall_into_one_error(tmp_path: Path, jobs: int) -> None:
-    import dataclasses
     import time
 
+    from factlint import records
     from factlint.config import Config
     from factlint.engine import Source, run
 
-    registry = dataclasses.replace(
+    registry = records.replace(
         REGISTRY, extractors={**REGISTRY.extractors, "stalling": _StallingExtractor()}
     )
     count = 10 if jobs > 1 else 3

@@ -4,14 +4,13 @@ suppressions, facts."""
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
-from factlint import engine
+from factlint import engine, records
 from factlint.config import Config
 from factlint.document import Document
 from factlint.facts import Facts
@@ -47,9 +46,7 @@ class _Slow(DocumentRule):
         return [self.finding(document, 0, 3, "slow saw this story")]
 
 
-_PLUGGED = dataclasses.replace(
-    REGISTRY, rules={**REGISTRY.rules, "FL990": _Fragile, "FL991": _Slow}
-)
+_PLUGGED = records.replace(REGISTRY, rules={**REGISTRY.rules, "FL990": _Fragile, "FL991": _Slow})
 
 
 def _stories(folder: Path, bodies: dict[int, str], count: int = 12) -> list[engine.Source]:
@@ -170,7 +167,7 @@ class _CorpusFragile(engine.CorpusRule):
             raise RuntimeError("corpus went boom")
 
 
-_CORPUS_PLUGGED = dataclasses.replace(_PLUGGED, rules={**_PLUGGED.rules, "FL992": _CorpusFragile})
+_CORPUS_PLUGGED = records.replace(_PLUGGED, rules={**_PLUGGED.rules, "FL992": _CorpusFragile})
 
 
 def test_corpus_rules_that_read_other_facts_run_in_a_forked_process(tmp_path: Path) -> None:

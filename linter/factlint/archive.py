@@ -19,7 +19,7 @@ of another version (refusing one of a newer schema), ``check`` refuses it
 with a message to index again. An index run is one transaction: a run that
 is killed or fails (disk full) leaves the previous archive as it was, and
 a second writer is told so at once. The stored documents are read back with
-an unpickler that builds only dataclasses, enums and dates of modules
+an unpickler that builds only records, enums and dates of modules
 already imported (never imports a module, never calls a function), so an
 archive file from elsewhere cannot run code.
 
@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import array
 import contextlib
-import dataclasses
 import datetime as dt
 import enum
 import hashlib
@@ -46,13 +45,15 @@ import sqlite3
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from factlint import records
 
 # PER_KEY lives in the light command-line module, which builds the parser of
 # every run without importing this one.
 from factlint.archive_cli import PER_KEY
 from factlint.errors import FatalError, InputError
+from factlint.records import field, record
 
 if TYPE_CHECKING:
     from factlint.config import Config
@@ -123,7 +124,7 @@ _SAFE_TYPES = frozenset({dt.date, dt.datetime, dt.time, dt.timedelta, dt.timezon
 
 
 class _SafeUnpickler(pickle.Unpickler):
-    """Builds dataclasses, enums, :class:`Facts` and dates of modules already
+    """Builds records, enums, :class:`Facts` and dates of modules already
     imported; refuses every other global (functions, classes that run code)."""
 
     def find_class(self, module: str, name: str) -> Any:
@@ -134,7 +135,7 @@ class _SafeUnpickler(pickle.Unpickler):
         if isinstance(found, type) and (
             found in _SAFE_TYPES
             or found is Facts
-            or dataclasses.is_dataclass(found)
+            or records.is_record(found)
             or issubclass(found, enum.Enum)
         ):
             return found
@@ -201,7 +202,7 @@ def story_keys(rules: Iterable[CorpusRule], document: Document, facts: Facts) ->
 # ---------------------------------------------------------------- extraction
 
 
-@dataclass
+@record
 class Extracted:
     """One story extracted for the archive (or why it could not be)."""
 
@@ -409,7 +410,7 @@ def _writable(path: str) -> bool:
     return os.access(path, os.W_OK) and bool(os.stat(path).st_mode & stat.S_IWUSR)
 
 
-@dataclass
+@record
 class IndexStats:
     stories: int = 0
     extracted: int = 0

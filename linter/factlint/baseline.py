@@ -13,18 +13,18 @@ import json
 import os
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from factlint.errors import FatalError
 from factlint.findings import Finding
 from factlint.fingerprints import fingerprints
+from factlint.records import record
 from factlint.sanitize import clean, clean_path
 
 FORMAT_VERSION = 1
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class BaselineResult:
     new: list[Finding]
     stale: int  # recorded entries that matched nothing in this run

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from factlint.errors import FatalError
 from factlint.findings import Severity
+from factlint.records import field, record
 
 CONFIG_NAMES = (".factlint.yml", ".factlint.yaml")
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
@@ -24,7 +24,7 @@ MAX_FILE_SIZE_LIMIT = 1024**4
 DEFAULT_TIMEOUT_PER_FILE = 60.0
 
 
-@dataclass
+@record
 class Config:
     path: Path | None = None
     root: Path = field(default_factory=Path.cwd)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import fnmatch
 import os
 import signal
@@ -12,10 +11,10 @@ import sys
 import threading
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from factlint import records
 from factlint.config import Config
 from factlint.document import Document
 from factlint.errors import FatalError, InputError
@@ -23,6 +22,7 @@ from factlint.facts import Facts, extract_facts, extraction_order
 from factlint.findings import Finding, Location, Related
 from factlint.plugins import Registry
 from factlint.positions import LineIndex
+from factlint.records import field, record
 from factlint.rules import Corpus, CorpusRule, DocumentRule, Rule
 from factlint.selection import ignored_for_path, selected_codes
 from factlint.suppression_rules import SuppressionRule
@@ -37,7 +37,7 @@ STDIN = "-"
 _SKIP_DIRS = {"node_modules", "__pycache__", "venv", "site-packages"}
 
 
-@dataclass
+@record
 class Source:
     """A file to check: where to read it from and the name to report."""
 
@@ -47,7 +47,7 @@ class Source:
     reference: bool = False
 
 
-@dataclass
+@record
 class RunResult:
     documents: list[Document] = field(default_factory=list)
     facts: list[Facts] = field(default_factory=list)
@@ -269,10 +269,10 @@ def parse_document(
         raise FatalError("no reader for plain text is installed")
     document = reader.read(display, text)
     if bom:
-        document = dataclasses.replace(document, bom=True)
+        document = records.replace(document, bom=True)
     if document.metadata.published is None and config.date is not None:
-        meta = dataclasses.replace(document.metadata, published=config.date, date_source="option")
-        document = dataclasses.replace(document, metadata=meta)
+        meta = records.replace(document.metadata, published=config.date, date_source="option")
+        document = records.replace(document, metadata=meta)
     return document
 
 
@@ -444,7 +444,7 @@ Outcome = tuple[list[Finding], str | None]
 TIMEOUT = "timeout"
 
 
-@dataclass
+@record
 class Checked:
     """One source read, extracted and checked by the document rules, where
     it was read (a worker process or this one): what the run still needs of it."""
@@ -458,7 +458,7 @@ class Checked:
     suppressions: list[Suppression] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Plan:
     """What a worker does with each document besides reading it: the
     document rules to apply, and the facts to send back (None: all)."""
@@ -888,12 +888,12 @@ def with_positions(findings: Iterable[Finding], texts: Mapping[str, str]) -> lis
             index = indexes[location.path] = LineIndex(text)
         line, column = index.line_column(location.start)
         end_line, end_column = index.line_column(location.end)
-        return dataclasses.replace(
+        return records.replace(
             location, line=line, column=column, end_line=end_line, end_column=end_column
         )
 
     placed = [
-        dataclasses.replace(
+        records.replace(
             f,
             location=place(f.location),
             related=tuple(Related(place(r.location), r.message) for r in f.related),

@@ -8,7 +8,8 @@ computed only when a finding is reported (see :mod:`factlint.positions`).
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+
+from factlint.records import field, record
 
 
 class Severity(enum.IntEnum):
@@ -31,7 +32,7 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {value!r} (choose from {choices})") from None
 
 
-@dataclass(frozen=True, order=True)
+@record(frozen=True, order=True)
 class Location:
     """A span of one file: ``start``/``end`` are character offsets.
 
@@ -48,7 +49,7 @@ class Location:
     end_column: int = 0
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Related:
     """Another place involved in a finding, with its own short message."""
 
@@ -56,7 +57,7 @@ class Related:
     message: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Edit:
     """Replace ``text[start:end]`` with ``replacement`` in the finding's file."""
 
@@ -65,7 +66,7 @@ class Edit:
     replacement: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Fix:
     """A proposed change. Only ``safe`` fixes are applied by ``--fix``."""
 
@@ -74,7 +75,7 @@ class Fix:
     safe: bool = False
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Finding:
     """One problem found by one rule."""
 

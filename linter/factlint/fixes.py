@@ -16,15 +16,15 @@ import signal
 import stat
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 from factlint.document import Document
 from factlint.errors import sigterm_raises
 from factlint.findings import Edit, Finding
+from factlint.records import field, record
 from factlint.sanitize import clean_path
 
 
-@dataclass
+@record
 class FixPlan:
     """The new text of each file, and the findings each plan fixes."""
 

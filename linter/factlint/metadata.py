@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from factlint import lazy
 from factlint.masking import blank
+from factlint.records import record
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
@@ -47,7 +47,7 @@ _DATELINE = lazy.re(
 _TIMESTAMP_WINDOW = 12  # lines from the top in which a timestamp line counts
 
 
-@dataclass
+@record
 class DetectedMetadata:
     published: dt.date | None = None
     date_source: str | None = None

@@ -14,16 +14,16 @@ Schema errors name the file and line.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from factlint.errors import FatalError
+from factlint.records import record
 
 _KEYS = {"name", "aliases", "titles", "not"}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RegistryEntry:
     name: str
     aliases: tuple[str, ...] = ()
@@ -32,7 +32,7 @@ class RegistryEntry:
     line: int = 0
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class NamesRegistry:
     path: str
     entries: tuple[RegistryEntry, ...]

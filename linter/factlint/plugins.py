@@ -7,7 +7,6 @@ import os
 import re
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ import pluggy
 
 from factlint import hookspecs
 from factlint.errors import FatalError
+from factlint.records import record
 
 if TYPE_CHECKING:
     from factlint.facts import Extractor
@@ -30,7 +30,7 @@ _CODE = re.compile(r"^[A-Z]{1,5}[0-9]{1,4}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Registry:
     rules: dict[str, type[Rule]]
     extractors: dict[str, Extractor]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from factlint.findings import Finding, Severity
+from factlint.records import field, record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RuleInfo:
     code: str
     name: str
@@ -19,7 +19,7 @@ class RuleInfo:
     fixable: bool
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Report:
     """Findings with lines and columns filled in, sorted by place."""
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import inspect
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from factlint.findings import Finding, Fix, Location, Related, Severity
+from factlint.records import record
 
 if TYPE_CHECKING:
     from factlint.config import Config
@@ -89,7 +89,7 @@ class DocumentRule(Rule):
         raise NotImplementedError
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Corpus:
     """Every document of the run with its facts, for corpus rules."""
 

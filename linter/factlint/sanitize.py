@@ -11,9 +11,10 @@ the undecodable byte 0xFF (as ruff and Python's ``backslashreplace`` do).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import Any
+
+from factlint import records
 
 # C0 controls, DEL, C1 controls and lone surrogates. Tab and newline are kept
 # in messages (``keep_lines``), never in paths.
@@ -60,10 +61,10 @@ def clean_report(report: Any) -> Any:
 
     def location(loc: Any) -> Any:
         shown = clean_path(loc.path)
-        return loc if shown == loc.path else dataclasses.replace(loc, path=shown)
+        return loc if shown == loc.path else records.replace(loc, path=shown)
 
     findings = tuple(
-        dataclasses.replace(
+        records.replace(
             f,
             message=clean(f.message),
             location=location(f.location),
@@ -71,7 +72,7 @@ def clean_report(report: Any) -> Any:
         )
         for f in report.findings
     )
-    return dataclasses.replace(
+    return records.replace(
         report,
         findings=findings,
         files=tuple(clean_path(p) for p in report.files),

@@ -11,9 +11,9 @@ comment, on a line of its own, works the same way and is not prose.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from factlint.positions import LineIndex
+from factlint.records import field, record
 
 _DIRECTIVE = re.compile(
     r"<!--\s*factlint:\s*(?P<verb>disable-next-line|disable-line|disable|enable)\b"
@@ -22,7 +22,7 @@ _DIRECTIVE = re.compile(
 ALL_CODES = "*"
 
 
-@dataclass
+@record
 class Suppression:
     """One directive: the codes it covers and the span of text it covers."""
 

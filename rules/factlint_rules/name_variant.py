@@ -69,11 +69,10 @@ is offered as a safe fix (``factlint check --fix``).
 
 from __future__ import annotations
 
-import dataclasses
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 
-from factlint import Edit, Finding, Fix, Severity, lazy
+from factlint import Edit, Finding, Fix, Severity, lazy, records
 from factlint.document import Document
 from factlint.facts import Facts
 from factlint.facts.identity import (
@@ -257,7 +256,7 @@ def _one_per_cluster(findings: list[tuple[int, Finding]]) -> Iterator[Finding]:
                 if extra.location not in seen:
                     seen.add(extra.location)
                     related.append(extra)
-        yield dataclasses.replace(head, related=tuple(related))
+        yield records.replace(head, related=tuple(related))
 
 
 _AFTER_HYPHEN = lazy.re(r"(?<=-)[A-Z]")

@@ -48,7 +48,6 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from factlint import Finding, Severity, lazy
@@ -61,6 +60,7 @@ from factlint.facts.identity import (
     surname_keys,
 )
 from factlint.facts.people import fold, lexicon
+from factlint.records import record
 from factlint.rules import Corpus, place, related_at
 
 
@@ -202,7 +202,7 @@ _MODIFIERS = frozenset({"deputy", "assistant", "associate", "vice", "acting", "i
 _SPELLED = {"Atty.": "Attorney", "Gen.": "General", "Dist.": "District", "Lt.": "Lieutenant"}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Office:
     head: str  # the title's key: "minister", "attorney-general"
     modifiers: frozenset[str]  # "deputy", "vice"

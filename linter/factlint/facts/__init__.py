@@ -2,17 +2,18 @@
 
 An extractor is any object with a ``name`` (the key its facts go under), a
 tuple ``requires`` of other extractors' names it reads, and
-``extract(document, facts) -> list``. Each fact is a frozen dataclass of plain
-values (str, int, float, bool, None, tuples and lists of those), so facts can
-be shown as JSON, compared and sent between processes.
+``extract(document, facts) -> list``. Each fact is a frozen record
+(:mod:`factlint.records`) of plain values (str, int, float, bool, None,
+tuples and lists of those), so facts can be shown as JSON, compared and sent
+between processes.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Protocol
 
+from factlint import records
 from factlint.document import Document
 from factlint.errors import FatalError
 
@@ -48,8 +49,8 @@ class Facts(Mapping[str, list[Any]]):
 
 
 def fact_to_dict(fact: Any) -> Any:
-    if dataclasses.is_dataclass(fact) and not isinstance(fact, type):
-        return {f.name: fact_to_dict(getattr(fact, f.name)) for f in dataclasses.fields(fact)}
+    if records.is_record(fact) and not isinstance(fact, type):
+        return {f.name: fact_to_dict(getattr(fact, f.name)) for f in records.fields(fact)}
     if isinstance(fact, (list, tuple)):
         return [fact_to_dict(x) for x in fact]
     if isinstance(fact, dict):

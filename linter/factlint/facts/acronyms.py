@@ -45,12 +45,12 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from factlint import lazy
 from factlint.document import Document
 from factlint.facts import Facts
+from factlint.records import record
 
 # Two to six capitals (digits and & inside), an optional plural s; or dotted
 # forms such as U.N. (dotted forms are left to the allowlist).
@@ -210,7 +210,7 @@ _LETTER = lazy.re(r"[^\W\d_]")
 _UPPER = lazy.re(r"[A-Z]")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Acronym:
     start: int
     end: int

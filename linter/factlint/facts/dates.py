@@ -36,18 +36,18 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from factlint import casefree, lazy
 from factlint.document import Document
 from factlint.facts import Facts
 from factlint.metadata import MONTHS
+from factlint.records import record
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class DateExpression:
     start: int
     end: int

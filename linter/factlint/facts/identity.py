@@ -46,15 +46,13 @@ as surname mentions (see ``_lone_surnames``).
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from factlint import lazy
+from factlint import lazy, records
 from factlint.facts.people import (
     LEADING_PARTICLES,
     PersonMention,
@@ -62,6 +60,7 @@ from factlint.facts.people import (
     lexicon,
     nickname_table,
 )
+from factlint.records import field, record
 from factlint.rules import CorpusRule
 
 if TYPE_CHECKING:
@@ -96,7 +95,7 @@ COMMON_SURNAME_CONTEXT = 3
 DIFFERENT_INITIAL_CONTEXT = 2
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Ref:
     """One mention in one document of the run."""
 
@@ -104,7 +103,7 @@ class Ref:
     mention: PersonMention
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Name:
     """One distinct full name as written (a node)."""
 
@@ -130,7 +129,7 @@ class Name:
         self.key_fold = fold(self.key)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Person:
     """Names that resolve to one person, with how they relate."""
 
@@ -156,7 +155,7 @@ class Person:
         return out
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class PeopleIndex:
     people: list[Person]
     by_ref: dict[tuple[int, int], Person]  # (doc, mention start) -> person
@@ -397,7 +396,7 @@ def _rejoin_surname(mention: PersonMention, hyphenated: set[tuple[str, str]]) ->
     elif "-" in mention.surname or (fold(mention.given or ""), _letters(joined)) not in hyphenated:
         return mention
     start = mention.start + mention.text.rindex(before[-1], 0, offset)
-    return dataclasses.replace(mention, surname=joined, surname_start=start)
+    return records.replace(mention, surname=joined, surname_start=start)
 
 
 def _middle_initial(mention: PersonMention) -> str | None:

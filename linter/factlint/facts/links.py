@@ -8,15 +8,15 @@ URL, closing quotes. ``start``/``end`` cover the URL itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from factlint import lazy
 from factlint.document import Document
 from factlint.facts import Facts
+from factlint.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Link:
     start: int
     end: int

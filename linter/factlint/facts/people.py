@@ -19,22 +19,21 @@ text are not people. Mentions inside quotations are marked ``quoted``.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import functools
 import itertools
 import sys
 import unicodedata
-from dataclasses import dataclass
 from typing import Any
 
 import regex
 
-from factlint import lazy
+from factlint import lazy, records
 from factlint.document import Document
 from factlint.facts import Facts
+from factlint.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class PersonMention:
     start: int
     end: int
@@ -52,7 +51,7 @@ class PersonMention:
     headline: bool = False  # in a headline or dek, where a surname alone is the style
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Lexicon:
     titles: dict[str, str]
     title_words: frozenset[str]
@@ -105,7 +104,7 @@ def lexicon() -> Lexicon:
     )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class NicknameTable:
     names: frozenset[str]
     pairs: frozenset[tuple[str, str]]  # (full, short), folded
@@ -462,7 +461,7 @@ class PeopleExtractor:
         }
         listed = _listed_with_names(mentions, prose, lead_end) if mentions else set()
         mentions = [
-            dataclasses.replace(p, cue="listed" if p.start in listed else "named-elsewhere")
+            records.replace(p, cue="listed" if p.start in listed else "named-elsewhere")
             if p.cue == "unconfirmed"
             else p
             for p in mentions
@@ -501,7 +500,7 @@ class PeopleExtractor:
         mentions.sort(key=lambda p: p.start)
         if lead_end:
             mentions = [
-                dataclasses.replace(p, headline=True) if p.start < lead_end else p for p in mentions
+                records.replace(p, headline=True) if p.start < lead_end else p for p in mentions
             ]
         return mentions
 

@@ -54,7 +54,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass
 from typing import Any
 
 import regex
@@ -64,6 +63,7 @@ from factlint.document import Document
 from factlint.facts import Facts
 from factlint.facts.dates import WEEKDAYS
 from factlint.metadata import MONTHS
+from factlint.records import record
 
 VERBS = (
     r"said|says|say|told|tells|wrote|writes|added|adds|asked|asks|explained|noted|stated|states"
@@ -93,7 +93,7 @@ CUES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Quote:
     start: int  # from the opening mark
     end: int  # past the closing mark (or the end of the last paragraph)
@@ -797,7 +797,7 @@ def _person_at(people: list[Any], starts: list[int], start: int, end: int) -> bo
     return i < len(people) and people[i].start < end
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Subject:
     start: int
     end: int
