@@ -481,13 +481,14 @@ def test_engine_time_grows_linearly(shape: str, suffix: str) -> None:
         text = make(size)
         best = float("inf")
         for _ in range(runs):
-            start = time.perf_counter()
+            start = time.process_time()
             _engine_stages(text, "stress" + suffix)
-            best = min(best, time.perf_counter() - start)
+            best = min(best, time.process_time() - start)
         return best
 
-    # Best of three at both sizes: one run of the large input could land on a
-    # busy moment of a shared machine and read as quadratic.
+    # CPU time of this process, best of three at both sizes: on a busy shared
+    # machine the wall time of the long run grows with the load while a short
+    # run can slip in between others, which read as quadratic.
     small, large = seconds(size, 3), seconds(size * 10, 3)
     # Linear: about 10x for 10x the size; quadratic would be about 100x.
     assert large / max(small, 0.002) < 30, (shape, small, large)

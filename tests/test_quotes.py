@@ -26,10 +26,10 @@ def test_hostile_input_is_fast(text: str) -> None:
     order = extraction_order(registry.extractors, ["quotes"])
     rule = registry.rules["FL201"](Config())
     document = Document(path="x.txt", text=text, format="text", prose=text)
-    started = time.perf_counter()
+    started = time.process_time()
     facts = extract_facts(document, registry.extractors, order)
     list(rule.check(document, facts))
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
     assert facts["quotes"]
 
 

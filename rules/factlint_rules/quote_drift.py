@@ -119,6 +119,14 @@ def _surname(speaker: str | None) -> str | None:
     return fold(speaker.split()[-1]) if speaker else None
 
 
+def _ratio(a: str, b: str) -> float:
+    """rapidfuzz's ratio, imported when two quotations are first compared
+    (a run on one story rarely gets there)."""
+    from rapidfuzz import fuzz
+
+    return float(fuzz.ratio(a, b))
+
+
 class QuoteDrift(CorpusRule):
     code = "FL203"
     name = "quote-drift"
@@ -135,8 +143,6 @@ class QuoteDrift(CorpusRule):
         return keys
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
-        from rapidfuzz import fuzz
-
         # Each quotation is compared with the earlier ones that share a
         # three-word shingle. The shingles are kept compactly (a run holds
         # millions): each word as its number in the run's vocabulary, a
@@ -174,7 +180,7 @@ class QuoteDrift(CorpusRule):
                         shared.update(earlier)
                         if earlier[-1] != b:
                             earlier.append(b)
-                found = self._earliest_match(documents, quotes, shared, b, fuzz.ratio)
+                found = self._earliest_match(documents, quotes, shared, b, _ratio)
                 if found is not None:
                     yield found
 
