@@ -177,7 +177,7 @@ def _compiled(source: str) -> CodeType:
 def _read_cache() -> dict[str, CodeType]:
     try:
         with open(CACHE, "rb") as handle:
-            found = marshal.load(handle)
+            found = marshal.loads(handle.read())
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     if not isinstance(found, dict):
