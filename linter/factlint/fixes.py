@@ -14,7 +14,6 @@ import difflib
 import os
 import signal
 import stat
-import tempfile
 from collections.abc import Callable, Sequence
 
 from factlint.document import Document
@@ -132,6 +131,8 @@ def write_file_atomically(
     if info is None and existing is not None:
         info = existing
     folder = os.path.dirname(path)
+    import tempfile  # here: a run that writes its report to a pipe or a terminal never needs it
+
     fd, temp = tempfile.mkstemp(prefix=".factlint-", suffix=".tmp", dir=folder)
     previous = sigterm_raises()
     try:

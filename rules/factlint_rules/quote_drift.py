@@ -39,9 +39,8 @@ in both stories.
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from factlint import CorpusRule, Finding, Severity, lazy
@@ -117,6 +116,14 @@ def _words(text: str) -> list[str]:
 
 def _surname(speaker: str | None) -> str | None:
     return fold(speaker.split()[-1]) if speaker else None
+
+
+def _opcodes(a: Sequence[Any], b: Sequence[Any]) -> Iterable[tuple[str, int, int, int, int]]:
+    """difflib's edit operations between two word lists (imported when first
+    needed: pairs of quotations that differ are rare)."""
+    import difflib
+
+    return difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
 
 
 def _ratio(a: str, b: str) -> float:
@@ -247,7 +254,7 @@ def _cut(a: list[str], b: list[str], ellipsis: object = None) -> bool:
     """The two differ only by words at the start or the end, or by words
     left out where one marks an ellipsis: one story quotes more of the same
     words."""
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(a, b):
         if tag == "equal":
             continue
         if tag == "replace":
@@ -284,7 +291,7 @@ def _split_s(words: list[str]) -> list[str]:
 def _grammar_only(a: list[str], b: list[str]) -> bool:
     """The two versions differ only in grammar words or a plural ending."""
     a, b = _split_s(a), _split_s(b)
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(a, b):
         if tag == "equal":
             continue
         left, right = a[i1:i2], b[j1:j2]
@@ -329,7 +336,7 @@ def _names(prose: str, speaker: str | None) -> bool:
 
 def _difference(a: list[str], b: list[str]) -> str:
     parts = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(a, b):
         if tag == "equal":
             continue
         there = " ".join(a[i1:i2]) or "(nothing)"
