@@ -118,7 +118,6 @@ class NicknameTable:
 @functools.cache
 def nickname_table() -> NicknameTable:
     """The ``nicknames`` package's 2,600 given-name/short-form pairs (Apache-2.0)."""
-    import csv
     import importlib.util
     import os
 
@@ -127,14 +126,23 @@ def nickname_table() -> NicknameTable:
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("the nicknames package is not installed")
     path = os.path.join(next(iter(spec.submodule_search_locations)), "names.csv")
-    names: set[str] = set()
-    pairs: set[tuple[str, str]] = set()
-    with open(path, encoding="utf-8") as handle:
-        for row in csv.reader(handle):
-            if len(row) == 3 and row[1] == "has_nickname":
-                full, short = fold(row[0]), fold(row[2])
-                names.update((full, short))
-                pairs.add((full, short))
+    with open(path, encoding="utf-8", newline="") as handle:
+        text = handle.read()
+    plain = text.isascii()
+    if plain:
+        text = text.casefold()  # fold() of ASCII text is its casefold: once for the file
+    if '"' in text:  # plain comma-separated lines; the csv module only for quoted fields
+        import csv
+
+        rows = list(csv.reader(text.splitlines()))
+    else:
+        rows = [line.split(",") for line in text.splitlines()]
+    pairs = {
+        (row[0], row[2]) if plain else (fold(row[0]), fold(row[2]))
+        for row in rows
+        if len(row) == 3 and row[1] == "has_nickname"
+    }
+    names = {name for pair in pairs for name in pair}
     return NicknameTable(frozenset(names), frozenset(pairs))
 
 
