@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -99,6 +100,25 @@ def test_entry_point_scan_agrees_with_importlib_metadata() -> None:
     )
     assert sorted(entry_points("factlint")) == expected
     assert ("builtin", "factlint_rules.plugin") in expected
+
+
+def test_entry_point_scan_counts_a_source_tree_egg_info_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A source checkout holds ``name.egg-info`` (no version in the name) and
+    the install a ``name-1.0.dist-info``: one project, counted once, the first
+    on sys.path winning, as importlib.metadata counts it."""
+    from factlint.plugins import entry_points
+
+    tree, site = tmp_path / "tree", tmp_path / "site"
+    for info, target in (
+        (tree / "news_rules.egg-info", "news_rules.tree:plugin"),
+        (site / "news_rules-1.0.dist-info", "news_rules.site:plugin"),
+    ):
+        info.mkdir(parents=True)
+        (info / "entry_points.txt").write_text(f"[factlint]\nnewsroom = {target}\n")
+    monkeypatch.setattr(sys, "path", [str(tree), str(site)])
+    assert entry_points("factlint") == [("newsroom", "news_rules.tree:plugin")]
 
 
 def test_reference_documents_are_compared_but_never_reported(

@@ -133,7 +133,9 @@ def entry_points(group: str) -> list[tuple[str, str]]:
         for name in names:
             if not name.endswith((".dist-info", ".egg-info")):
                 continue
-            project = name.split("-", 1)[0].lower().replace("_", "-").replace(".", "-")
+            # "name-1.0.dist-info", or "name.egg-info" (a source tree's, no version).
+            stem = name.rsplit(".", 1)[0]
+            project = stem.split("-", 1)[0].lower().replace("_", "-").replace(".", "-")
             if project in seen:
                 continue  # the first copy on sys.path wins, as at import
             try:

@@ -126,12 +126,12 @@ def _opcodes(a: Sequence[Any], b: Sequence[Any]) -> Iterable[tuple[str, int, int
     return difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
 
 
-def _ratio(a: str, b: str) -> float:
+def _ratio(a: str, b: str, score_cutoff: float | None = None) -> float:
     """rapidfuzz's ratio, imported when two quotations are first compared
     (a run on one story rarely gets there)."""
     from rapidfuzz import fuzz
 
-    return float(fuzz.ratio(a, b))
+    return float(fuzz.ratio(a, b, score_cutoff=score_cutoff))
 
 
 class QuoteDrift(CorpusRule):
