@@ -283,3 +283,62 @@ def test_every_way_a_date_begins_is_found(prefix: str) -> None:
     for form in _EVERY_START:
         text = f"{prefix}They said it happened {form} at noon."
         assert [d.text for d in resolve(text, dt.date(2020, 3, 10))] == [form]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # A year-less date more than 60 days from the publication date whose
+        # clause's tense points the other way is the other year's ...
+        ("The first case in humans was announced on March 18.", "2006-12-23", "2006-03-18"),
+        ("The World Cup will kick off on June 9 in Munich.", "2005-11-16", "2006-06-09"),
+        # ... or, near the turn of the year, the publication date's own (AP style)
+        ("The tariff, which took effect on Jan. 1, cut imports.", "2006-11-16", "2006-01-01"),
+        # but a reporting verb or a plan in the past does not date it
+        ("The opposition have alleged the January 23 polls will be rigged.", "2006-12-11",
+         "2007-01-23"),
+        ("The talks had been scheduled for July 25.", "2006-11-07", "2006-07-25"),
+        # and within 60 days the nearest stays, for FL302 to compare
+        ("The union will hold its rally on April 18.", "2017-06-02", "2017-04-18"),
+        ("Hundreds marched in the parade on May 3.", "2017-03-09", "2017-05-03"),
+    ],
+)  # fmt: skip
+def test_a_far_year_less_date_takes_the_tense(text: str, published: str, value: str) -> None:
+    (expression,) = resolve(text, dt.date.fromisoformat(published))
+    assert expression.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # a passive after a modal or "to" is ahead, as the active modal is
+        ("Soldiers would be deployed on the streets from early Monday.", "1997-04-13",
+         "1997-04-14"),
+        ("The budget is to be presented in parliament on Tuesday.", "2005-11-07", "2005-11-08"),
+        # "were to be" is a plan in the past: no cue, read as past
+        ("The first refugees were to be airlifted out on Friday, but rebels blocked the move.",
+         "1997-04-21", "1997-04-18"),
+        # a present passive is no past tense ...
+        ("The force will leave after elections are held in June.", "1997-04-13", "1997-06"),
+        ("The elections were held in June.", "1997-04-13", "1996-06"),
+        # ... nor is an -ed word in a compound
+        ("The rise in value-added tax in January will slow growth.", "2006-12-13", "2007-01"),
+        # a cue after a date that opens a long clause
+        ("On Sunday, the new six-million-kilowatt hydropower station on the upper reaches of"
+         " the river will start operation.", "2006-11-24", "2006-11-26"),
+        # a modal at the start of a long sentence
+        ("The club can still finish the year on top of the league table, three points clear of"
+         " its rivals, if it beats its struggling visitors from the coast at home on Wednesday.",
+         "2006-12-18", "2006-12-20"),
+        # a verb far before a month alone does not date it: the nearest
+        ("The minister became the sixth to leave the party as part of the continuing turmoil in"
+         " national politics in the run-up to a March general election.", "2005-12-07",
+         "2006-03"),
+        ("He resigned from the party in March.", "2005-12-07", "2005-03"),
+        # "since January" is over
+        ("It is the worst month for the troops since January.", "2005-10-31", "2005-01"),
+    ],
+)  # fmt: skip
+def test_tense_cues_around_the_date(text: str, published: str, value: str) -> None:
+    (expression,) = resolve(text, dt.date.fromisoformat(published))
+    assert expression.value == value

@@ -12,9 +12,14 @@ year", "Aug. 17 this year", "November of next year").
 
 Each is resolved against ``metadata.published`` (the publication date),
 never the clock. A month and day with no year is its nearest occurrence to
-the publication date (within six months either way), whatever the tense:
-FL302 compares the two. "Wednesday the 5th" is the 5th nearest the
-publication date. A bare weekday takes the clause's tense to pick its week,
+the publication date (within six months either way); a contradicting tense
+within 60 days does not move it (FL302 compares the two). A verb at most
+three words before it that dates it ("was announced on March 18", "will kick
+off on June 9"; not a reporting verb, not a plan in the past such as "had
+been scheduled for") picks the publication date's own year where that fits
+the tense (AP style: "took effect on Jan. 1" in a November story), else, if
+the nearest is more than 60 days off, the other year. "Wednesday the 5th"
+is the 5th nearest the publication date. A bare weekday takes the clause's tense to pick its week,
 as a reader does: past tense points back (the latest such day on or before
 the publication date), "will", "would", "may", "is set to", "plans to",
 "takes effect", "are expected" and the present of a scheduled event ("the
@@ -24,7 +29,11 @@ a time still to come ("until Tuesday", "ahead of Sunday's election",
 happened). "last/next Tuesday" is the nearest before/after, "this Tuesday"
 the one of the publication date's week (Monday to Sunday). A month alone
 takes the tense too ("fell in December" in a story of November is last
-year's), "last/next/this December" the word, and with no cue the nearest.
+year's) when its verb is at most 12 words before it, "since January" is
+past, "last/next/this December" the word, and with no cue the nearest. A
+participle after a modal or "to" ("would be deployed Monday", "elections to
+be held in May") is future, one after "is/are" ("when elections are held")
+or in a compound ("value-added") no tense.
 A date in the dateline ("CHICAGO, March 5 -") is metadata, not prose.
 Values follow TimeML: ``2017-07-04``, ``2017-07``, ``2017``, ``2017-W27``;
 ``range`` gives the first and last day covered; ``how`` says how each was
@@ -207,7 +216,10 @@ def _by_first_letter(words: list[str]) -> str:
 
 _PAST = casefree.compile(r"\b(?:\w{3,}ed|" + _by_first_letter(_PAST_WORDS.split()) + r")\b")
 _FUTURE = casefree.compile(r"\b(?:" + _by_first_letter(_FUTURE_CUES) + r")\b")
-_PASSIVE = lazy.re(r"\b(will|shall|would|could|may|might|must|to)\s+(?:\w+\s+)?be\s+$", re.I)
+_PASSIVE = lazy.re(
+    r"\b(will|shall|would|could|may|might|must|should|can|to)\s+(?:\w+\s+)?be\s+$", re.I
+)
+_WAS_BEFORE = lazy.re(r"\b(?:was|were)\s+\Z", re.I)
 
 
 def _last_cue(sentence: str, lower: str, start: int, stop: int) -> tuple[int, int, str, str] | None:
@@ -220,7 +232,9 @@ def _last_cue(sentence: str, lower: str, start: int, stop: int) -> tuple[int, in
         for cue in pattern.finditer(part, part_lower):
             at = start + cue.start()
             if kind == "past" and (
-                lower.startswith("un", at) or _DETERMINER_BEFORE.search(lower, max(0, at - 8), at)
+                lower.startswith("un", at)
+                or _DETERMINER_BEFORE.search(lower, max(0, at - 8), at)
+                or _ADJECTIVE_BEFORE.search(lower, max(0, at - 16), at)
             ):
                 continue  # "an unspecified date", "the proposed merger": no verb
             if best is None or start + cue.end() > best[1]:
@@ -230,6 +244,13 @@ def _last_cue(sentence: str, lower: str, start: int, stop: int) -> tuple[int, in
 
 # A word in -ed that is no verb: "unspecified", "undisclosed", "the proposed", "its planned".
 _DETERMINER_BEFORE = lazy.re(r"\b(?:a|an|the|its|his|her|their|our)\s+\Z")
+# ... nor is one in a compound or after a degree word ("value-added", "war-scarred",
+# "the most industrialised"), nor a present passive: "when elections are held
+# on July 20", "the report is delivered on Feb. 1" (a plan, not a past event).
+_ADJECTIVE_BEFORE = lazy.re(
+    r"(?:-|\b(?:most|more|less|least|newly|well|so-called)\s+"
+    r"|\b(?:is|are|am)\s+(?:\w+ly\s+|not\s+)?)\Z"
+)
 _CLAUSE_BREAK = lazy.re(r"\.(?!\d)|[;:!?\n]|\band\b|\bbut\b|, (?:which|who|while)\b")
 
 
@@ -239,7 +260,7 @@ def tense_near(prose: str, start: int, end: int) -> tuple[str | None, str | None
     opened by "and", "but" or ", which" that has no cue before the date takes
     one after it ("and on Monday criticised"), else the one of the clause
     before ("stepped down as chairman and chief executive in March")."""
-    left = prose[max(0, start - 120) : start]
+    left = prose[max(0, start - 200) : start]
     soft: list[int]
     hard, soft = 0, []  # where the clause may begin: at a full stop, or an "and"
     for m in _CLAUSE_BREAK.finditer(left):
@@ -259,7 +280,8 @@ def tense_near(prose: str, start: int, end: int) -> tuple[str | None, str | None
             break
         if index == 0:
             # no cue before the date in its clause: one after it
-            right = prose[end : end + 60]
+            # ("On Sunday, the new power station on the river will start operation")
+            right = prose[end : end + 120]
             brk = _CLAUSE_BREAK.search(right)
             right = right[: brk.start()] if brk else right
             lower_right = right.lower()
@@ -273,10 +295,14 @@ def tense_near(prose: str, start: int, end: int) -> tuple[str | None, str | None
         return None, None, None
     between = len(sentence[best[1] :].split())
     if best[2] == "past":
-        # A participle after "be": "will be issued March 12" is future.
-        aux = _PASSIVE.search(sentence[max(0, best[0] - 40) : best[0]])
+        # A participle after "be": "will be issued March 12", "would be deployed
+        # from Monday", "elections to be held in May" are ahead, as the active
+        # modal is; "was to be held" is a plan in the past.
+        before = sentence[max(0, best[0] - 40) : best[0]]
+        aux = _PASSIVE.search(before)
         if aux:
-            passive = "future" if aux.group(1).lower() in ("will", "shall") else None
+            planned = aux.group(1).lower() == "to" and _WAS_BEFORE.search(before, 0, aux.start())
+            passive = None if planned else "future"
             return passive, f"{aux.group(0).strip()} {best[3]}", between
     return best[2], best[3], between
 
@@ -312,6 +338,66 @@ def nearest_date(
         if best is None or abs((candidate - published).days) < abs((best - published).days):
             best = candidate
     return best
+
+
+#: A year-less date this far from the publication date may mean either year
+#: (FL302's ``AMBIGUOUS_DAYS``): the tense picks the year.
+EITHER_YEAR_DAYS = 60
+
+
+#: Verbs that report or name rather than date their own event ("have alleged
+#: the January 23 polls will be rigged", "declared January 2 a day of mourning").
+_REPORTING = {"said", "told", "reported", "announced", "stated", "added", "wrote", "noted",
+              "warned", "declared", "insisted", "claimed", "alleged", "suggested", "predicted",
+              "confirmed", "disclosed", "revealed", "explained", "argued", "estimated",
+              "designated", "named"}  # fmt: skip
+
+
+def _governs(prose: str, start: int, cue: tuple[str | None, str | None, int | None]) -> bool:
+    """Whether the tense cue is close enough before the date (at most three
+    words) to date it, and is neither an active reporting verb nor a plan in
+    the past ("had been scheduled for January 25")."""
+    tense, word, distance = cue
+    if tense is None or word is None or distance is None or not 0 <= distance <= 3:
+        return False
+    last = word.split()[-1].lower()
+    passive = re.search(
+        rf"\b(?:was|were|been)\s+(?:\w+\s+)?{re.escape(last)}\b[^.;]*\Z",
+        prose[max(0, start - 60) : start],
+        re.I,
+    )
+    if passive:
+        return last not in _PLANS  # "was announced on March 18" dates the announcement
+    return last not in _REPORTING
+
+
+_PLANS = {"scheduled", "set", "planned", "slated", "due", "expected", "supposed"}
+
+
+def _by_tense(
+    found: dt.date, published: dt.date, tense: str | None, how: str
+) -> tuple[dt.date, str]:
+    """The nearest occurrence of a year-less date, unless the clause's tense
+    contradicts it and another reading fits the tense: the date in the
+    publication date's own year (AP style leaves the year off those: "took
+    effect on Jan. 1" in a story of November 16), or, when the nearest is
+    more than ``EITHER_YEAR_DAYS`` away, the other year's ("the first case was
+    announced on March 18" in a story of December 23 is last March's). A
+    contradiction within that distance stays: FL302 compares the two."""
+    days = (found - published).days
+    if not ((tense == "past" and days > 1) or (tense == "future" and days < -1)):
+        return found, how
+    step = -1 if tense == "past" else 1
+    try:
+        other = found.replace(year=found.year + step)
+    except ValueError:  # Feb. 29
+        return found, how
+    if other.year == published.year:
+        return other, f"{tense} tense: the publication date's year (AP style; nearest: {found})"
+    if abs(days) > EITHER_YEAR_DAYS:
+        nearest = f"the nearest, {found}, is {abs(days)} days off"
+        return other, f"{tense} tense: the other year ({nearest})"
+    return found, how
 
 
 def _month_range(year: int, month: int, part: str | None) -> tuple[dt.date, dt.date]:
@@ -444,6 +530,8 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
         how = "year from the publication date (nearest occurrence)"
         if relation:
             how = f'year from the publication date ("{relation.lower()}")'
+        elif not weekday and _governs(prose, m.start(), cue):
+            found, how = _by_tense(found, published, tense, how)
         return _make(m, "absolute", found, how, cue, weekday=weekday)
     if g["mon"]:
         named = _month(g["month3"])
@@ -480,6 +568,10 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
             # "gave them until mid-November": a deadline, not the verb's time,
             # though one ahead is read ahead ("will double its flights by August")
             read = None if deadline and tense == "past" else tense
+            if cue[2] is not None and cue[2] > _MONTH_CUE_WORDS:
+                read = None  # a verb far before the month may govern another phrase
+            if _SINCE_BEFORE.search(prose, max(0, m.start() - 8), m.start()):
+                read = "past"  # "the worst month since January": over
             year = _year_for_month(month, published, read)
             how = "year from the publication date"
         first, last = _month_range(year, month, g["part"])
@@ -568,7 +660,12 @@ _FORWARD_BEFORE = lazy.re(
     r"\s+(?:(?:early|late|about|around|midday|noon|on|the)\s+)*\Z",
     re.I,
 )
+#: A verb further than this many words before a month alone may govern
+#: another phrase ("became the sixth minister to ... in the run-up to a March
+#: general election"): the month is then read as the nearest.
+_MONTH_CUE_WORDS = 12
 _DEADLINE_BEFORE = lazy.re(r"\b(?:until|till|by|through)\s+\Z", re.I)
+_SINCE_BEFORE = lazy.re(r"\bsince\s+\Z", re.I)
 _ENDED_BEFORE = lazy.re(r"\b(ended|since)\s+\Z", re.I)
 
 
