@@ -342,3 +342,38 @@ def test_a_far_year_less_date_takes_the_tense(text: str, published: str, value: 
 def test_tense_cues_around_the_date(text: str, published: str, value: str) -> None:
     (expression,) = resolve(text, dt.date.fromisoformat(published))
     assert expression.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "values"),
+    [
+        # a delivery or contract month is traded ahead, whatever the verb
+        ("Crude for delivery in December fell 1.11 dollars.", "2005-11-07", ["2005-12"]),
+        ("Light crude for December settlement closed up 48 cents.", "2006-11-15", ["2006-12"]),
+        ("The January contract had closed up 25 cents.", "2005-12-16", ["2006-01"]),
+        # ... and a month that is not one keeps the tense
+        ("Crude output fell in December.", "2005-11-07", ["2004-12"]),
+        # the start of a range is the latest on or before its end
+        ("From Jan. to Oct. exports rose.", "2005-11-30", ["2005-01", "2005-10"]),
+        ("Between January and October, imports rose.", "2006-11-22", ["2006-01", "2006-10"]),
+        ("He was economy minister from April to August 2005.", "2006-11-28",
+         ["2005-04", "2005-08"]),
+        ("The expo runs from May 1 to October 31, 2010.", "2005-11-28",
+         ["2010-05-01", "2010-10-31"]),
+        # ... but two months joined by "and" alone are no range
+        ("Storms hit the coast in August and September.", "2005-11-30", ["2005-08", "2005-09"]),
+        # the year after a range of days is the first day's too
+        ("The bombs fell on August 6 and 9, 1945.", "2005-12-10", ["1945-08-06"]),
+        # a count with a thousands separator is counted whole
+        ("The journey began more than 1,400 years ago.", "2006-12-28", ["0606"]),
+        ("It was founded 15 years ago.", "2006-12-28", ["1991"]),
+        # "that year" is another date's year: not the publication date's
+        ("In September that year, he raised the issue.", "2006-12-29", [None]),
+        ("In September last year, he raised the issue.", "2006-12-29", ["2005-09"]),
+    ],
+)  # fmt: skip
+def test_months_traded_ahead_ranges_and_counts(
+    text: str, published: str, values: list[str | None]
+) -> None:
+    found = resolve(text, dt.date.fromisoformat(published))
+    assert [e.value for e in found] == values

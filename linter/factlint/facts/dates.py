@@ -34,6 +34,12 @@ past, "last/next/this December" the word, and with no cue the nearest. A
 participle after a modal or "to" ("would be deployed Monday", "elections to
 be held in May") is future, one after "is/are" ("when elections are held")
 or in a compound ("value-added") no tense.
+A delivery or contract month ("crude for delivery in December", "the March
+contract") is the first on or after the publication date's month. The start
+of a range ("from January to September", "between Jan. 1 and March 31") is
+the latest on or before its end, and "on August 6 and 9, 1945" takes the year
+after the range. "September that year" names another date's year: it is
+found but not resolved. "1,400 years ago" is counted whole.
 A date in the dateline ("CHICAGO, March 5 -") is metadata, not prose.
 Values follow TimeML: ``2017-07-04``, ``2017-07``, ``2017``, ``2017-W27``;
 ``range`` gives the first and last day covered; ``how`` says how each was
@@ -42,6 +48,7 @@ resolved (``factlint facts`` prints it).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -110,8 +117,12 @@ _UNIT = r"(?P<unit>day|week|month|year)s?"
 
 def _year_word(name: str) -> str:
     """ "March last year", "Aug. 17 this year", "November of next year": the year
-    in words, counted from the publication date's."""
-    return rf"|,?[ \t]+(?:of[ \t]+)?(?P<{name}>last|next|this)[ \t]+year\b"
+    in words, counted from the publication date's; "September that year", "May 5
+    the following year": another date's year, not the publication date's."""
+    return (
+        rf"|,?[ \t]+(?:of[ \t]+)?"
+        rf"(?P<{name}>last|next|this|that|the same|the following|the previous)[ \t]+year\b"
+    )
 
 
 _FUNCTION_WORDS = r"(?:by|in|at|on|to|for|and|or|with|after|before|when|as|the|from|of|that|but)"
@@ -164,7 +175,7 @@ def _pattern() -> casefree.Pattern:
         r"(?P<rel>\b(?:(?P<simple>today|yesterday|tomorrow|tonight)"
         r"|(?P<lnt>last|next|this|past|coming)\s+(?P<lunit>week|month|year|weekend)"
         r"|(?P<earlier>earlier|later)\s+this\s+(?P<eunit>week|month|year)"
-        r"|(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+        r"|(?P<num>\d{1,3}(?:,\d{3})+|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
         + _UNIT
         + r"\s+(?P<dir>ago|earlier|later|from now))\b)",
         r"(?P<yr>\b(?:in|since|by|during|of|until|before|after)\s+(?P<year4>(?:19|20)\d{2})\b)",
@@ -439,7 +450,52 @@ def resolve(prose: str, published: dt.date | None) -> list[DateExpression]:
             expression = _make(m, kind, None, "beyond the calendar (years 1 to 9999)", (None,) * 3)
         if expression is not None:
             out.append(expression)
-    return out
+    return _start_of_ranges(out, prose)
+
+
+# "from January to September", "between Jan. 1 and March 31", "the January-October period"
+_RANGE_GAP = lazy.re(r"\.?\s*(?:-|–|—|to|through|till|until|and)\s*")
+_BETWEEN_BEFORE = lazy.re(r"\bbetween\s+(?:the\s+)?\Z", re.I)
+
+
+def _start_of_ranges(found: list[DateExpression], prose: str) -> list[DateExpression]:
+    """The first date of a range ("from January to September") is the latest on
+    or before its end, not its own nearest occurrence: "From Jan. to Oct." in a
+    story of November 30 begins last January."""
+    for index in range(len(found) - 1):
+        first, last = found[index], found[index + 1]
+        if first.kind not in ("month", "absolute") or last.kind not in ("month", "absolute"):
+            continue
+        if not first.value or not last.value or first.year_stated or "stated" in first.how:
+            continue
+        if '("' in first.how:
+            continue  # "last December", "March next year": the words give the year
+        gap = prose[first.end : last.start]
+        if not _RANGE_GAP.fullmatch(gap):
+            continue
+        if gap.strip() == "and" and not _BETWEEN_BEFORE.search(
+            prose, max(0, first.start - 12), first.start
+        ):
+            continue  # "in August and September" is no range
+        end_year, end_month = int(last.value[:4]), int(last.value[5:7])
+        end_day = int(last.value[8:10]) if len(last.value) == 10 else 31
+        month = int(first.value[5:7])
+        day = int(first.value[8:10]) if len(first.value) == 10 else 1
+        year = end_year if (month, day) <= (end_month, end_day) else end_year - 1
+        if year == int(first.value[:4]) or not first.range:
+            continue
+        try:
+            start, stop = (dt.date.fromisoformat(d).replace(year=year) for d in first.range)
+        except ValueError:  # Feb. 29
+            continue
+        value = f"{year:04d}{first.value[4:]}"
+        found[index] = dataclasses.replace(
+            first,
+            value=value,
+            range=(start.isoformat(), stop.isoformat()),
+            how=f"the start of a range: the latest on or before its end ({last.value})",
+        )
+    return found
 
 
 def _make(
@@ -499,9 +555,15 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
             return None
         how = "stated in full"
         word = (g["yrel"] or g["yrel2"] or "").lower()
+        if word and word not in _YEAR_STEP:
+            return _make(m, "absolute", None, _ANAPHORIC.format(word), cue, weekday=weekday)
         if word and published is not None:
             year = str(published.year + _YEAR_STEP[word])
             how = f'year from the publication date ("{word} year")'
+        if year is None and g["abs"]:
+            shared = _SHARED_YEAR.match(prose, m.end())
+            if shared:  # "on August 6 and 9, 1945": the year after the range is the first day's too
+                year, how = shared.group(1), "year stated after the range"
         if year is not None:
             try:
                 date = dt.date(int(year), month, day)
@@ -551,6 +613,8 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
             how = "stated in full"
         elif published is None:
             return _make(m, "month", None, "no year and no publication date", cue)
+        elif g["yrel3"] and g["yrel3"].lower() not in _YEAR_STEP:
+            return _make(m, "month", None, _ANAPHORIC.format(g["yrel3"].lower()), cue)
         elif g["yrel3"]:
             word = g["yrel3"].lower()
             year = published.year + _YEAR_STEP[word]
@@ -572,8 +636,14 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
                 read = None  # a verb far before the month may govern another phrase
             if _SINCE_BEFORE.search(prose, max(0, m.start() - 8), m.start()):
                 read = "past"  # "the worst month since January": over
-            year = _year_for_month(month, published, read)
             how = "year from the publication date"
+            if _DELIVERY_AFTER.match(prose, m.end()) or _DELIVERY_BEFORE.search(
+                prose, max(0, m.start() - 24), m.start()
+            ):
+                # "crude for December delivery", "the March contract": a month traded ahead
+                read = "future"
+                how = "a delivery or contract month: the first on or after the publication date's"
+            year = _year_for_month(month, published, read)
         first, last = _month_range(year, month, g["part"])
         return _make(m, "month", f"{year:04d}-{month:02d}", how, cue, range=(first, last))
     if g["wday"]:
@@ -665,6 +735,15 @@ _FORWARD_BEFORE = lazy.re(
 #: general election"): the month is then read as the nearest.
 _MONTH_CUE_WORDS = 12
 _DEADLINE_BEFORE = lazy.re(r"\b(?:until|till|by|through)\s+\Z", re.I)
+_ANAPHORIC = 'the year of another date ("{} year"): not resolved'
+# "on August 6 and 9, 1945", "Dec. 1-15, 2006": the year after a range of days.
+_SHARED_YEAR = lazy.re(r"\s*(?:and|or|to|through|-|–)\s*\d{1,2}(?:st|nd|rd|th)?,?[ \t]+(\d{4})\b")
+# A month traded ahead: "for December delivery", "the March contract", "delivery in May".
+_DELIVERY_AFTER = lazy.re(
+    r"[ \t]+(?:delivery|deliveries|contracts?|futures|settlement|options?|shipment|loading)\b",
+    re.I,
+)
+_DELIVERY_BEFORE = lazy.re(r"\b(?:delivery|shipment|loading)\s+(?:in|for)\s+\Z", re.I)
 _SINCE_BEFORE = lazy.re(r"\bsince\s+\Z", re.I)
 _ENDED_BEFORE = lazy.re(r"\b(ended|since)\s+\Z", re.I)
 
@@ -731,7 +810,8 @@ def _relative(m: Any, g: dict[str, Any], published: dt.date, cue: Any) -> DateEx
             range=(dt.date(year, 1, 1), dt.date(year, 12, 31)),
         )  # fmt: skip
     number_text = g["num"].lower()
-    number = int(number_text) if number_text.isdigit() else _NUMBER_WORDS[number_text]
+    digits = number_text.replace(",", "")  # "1,400 years ago"
+    number = int(digits) if digits.isdigit() else _NUMBER_WORDS[number_text]
     unit = g["unit"].lower()
     sign = -1 if g["dir"].lower() in ("ago", "earlier") else 1
     if unit == "day":
