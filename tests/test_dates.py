@@ -245,7 +245,8 @@ def test_tempeval_silver_is_measured(corpora: Path) -> None:
         pytest.skip(f"the TempEval-3 silver set is not in {corpora / 'timeml'}")
     score, unplaced = bench.silver()
     assert sum(score.total.values()) > 9000 and unplaced < 100
-    assert score.accuracy() >= 0.865, score.accuracy()
+    # 0.867 now; most disagreements are the machine's (benchmarks/dates.py --classes)
+    assert score.accuracy() >= 0.86, score.accuracy()
 
 
 def test_silver_disagreements_are_classed() -> None:
@@ -259,6 +260,33 @@ def test_silver_disagreements_are_classed() -> None:
     # a past-tense date the machine put ahead: ours to look at, not the machine's error
     assert bench.silver_error("May 12", "1996-05-12", "1997-05-12", "1997-04-22", "past") is None
     assert bench.silver_error("Friday", "1997-04-04", "1997-03-28", "1997-04-03", None) is None
+    # a count from the DCT, or a stated other date, given the DCT itself
+    assert bench.silver_error("10 days ago", "2006-12-18", "2006-12-08", "2006-12-18", None) == 6
+    assert bench.silver_error("Nov. 16", "2005-11-18", "2005-11-16", "2005-11-18", None) == 6
+    # a clock time read as a year
+    assert bench.silver_error("0900 GMT Wednesday", "0900", "2006-12-06", "2006-12-12", None) == 7
+    # a stated date that is the DCT is no silver error
+    assert bench.silver_error("Nov. 18", "2005-11-18", "2005-11-17", "2005-11-18", None) is None
+
+
+def test_scoring_within_the_annotated_period() -> None:
+    bench = _dates_benchmark()
+    assert bench.within("2003-01-01", "2003") and bench.within("2003-01", "2003")
+    assert bench.within("1997-04-02", "1997-W14") and bench.within("1997-04", "1997-04")
+    # a coarser or another value is not inside
+    assert not bench.within("2003", "2003-01-01") and not bench.within("2004-01-01", "2003")
+    assert not bench.within("1997-04-09", "1997-W14") and not bench.within(None, "2003")
+
+
+def test_silver_dates_are_placed_by_their_offsets() -> None:
+    bench = _dates_benchmark()
+    sentence = "It was set for Friday and Saturday, and held Saturday."
+    group = [
+        {"text": "Saturday", "start": 1026, "context": sentence},
+        {"text": "Saturday", "start": 1045, "context": sentence},
+    ]
+    # both offsets fit a sentence starting at 1000 ("Saturday" at 26 and 45)
+    assert bench._sentence_start(group) == 1000
 
 
 # One draft per way a date form can begin (the scan passes over words that
