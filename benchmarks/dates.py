@@ -16,9 +16,10 @@ counted:
 - Value correct: found expressions one of whose overlapping expressions has
   exactly the annotated value (the same granularity: ``2003-01-01`` for an
   annotated ``2003`` is not counted correct).
-- Within the annotated period (a second, lenient figure): also counted when
-  factlint's value is finer than the annotated one and inside it (the
-  annotation gives "January 1 2003" only the year ``2003``).
+- Up to granularity (a second, lenient figure): also counted when one value
+  lies inside the other, the annotated one coarser ("January 1 2003"
+  annotated ``2003``) or factlint's ("a year ago" is ``1988`` to factlint,
+  ``1988-11-02`` or ``1988-11`` to the annotators).
 
 TimeBank 1.2 is read in full documents (gold values checked by people).
 The TempEval-3 silver set gives each DATE with its sentence, not the whole
@@ -74,6 +75,11 @@ def within(ours: str | None, value: str) -> bool:
     return "W" not in ours and len(ours) > len(value) and ours.startswith(value)
 
 
+def nested(ours: str | None, value: str) -> bool:
+    """Whether one of the two values lies inside the other (or they are equal)."""
+    return within(ours, value) or (ours is not None and within(value, ours))
+
+
 class Score:
     def __init__(self) -> None:
         self.total: Counter[str] = Counter()
@@ -91,7 +97,7 @@ class Score:
             self.misses.append(f"missed  {text!r} ({value})")
             return
         self.found[kind] += 1
-        if any(within(e.value, value) for e in hits):
+        if any(nested(e.value, value) for e in hits):
             self.within[kind] += 1
         if any(e.value == value for e in hits):
             self.correct[kind] += 1
@@ -273,7 +279,7 @@ def silver_classes(score: Score) -> None:
     correct = sum(score.correct.values())
     plainly = sum(n for k, n in counts.items() if k is not None)
     print(
-        f"\nWithin the annotated period (a finer value inside it counts):"
+        f"\nUp to granularity (one value inside the other counts):"
         f" {score.within_accuracy():.3f} ({sum(score.within.values())}/{found})."
     )
     print("\n| silver disagreement | count | example |")
@@ -314,7 +320,7 @@ def main() -> None:
     print("Calendar-valued DATE expressions (DCT as the publication date)\n")
     print(
         "| corpus | kind | in scope | found (extent recall) | value correct (of found)"
-        " | within the annotated period |"
+        " | same up to granularity |"
     )
     print("| --- | --- | --- | --- | --- | --- |")
     for row in bank.rows("TimeBank 1.2 (gold)"):

@@ -269,13 +269,16 @@ def test_silver_disagreements_are_classed() -> None:
     assert bench.silver_error("Nov. 18", "2005-11-18", "2005-11-17", "2005-11-18", None) is None
 
 
-def test_scoring_within_the_annotated_period() -> None:
+def test_scoring_up_to_granularity() -> None:
     bench = _dates_benchmark()
     assert bench.within("2003-01-01", "2003") and bench.within("2003-01", "2003")
     assert bench.within("1997-04-02", "1997-W14") and bench.within("1997-04", "1997-04")
     # a coarser or another value is not inside
     assert not bench.within("2003", "2003-01-01") and not bench.within("2004-01-01", "2003")
     assert not bench.within("1997-04-09", "1997-W14") and not bench.within(None, "2003")
+    # up to granularity, either way round: "a year ago" is 1988 to factlint
+    assert bench.nested("1988", "1988-11-02") and bench.nested("2003-01-01", "2003")
+    assert not bench.nested("1989", "1988-11-02") and not bench.nested(None, "1988")
 
 
 def test_silver_dates_are_placed_by_their_offsets() -> None:
@@ -363,6 +366,9 @@ def test_a_far_year_less_date_takes_the_tense(text: str, published: str, value: 
          " national politics in the run-up to a March general election.", "2005-12-07",
          "2006-03"),
         ("He resigned from the party in March.", "2005-12-07", "2005-03"),
+        # an adjective in -ed after the date is no verb ("untouched by the crisis")
+        ("The airline will double its flights between Perth and Delhi by August in search of"
+         " markets untouched by the crisis.", "1998-02-13", "1998-08"),
         # "since January" is over
         ("It is the worst month for the troops since January.", "2005-10-31", "2005-01"),
     ],

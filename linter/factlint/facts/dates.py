@@ -242,15 +242,21 @@ def _last_cue(sentence: str, lower: str, start: int, stop: int) -> tuple[int, in
     for pattern, kind in ((_FUTURE, "future"), (_PAST, "past")):
         for cue in pattern.finditer(part, part_lower):
             at = start + cue.start()
-            if kind == "past" and (
-                lower.startswith("un", at)
-                or _DETERMINER_BEFORE.search(lower, max(0, at - 8), at)
-                or _ADJECTIVE_BEFORE.search(lower, max(0, at - 16), at)
-            ):
+            if kind == "past" and not _is_verb(lower, at):
                 continue  # "an unspecified date", "the proposed merger": no verb
             if best is None or start + cue.end() > best[1]:
                 best = (at, start + cue.end(), kind, cue.group())
     return best
+
+
+def _is_verb(lower: str, at: int) -> bool:
+    """Whether the past-tense cue at ``at`` in ``lower`` is a verb, not an
+    adjective ("unspecified", "the proposed", "value-added", "are held")."""
+    return not (
+        lower.startswith("un", at)
+        or _DETERMINER_BEFORE.search(lower, max(0, at - 8), at)
+        or _ADJECTIVE_BEFORE.search(lower, max(0, at - 16), at)
+    )
 
 
 # A word in -ed that is no verb: "unspecified", "undisclosed", "the proposed", "its planned".
@@ -296,7 +302,11 @@ def tense_near(prose: str, start: int, end: int) -> tuple[str | None, str | None
             brk = _CLAUSE_BREAK.search(right)
             right = right[: brk.start()] if brk else right
             lower_right = right.lower()
-            f, p = _FUTURE.search(right, lower_right), _PAST.search(right, lower_right)
+            f = _FUTURE.search(right, lower_right)
+            p = next(
+                (c for c in _PAST.finditer(right, lower_right) if _is_verb(lower_right, c.start())),
+                None,
+            )  # "new markets untouched by the crisis": no verb
             if f and (not p or f.start() <= p.start()):
                 return "future", f.group(), -1
             if p:
