@@ -411,3 +411,23 @@ def test_months_traded_ahead_ranges_and_counts(
 ) -> None:
     found = resolve(text, dt.date.fromisoformat(published))
     assert [e.value for e in found] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a year in words, as broadcast transcripts write it
+        ("Atlanta, nineteen ninety-six. A bomb blast shocks the games.", ["1996"]),
+        ("January nineteen ninety-seven. Atlanta again.", ["1997-01"]),
+        ("He was convicted in nineteen ninety-one.", ["1991"]),
+        ("The plan was to halve it by the year two thousand.", ["2000"]),
+        ("It opened in nineteen oh five.", ["1905"]),
+        # ... but counts in words are no years
+        ("Nineteen hundred people came.", []),
+        ("It won two thousand and five votes.", []),
+        ("Twenty five people came.", []),
+    ],
+)
+def test_years_in_words(text: str, values: list[str]) -> None:
+    found = resolve(text, dt.date(1998, 2, 27))
+    assert [e.value for e in found] == values

@@ -7,8 +7,10 @@ or with a date ("Tuesday, July 5, 2017", "Tuesday (July 5)", "Wed., July 5",
 relative expressions ("today", "yesterday", "last Tuesday", "next week",
 "last month", "this year", "two days ago", "earlier this month"), months
 ("in April", "in late January", "last December", "March 2016") and years
-("in 2016"); a year in words goes with the month it follows ("March last
-year", "Aug. 17 this year", "November of next year").
+("in 2016"; in words, as transcripts write them: "nineteen ninety-six",
+"January nineteen ninety-seven", "by the year two thousand"); a year
+counted in words goes with the month it follows ("March last year", "Aug. 17
+this year", "November of next year").
 
 Each is resolved against ``metadata.published`` (the publication date),
 never the clock. A month and day with no year is its nearest occurrence to
@@ -125,6 +127,37 @@ def _year_word(name: str) -> str:
     )
 
 
+_ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen"]  # fmt: skip
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+# A year in words, as broadcast transcripts write it: "nineteen ninety-six",
+# "nineteen oh five", "twenty ten", "two thousand and one".
+_YEAR_IN_WORDS = (
+    rf"(?:nineteen|twenty)[ -](?:hundred|(?:{'|'.join(_TENS)})(?:[ -](?:{'|'.join(_ONES)}))?"
+    rf"|{'|'.join(_TEENS)}|oh[ -](?:{'|'.join(_ONES)}))"
+    rf"|two thousand(?:(?:[ -]and)?[ -](?:{'|'.join(_TEENS)}|{'|'.join(_ONES)}))?"
+)
+
+
+def year_from_words(text: str) -> int:
+    """The year a year in words names ("nineteen ninety-six": 1996)."""
+    words = text.lower().replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        century, rest = 2000, [w for w in words[2:] if w != "and"]
+    else:
+        century, rest = (19 if words[0] == "nineteen" else 20) * 100, words[1:]
+    value = 0
+    for word in rest:
+        if word in _ONES:
+            value += _ONES.index(word) + 1
+        elif word in _TEENS:
+            value += _TEENS.index(word) + 10
+        elif word in _TENS:
+            value += (_TENS.index(word) + 2) * 10
+    return century + value
+
+
 _FUNCTION_WORDS = r"(?:by|in|at|on|to|for|and|or|with|after|before|when|as|the|from|of|that|but)"
 
 
@@ -161,7 +194,9 @@ def _pattern() -> casefree.Pattern:
         + _FUNCTION_WORDS
         + r"\b)[a-z])))?[ \t]+(?P<year3>\d{4})\b"
         + _year_word("yrel3")
-        + r")?\b)",
+        + r"|[ \t]+(?P<wyear3>"
+        + _YEAR_IN_WORDS
+        + r"))?\b)",
         # Wednesday the 5th: the month is the one whose 5th is nearest the publication date
         r"(?P<wdnth>(?=[MTWFS][aehoru])"
         + wd.replace("weekday", "weekday4")
@@ -179,6 +214,10 @@ def _pattern() -> casefree.Pattern:
         + _UNIT
         + r"\s+(?P<dir>ago|earlier|later|from now))\b)",
         r"(?P<yr>\b(?:in|since|by|during|of|until|before|after)\s+(?P<year4>(?:19|20)\d{2})\b)",
+        # in nineteen ninety-six / the year two thousand / nineteen ninety-six
+        r"(?P<wyr>\b(?=(?:in|since|by|during|of|until|before|after|the year)\s+[nt]|nineteen|tw)"
+        r"(?:(?P<wprep>in|since|by|during|of|until|before|after|the year)\s+)?"
+        r"(?P<wyear4>" + _YEAR_IN_WORDS + r")\b)",
     ]
     # Every form starts a word: failing fast inside words makes the scan ~10x faster.
     # And every form starts with a digit or one of these letters (the first
@@ -444,7 +483,7 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 _KINDS = (
     ("abs", "absolute"), ("dmy", "absolute"), ("iso", "absolute"), ("us", "absolute"),
     ("july4", "absolute"), ("mon", "month"), ("wdnth", "absolute"), ("wday", "weekday"),
-    ("rel", "relative"), ("yr", "year"),
+    ("rel", "relative"), ("yr", "year"), ("wyr", "year"),
 )  # fmt: skip
 
 
@@ -621,6 +660,8 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
         if g["year3"]:
             year = int(g["year3"])
             how = "stated in full"
+        elif g["wyear3"]:
+            year, how = year_from_words(g["wyear3"]), "stated in full (the year in words)"
         elif published is None:
             return _make(m, "month", None, "no year and no publication date", cue)
         elif g["yrel3"] and g["yrel3"].lower() not in _YEAR_STEP:
@@ -698,6 +739,15 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
         if published is None:
             return _make(m, "relative", None, "no publication date", cue)
         return _relative(m, g, published, cue)
+    if g["wyr"]:
+        words = g["wyear4"].lower()
+        if not g["wprep"] and ("hundred" in words or words.startswith("two")):
+            return None  # "nineteen hundred people", "two thousand and five votes": counts
+        year = year_from_words(words)
+        return _make(
+            m, "year", f"{year:04d}", "stated (in words)", cue,
+            range=(dt.date(year, 1, 1), dt.date(year, 12, 31)), year_stated=True,
+        )  # fmt: skip
     if g["yr"]:
         year = int(g["year4"])
         return _make(
