@@ -369,6 +369,13 @@ def test_a_far_year_less_date_takes_the_tense(text: str, published: str, value: 
         # an adjective in -ed after the date is no verb ("untouched by the crisis")
         ("The airline will double its flights between Perth and Delhi by August in search of"
          " markets untouched by the crisis.", "1998-02-13", "1998-08"),
+        # a colon inside a clock time ends no clause: "will be turned off" governs Monday
+        ("Gas supplies will be turned off at 10:00 am (0700 GMT) on Monday.", "2006-12-28",
+         "2007-01-01"),
+        ("Gas supplies were turned off at 10:00 am (0700 GMT) on Monday.", "2006-12-28",
+         "2006-12-25"),
+        # fixtures that kick off ahead
+        ("Other first-leg matches kick off on Wednesday.", "2005-11-29", "2005-11-30"),
         # "since January" is over
         ("It is the worst month for the troops since January.", "2005-10-31", "2005-01"),
     ],

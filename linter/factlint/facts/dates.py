@@ -35,7 +35,8 @@ year's) when its verb is at most 12 words before it, "since January" is
 past, "last/next/this December" the word, and with no cue the nearest. A
 participle after a modal or "to" ("would be deployed Monday", "elections to
 be held in May") is future, one after "is/are" ("when elections are held")
-or in a compound ("value-added") no tense.
+or in a compound ("value-added") no tense; a colon or full stop inside a
+number ("at 10:00 am", "5.50 percent") ends no clause.
 A delivery or contract month ("crude for delivery in December", "the March
 contract") is the first on or after the publication date's month. The start
 of a range ("from January to September", "between Jan. 1 and March 31") is
@@ -239,7 +240,7 @@ _FUTURE_CUES = [
     *(modal + _NOT_HAVE for modal in ("would", "could", "may", "might", "should", "must", "can")),
     "meets", "opens", "closes", "resumes", "begins", "starts", "ends", "flies", "travels",
     "arrives", "leaves", "visits", "heads (?:to|for|into|back)", "goes", "returns", "convenes",
-    "reconvenes", "expires", "kicks off", "takes place", "comes? into force",
+    "reconvenes", "expires", "kicks? off", "takes place", "comes? into force",
     "go(?:es)? to the polls", "climaxes", "faces", "entertains",
 ]  # fmt: skip
 # Past-tense verbs: the irregular ones a news story uses, and any word in -ed.
@@ -307,7 +308,8 @@ _ADJECTIVE_BEFORE = lazy.re(
     r"(?:-|\b(?:most|more|less|least|newly|well|so-called)\s+"
     r"|\b(?:is|are|am)\s+(?:\w+ly\s+|not\s+)?)\Z"
 )
-_CLAUSE_BREAK = lazy.re(r"\.(?!\d)|[;:!?\n]|\band\b|\bbut\b|, (?:which|who|while)\b")
+# A full stop or colon inside a number ("5.50 percent", "at 10:00 am") ends no clause.
+_CLAUSE_BREAK = lazy.re(r"[.:](?!\d)|[;!?\n]|\band\b|\bbut\b|, (?:which|who|while)\b")
 
 
 def tense_near(prose: str, start: int, end: int) -> tuple[str | None, str | None, int | None]:
