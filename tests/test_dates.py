@@ -245,7 +245,8 @@ def test_tempeval_silver_is_measured(corpora: Path) -> None:
         pytest.skip(f"the TempEval-3 silver set is not in {corpora / 'timeml'}")
     score, unplaced = bench.silver()
     assert sum(score.total.values()) > 9000 and unplaced < 100
-    assert score.accuracy() >= 0.865, score.accuracy()
+    # 0.867 now; most disagreements are the machine's (benchmarks/dates.py --classes)
+    assert score.accuracy() >= 0.86, score.accuracy()
 
 
 def test_silver_disagreements_are_classed() -> None:
@@ -259,6 +260,36 @@ def test_silver_disagreements_are_classed() -> None:
     # a past-tense date the machine put ahead: ours to look at, not the machine's error
     assert bench.silver_error("May 12", "1996-05-12", "1997-05-12", "1997-04-22", "past") is None
     assert bench.silver_error("Friday", "1997-04-04", "1997-03-28", "1997-04-03", None) is None
+    # a count from the DCT, or a stated other date, given the DCT itself
+    assert bench.silver_error("10 days ago", "2006-12-18", "2006-12-08", "2006-12-18", None) == 6
+    assert bench.silver_error("Nov. 16", "2005-11-18", "2005-11-16", "2005-11-18", None) == 6
+    # a clock time read as a year
+    assert bench.silver_error("0900 GMT Wednesday", "0900", "2006-12-06", "2006-12-12", None) == 7
+    # a stated date that is the DCT is no silver error
+    assert bench.silver_error("Nov. 18", "2005-11-18", "2005-11-17", "2005-11-18", None) is None
+
+
+def test_scoring_up_to_granularity() -> None:
+    bench = _dates_benchmark()
+    assert bench.within("2003-01-01", "2003") and bench.within("2003-01", "2003")
+    assert bench.within("1997-04-02", "1997-W14") and bench.within("1997-04", "1997-04")
+    # a coarser or another value is not inside
+    assert not bench.within("2003", "2003-01-01") and not bench.within("2004-01-01", "2003")
+    assert not bench.within("1997-04-09", "1997-W14") and not bench.within(None, "2003")
+    # up to granularity, either way round: "a year ago" is 1988 to factlint
+    assert bench.nested("1988", "1988-11-02") and bench.nested("2003-01-01", "2003")
+    assert not bench.nested("1989", "1988-11-02") and not bench.nested(None, "1988")
+
+
+def test_silver_dates_are_placed_by_their_offsets() -> None:
+    bench = _dates_benchmark()
+    sentence = "It was set for Friday and Saturday, and held Saturday."
+    group = [
+        {"text": "Saturday", "start": 1026, "context": sentence},
+        {"text": "Saturday", "start": 1045, "context": sentence},
+    ]
+    # both offsets fit a sentence starting at 1000 ("Saturday" at 26 and 45)
+    assert bench._sentence_start(group) == 1000
 
 
 # One draft per way a date form can begin (the scan passes over words that
@@ -283,3 +314,127 @@ def test_every_way_a_date_begins_is_found(prefix: str) -> None:
     for form in _EVERY_START:
         text = f"{prefix}They said it happened {form} at noon."
         assert [d.text for d in resolve(text, dt.date(2020, 3, 10))] == [form]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # A year-less date more than 60 days from the publication date whose
+        # clause's tense points the other way is the other year's ...
+        ("The first case in humans was announced on March 18.", "2006-12-23", "2006-03-18"),
+        ("The World Cup will kick off on June 9 in Munich.", "2005-11-16", "2006-06-09"),
+        # ... or, near the turn of the year, the publication date's own (AP style)
+        ("The tariff, which took effect on Jan. 1, cut imports.", "2006-11-16", "2006-01-01"),
+        # but a reporting verb or a plan in the past does not date it
+        ("The opposition have alleged the January 23 polls will be rigged.", "2006-12-11",
+         "2007-01-23"),
+        ("The talks had been scheduled for July 25.", "2006-11-07", "2006-07-25"),
+        # and within 60 days the nearest stays, for FL302 to compare
+        ("The union will hold its rally on April 18.", "2017-06-02", "2017-04-18"),
+        ("Hundreds marched in the parade on May 3.", "2017-03-09", "2017-05-03"),
+    ],
+)  # fmt: skip
+def test_a_far_year_less_date_takes_the_tense(text: str, published: str, value: str) -> None:
+    (expression,) = resolve(text, dt.date.fromisoformat(published))
+    assert expression.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # a passive after a modal or "to" is ahead, as the active modal is
+        ("Soldiers would be deployed on the streets from early Monday.", "1997-04-13",
+         "1997-04-14"),
+        ("The budget is to be presented in parliament on Tuesday.", "2005-11-07", "2005-11-08"),
+        # "were to be" is a plan in the past: no cue, read as past
+        ("The first refugees were to be airlifted out on Friday, but rebels blocked the move.",
+         "1997-04-21", "1997-04-18"),
+        # a present passive is no past tense ...
+        ("The force will leave after elections are held in June.", "1997-04-13", "1997-06"),
+        ("The elections were held in June.", "1997-04-13", "1996-06"),
+        # ... nor is an -ed word in a compound
+        ("The rise in value-added tax in January will slow growth.", "2006-12-13", "2007-01"),
+        # a cue after a date that opens a long clause
+        ("On Sunday, the new six-million-kilowatt hydropower station on the upper reaches of"
+         " the river will start operation.", "2006-11-24", "2006-11-26"),
+        # a modal at the start of a long sentence
+        ("The club can still finish the year on top of the league table, three points clear of"
+         " its rivals, if it beats its struggling visitors from the coast at home on Wednesday.",
+         "2006-12-18", "2006-12-20"),
+        # a verb far before a month alone does not date it: the nearest
+        ("The minister became the sixth to leave the party as part of the continuing turmoil in"
+         " national politics in the run-up to a March general election.", "2005-12-07",
+         "2006-03"),
+        ("He resigned from the party in March.", "2005-12-07", "2005-03"),
+        # an adjective in -ed after the date is no verb ("untouched by the crisis")
+        ("The airline will double its flights between Perth and Delhi by August in search of"
+         " markets untouched by the crisis.", "1998-02-13", "1998-08"),
+        # a colon inside a clock time ends no clause: "will be turned off" governs Monday
+        ("Gas supplies will be turned off at 10:00 am (0700 GMT) on Monday.", "2006-12-28",
+         "2007-01-01"),
+        ("Gas supplies were turned off at 10:00 am (0700 GMT) on Monday.", "2006-12-28",
+         "2006-12-25"),
+        # fixtures that kick off ahead
+        ("Other first-leg matches kick off on Wednesday.", "2005-11-29", "2005-11-30"),
+        # "since January" is over
+        ("It is the worst month for the troops since January.", "2005-10-31", "2005-01"),
+    ],
+)  # fmt: skip
+def test_tense_cues_around_the_date(text: str, published: str, value: str) -> None:
+    (expression,) = resolve(text, dt.date.fromisoformat(published))
+    assert expression.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "values"),
+    [
+        # a delivery or contract month is traded ahead, whatever the verb
+        ("Crude for delivery in December fell 1.11 dollars.", "2005-11-07", ["2005-12"]),
+        ("Light crude for December settlement closed up 48 cents.", "2006-11-15", ["2006-12"]),
+        ("The January contract had closed up 25 cents.", "2005-12-16", ["2006-01"]),
+        # ... and a month that is not one keeps the tense
+        ("Crude output fell in December.", "2005-11-07", ["2004-12"]),
+        # the start of a range is the latest on or before its end
+        ("From Jan. to Oct. exports rose.", "2005-11-30", ["2005-01", "2005-10"]),
+        ("Between January and October, imports rose.", "2006-11-22", ["2006-01", "2006-10"]),
+        ("He was economy minister from April to August 2005.", "2006-11-28",
+         ["2005-04", "2005-08"]),
+        ("The expo runs from May 1 to October 31, 2010.", "2005-11-28",
+         ["2010-05-01", "2010-10-31"]),
+        # ... but two months joined by "and" alone are no range
+        ("Storms hit the coast in August and September.", "2005-11-30", ["2005-08", "2005-09"]),
+        # the year after a range of days is the first day's too
+        ("The bombs fell on August 6 and 9, 1945.", "2005-12-10", ["1945-08-06"]),
+        # a count with a thousands separator is counted whole
+        ("The journey began more than 1,400 years ago.", "2006-12-28", ["0606"]),
+        ("It was founded 15 years ago.", "2006-12-28", ["1991"]),
+        # "that year" is another date's year: not the publication date's
+        ("In September that year, he raised the issue.", "2006-12-29", [None]),
+        ("In September last year, he raised the issue.", "2006-12-29", ["2005-09"]),
+    ],
+)  # fmt: skip
+def test_months_traded_ahead_ranges_and_counts(
+    text: str, published: str, values: list[str | None]
+) -> None:
+    found = resolve(text, dt.date.fromisoformat(published))
+    assert [e.value for e in found] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a year in words, as broadcast transcripts write it
+        ("Atlanta, nineteen ninety-six. A bomb blast shocks the games.", ["1996"]),
+        ("January nineteen ninety-seven. Atlanta again.", ["1997-01"]),
+        ("He was convicted in nineteen ninety-one.", ["1991"]),
+        ("The plan was to halve it by the year two thousand.", ["2000"]),
+        ("It opened in nineteen oh five.", ["1905"]),
+        # ... but counts in words are no years
+        ("Nineteen hundred people came.", []),
+        ("It won two thousand and five votes.", []),
+        ("Twenty five people came.", []),
+    ],
+)
+def test_years_in_words(text: str, values: list[str]) -> None:
+    found = resolve(text, dt.date(1998, 2, 27))
+    assert [e.value for e in found] == values

@@ -7,14 +7,21 @@ or with a date ("Tuesday, July 5, 2017", "Tuesday (July 5)", "Wed., July 5",
 relative expressions ("today", "yesterday", "last Tuesday", "next week",
 "last month", "this year", "two days ago", "earlier this month"), months
 ("in April", "in late January", "last December", "March 2016") and years
-("in 2016"); a year in words goes with the month it follows ("March last
-year", "Aug. 17 this year", "November of next year").
+("in 2016"; in words, as transcripts write them: "nineteen ninety-six",
+"January nineteen ninety-seven", "by the year two thousand"); a year
+counted in words goes with the month it follows ("March last year", "Aug. 17
+this year", "November of next year").
 
 Each is resolved against ``metadata.published`` (the publication date),
 never the clock. A month and day with no year is its nearest occurrence to
-the publication date (within six months either way), whatever the tense:
-FL302 compares the two. "Wednesday the 5th" is the 5th nearest the
-publication date. A bare weekday takes the clause's tense to pick its week,
+the publication date (within six months either way); a contradicting tense
+within 60 days does not move it (FL302 compares the two). A verb at most
+three words before it that dates it ("was announced on March 18", "will kick
+off on June 9"; not a reporting verb, not a plan in the past such as "had
+been scheduled for") picks the publication date's own year where that fits
+the tense (AP style: "took effect on Jan. 1" in a November story), else, if
+the nearest is more than 60 days off, the other year. "Wednesday the 5th"
+is the 5th nearest the publication date. A bare weekday takes the clause's tense to pick its week,
 as a reader does: past tense points back (the latest such day on or before
 the publication date), "will", "would", "may", "is set to", "plans to",
 "takes effect", "are expected" and the present of a scheduled event ("the
@@ -24,7 +31,18 @@ a time still to come ("until Tuesday", "ahead of Sunday's election",
 happened). "last/next Tuesday" is the nearest before/after, "this Tuesday"
 the one of the publication date's week (Monday to Sunday). A month alone
 takes the tense too ("fell in December" in a story of November is last
-year's), "last/next/this December" the word, and with no cue the nearest.
+year's) when its verb is at most 12 words before it, "since January" is
+past, "last/next/this December" the word, and with no cue the nearest. A
+participle after a modal or "to" ("would be deployed Monday", "elections to
+be held in May") is future, one after "is/are" ("when elections are held")
+or in a compound ("value-added") no tense; a colon or full stop inside a
+number ("at 10:00 am", "5.50 percent") ends no clause.
+A delivery or contract month ("crude for delivery in December", "the March
+contract") is the first on or after the publication date's month. The start
+of a range ("from January to September", "between Jan. 1 and March 31") is
+the latest on or before its end, and "on August 6 and 9, 1945" takes the year
+after the range. "September that year" names another date's year: it is
+found but not resolved. "1,400 years ago" is counted whole.
 A date in the dateline ("CHICAGO, March 5 -") is metadata, not prose.
 Values follow TimeML: ``2017-07-04``, ``2017-07``, ``2017``, ``2017-W27``;
 ``range`` gives the first and last day covered; ``how`` says how each was
@@ -33,6 +51,7 @@ resolved (``factlint facts`` prints it).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -101,8 +120,43 @@ _UNIT = r"(?P<unit>day|week|month|year)s?"
 
 def _year_word(name: str) -> str:
     """ "March last year", "Aug. 17 this year", "November of next year": the year
-    in words, counted from the publication date's."""
-    return rf"|,?[ \t]+(?:of[ \t]+)?(?P<{name}>last|next|this)[ \t]+year\b"
+    in words, counted from the publication date's; "September that year", "May 5
+    the following year": another date's year, not the publication date's."""
+    return (
+        rf"|,?[ \t]+(?:of[ \t]+)?"
+        rf"(?P<{name}>last|next|this|that|the same|the following|the previous)[ \t]+year\b"
+    )
+
+
+_ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen"]  # fmt: skip
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+# A year in words, as broadcast transcripts write it: "nineteen ninety-six",
+# "nineteen oh five", "twenty ten", "two thousand and one".
+_YEAR_IN_WORDS = (
+    rf"(?:nineteen|twenty)[ -](?:hundred|(?:{'|'.join(_TENS)})(?:[ -](?:{'|'.join(_ONES)}))?"
+    rf"|{'|'.join(_TEENS)}|oh[ -](?:{'|'.join(_ONES)}))"
+    rf"|two thousand(?:(?:[ -]and)?[ -](?:{'|'.join(_TEENS)}|{'|'.join(_ONES)}))?"
+)
+
+
+def year_from_words(text: str) -> int:
+    """The year a year in words names ("nineteen ninety-six": 1996)."""
+    words = text.lower().replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        century, rest = 2000, [w for w in words[2:] if w != "and"]
+    else:
+        century, rest = (19 if words[0] == "nineteen" else 20) * 100, words[1:]
+    value = 0
+    for word in rest:
+        if word in _ONES:
+            value += _ONES.index(word) + 1
+        elif word in _TEENS:
+            value += _TEENS.index(word) + 10
+        elif word in _TENS:
+            value += (_TENS.index(word) + 2) * 10
+    return century + value
 
 
 _FUNCTION_WORDS = r"(?:by|in|at|on|to|for|and|or|with|after|before|when|as|the|from|of|that|but)"
@@ -141,7 +195,9 @@ def _pattern() -> casefree.Pattern:
         + _FUNCTION_WORDS
         + r"\b)[a-z])))?[ \t]+(?P<year3>\d{4})\b"
         + _year_word("yrel3")
-        + r")?\b)",
+        + r"|[ \t]+(?P<wyear3>"
+        + _YEAR_IN_WORDS
+        + r"))?\b)",
         # Wednesday the 5th: the month is the one whose 5th is nearest the publication date
         r"(?P<wdnth>(?=[MTWFS][aehoru])"
         + wd.replace("weekday", "weekday4")
@@ -155,10 +211,14 @@ def _pattern() -> casefree.Pattern:
         r"(?P<rel>\b(?:(?P<simple>today|yesterday|tomorrow|tonight)"
         r"|(?P<lnt>last|next|this|past|coming)\s+(?P<lunit>week|month|year|weekend)"
         r"|(?P<earlier>earlier|later)\s+this\s+(?P<eunit>week|month|year)"
-        r"|(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+        r"|(?P<num>\d{1,3}(?:,\d{3})+|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
         + _UNIT
         + r"\s+(?P<dir>ago|earlier|later|from now))\b)",
         r"(?P<yr>\b(?:in|since|by|during|of|until|before|after)\s+(?P<year4>(?:19|20)\d{2})\b)",
+        # in nineteen ninety-six / the year two thousand / nineteen ninety-six
+        r"(?P<wyr>\b(?=(?:in|since|by|during|of|until|before|after|the year)\s+[nt]|nineteen|tw)"
+        r"(?:(?P<wprep>in|since|by|during|of|until|before|after|the year)\s+)?"
+        r"(?P<wyear4>" + _YEAR_IN_WORDS + r")\b)",
     ]
     # Every form starts a word: failing fast inside words makes the scan ~10x faster.
     # And every form starts with a digit or one of these letters (the first
@@ -180,7 +240,7 @@ _FUTURE_CUES = [
     *(modal + _NOT_HAVE for modal in ("would", "could", "may", "might", "should", "must", "can")),
     "meets", "opens", "closes", "resumes", "begins", "starts", "ends", "flies", "travels",
     "arrives", "leaves", "visits", "heads (?:to|for|into|back)", "goes", "returns", "convenes",
-    "reconvenes", "expires", "kicks off", "takes place", "comes? into force",
+    "reconvenes", "expires", "kicks? off", "takes place", "comes? into force",
     "go(?:es)? to the polls", "climaxes", "faces", "entertains",
 ]  # fmt: skip
 # Past-tense verbs: the irregular ones a news story uses, and any word in -ed.
@@ -207,7 +267,10 @@ def _by_first_letter(words: list[str]) -> str:
 
 _PAST = casefree.compile(r"\b(?:\w{3,}ed|" + _by_first_letter(_PAST_WORDS.split()) + r")\b")
 _FUTURE = casefree.compile(r"\b(?:" + _by_first_letter(_FUTURE_CUES) + r")\b")
-_PASSIVE = lazy.re(r"\b(will|shall|would|could|may|might|must|to)\s+(?:\w+\s+)?be\s+$", re.I)
+_PASSIVE = lazy.re(
+    r"\b(will|shall|would|could|may|might|must|should|can|to)\s+(?:\w+\s+)?be\s+$", re.I
+)
+_WAS_BEFORE = lazy.re(r"\b(?:was|were)\s+\Z", re.I)
 
 
 def _last_cue(sentence: str, lower: str, start: int, stop: int) -> tuple[int, int, str, str] | None:
@@ -219,18 +282,34 @@ def _last_cue(sentence: str, lower: str, start: int, stop: int) -> tuple[int, in
     for pattern, kind in ((_FUTURE, "future"), (_PAST, "past")):
         for cue in pattern.finditer(part, part_lower):
             at = start + cue.start()
-            if kind == "past" and (
-                lower.startswith("un", at) or _DETERMINER_BEFORE.search(lower, max(0, at - 8), at)
-            ):
+            if kind == "past" and not _is_verb(lower, at):
                 continue  # "an unspecified date", "the proposed merger": no verb
             if best is None or start + cue.end() > best[1]:
                 best = (at, start + cue.end(), kind, cue.group())
     return best
 
 
+def _is_verb(lower: str, at: int) -> bool:
+    """Whether the past-tense cue at ``at`` in ``lower`` is a verb, not an
+    adjective ("unspecified", "the proposed", "value-added", "are held")."""
+    return not (
+        lower.startswith("un", at)
+        or _DETERMINER_BEFORE.search(lower, max(0, at - 8), at)
+        or _ADJECTIVE_BEFORE.search(lower, max(0, at - 16), at)
+    )
+
+
 # A word in -ed that is no verb: "unspecified", "undisclosed", "the proposed", "its planned".
 _DETERMINER_BEFORE = lazy.re(r"\b(?:a|an|the|its|his|her|their|our)\s+\Z")
-_CLAUSE_BREAK = lazy.re(r"\.(?!\d)|[;:!?\n]|\band\b|\bbut\b|, (?:which|who|while)\b")
+# ... nor is one in a compound or after a degree word ("value-added", "war-scarred",
+# "the most industrialised"), nor a present passive: "when elections are held
+# on July 20", "the report is delivered on Feb. 1" (a plan, not a past event).
+_ADJECTIVE_BEFORE = lazy.re(
+    r"(?:-|\b(?:most|more|less|least|newly|well|so-called)\s+"
+    r"|\b(?:is|are|am)\s+(?:\w+ly\s+|not\s+)?)\Z"
+)
+# A full stop or colon inside a number ("5.50 percent", "at 10:00 am") ends no clause.
+_CLAUSE_BREAK = lazy.re(r"[.:](?!\d)|[;!?\n]|\band\b|\bbut\b|, (?:which|who|while)\b")
 
 
 def tense_near(prose: str, start: int, end: int) -> tuple[str | None, str | None, int | None]:
@@ -239,7 +318,7 @@ def tense_near(prose: str, start: int, end: int) -> tuple[str | None, str | None
     opened by "and", "but" or ", which" that has no cue before the date takes
     one after it ("and on Monday criticised"), else the one of the clause
     before ("stepped down as chairman and chief executive in March")."""
-    left = prose[max(0, start - 120) : start]
+    left = prose[max(0, start - 200) : start]
     soft: list[int]
     hard, soft = 0, []  # where the clause may begin: at a full stop, or an "and"
     for m in _CLAUSE_BREAK.finditer(left):
@@ -259,11 +338,16 @@ def tense_near(prose: str, start: int, end: int) -> tuple[str | None, str | None
             break
         if index == 0:
             # no cue before the date in its clause: one after it
-            right = prose[end : end + 60]
+            # ("On Sunday, the new power station on the river will start operation")
+            right = prose[end : end + 120]
             brk = _CLAUSE_BREAK.search(right)
             right = right[: brk.start()] if brk else right
             lower_right = right.lower()
-            f, p = _FUTURE.search(right, lower_right), _PAST.search(right, lower_right)
+            f = _FUTURE.search(right, lower_right)
+            p = next(
+                (c for c in _PAST.finditer(right, lower_right) if _is_verb(lower_right, c.start())),
+                None,
+            )  # "new markets untouched by the crisis": no verb
             if f and (not p or f.start() <= p.start()):
                 return "future", f.group(), -1
             if p:
@@ -273,10 +357,14 @@ def tense_near(prose: str, start: int, end: int) -> tuple[str | None, str | None
         return None, None, None
     between = len(sentence[best[1] :].split())
     if best[2] == "past":
-        # A participle after "be": "will be issued March 12" is future.
-        aux = _PASSIVE.search(sentence[max(0, best[0] - 40) : best[0]])
+        # A participle after "be": "will be issued March 12", "would be deployed
+        # from Monday", "elections to be held in May" are ahead, as the active
+        # modal is; "was to be held" is a plan in the past.
+        before = sentence[max(0, best[0] - 40) : best[0]]
+        aux = _PASSIVE.search(before)
         if aux:
-            passive = "future" if aux.group(1).lower() in ("will", "shall") else None
+            planned = aux.group(1).lower() == "to" and _WAS_BEFORE.search(before, 0, aux.start())
+            passive = None if planned else "future"
             return passive, f"{aux.group(0).strip()} {best[3]}", between
     return best[2], best[3], between
 
@@ -314,6 +402,66 @@ def nearest_date(
     return best
 
 
+#: A year-less date this far from the publication date may mean either year
+#: (FL302's ``AMBIGUOUS_DAYS``): the tense picks the year.
+EITHER_YEAR_DAYS = 60
+
+
+#: Verbs that report or name rather than date their own event ("have alleged
+#: the January 23 polls will be rigged", "declared January 2 a day of mourning").
+_REPORTING = {"said", "told", "reported", "announced", "stated", "added", "wrote", "noted",
+              "warned", "declared", "insisted", "claimed", "alleged", "suggested", "predicted",
+              "confirmed", "disclosed", "revealed", "explained", "argued", "estimated",
+              "designated", "named"}  # fmt: skip
+
+
+def _governs(prose: str, start: int, cue: tuple[str | None, str | None, int | None]) -> bool:
+    """Whether the tense cue is close enough before the date (at most three
+    words) to date it, and is neither an active reporting verb nor a plan in
+    the past ("had been scheduled for January 25")."""
+    tense, word, distance = cue
+    if tense is None or word is None or distance is None or not 0 <= distance <= 3:
+        return False
+    last = word.split()[-1].lower()
+    passive = re.search(
+        rf"\b(?:was|were|been)\s+(?:\w+\s+)?{re.escape(last)}\b[^.;]*\Z",
+        prose[max(0, start - 60) : start],
+        re.I,
+    )
+    if passive:
+        return last not in _PLANS  # "was announced on March 18" dates the announcement
+    return last not in _REPORTING
+
+
+_PLANS = {"scheduled", "set", "planned", "slated", "due", "expected", "supposed"}
+
+
+def _by_tense(
+    found: dt.date, published: dt.date, tense: str | None, how: str
+) -> tuple[dt.date, str]:
+    """The nearest occurrence of a year-less date, unless the clause's tense
+    contradicts it and another reading fits the tense: the date in the
+    publication date's own year (AP style leaves the year off those: "took
+    effect on Jan. 1" in a story of November 16), or, when the nearest is
+    more than ``EITHER_YEAR_DAYS`` away, the other year's ("the first case was
+    announced on March 18" in a story of December 23 is last March's). A
+    contradiction within that distance stays: FL302 compares the two."""
+    days = (found - published).days
+    if not ((tense == "past" and days > 1) or (tense == "future" and days < -1)):
+        return found, how
+    step = -1 if tense == "past" else 1
+    try:
+        other = found.replace(year=found.year + step)
+    except ValueError:  # Feb. 29
+        return found, how
+    if other.year == published.year:
+        return other, f"{tense} tense: the publication date's year (AP style; nearest: {found})"
+    if abs(days) > EITHER_YEAR_DAYS:
+        nearest = f"the nearest, {found}, is {abs(days)} days off"
+        return other, f"{tense} tense: the other year ({nearest})"
+    return found, how
+
+
 def _month_range(year: int, month: int, part: str | None) -> tuple[dt.date, dt.date]:
     last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
     first_day, last_day = 1, last
@@ -337,7 +485,7 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 _KINDS = (
     ("abs", "absolute"), ("dmy", "absolute"), ("iso", "absolute"), ("us", "absolute"),
     ("july4", "absolute"), ("mon", "month"), ("wdnth", "absolute"), ("wday", "weekday"),
-    ("rel", "relative"), ("yr", "year"),
+    ("rel", "relative"), ("yr", "year"), ("wyr", "year"),
 )  # fmt: skip
 
 
@@ -353,7 +501,52 @@ def resolve(prose: str, published: dt.date | None) -> list[DateExpression]:
             expression = _make(m, kind, None, "beyond the calendar (years 1 to 9999)", (None,) * 3)
         if expression is not None:
             out.append(expression)
-    return out
+    return _start_of_ranges(out, prose)
+
+
+# "from January to September", "between Jan. 1 and March 31", "the January-October period"
+_RANGE_GAP = lazy.re(r"\.?\s*(?:-|–|—|to|through|till|until|and)\s*")
+_BETWEEN_BEFORE = lazy.re(r"\bbetween\s+(?:the\s+)?\Z", re.I)
+
+
+def _start_of_ranges(found: list[DateExpression], prose: str) -> list[DateExpression]:
+    """The first date of a range ("from January to September") is the latest on
+    or before its end, not its own nearest occurrence: "From Jan. to Oct." in a
+    story of November 30 begins last January."""
+    for index in range(len(found) - 1):
+        first, last = found[index], found[index + 1]
+        if first.kind not in ("month", "absolute") or last.kind not in ("month", "absolute"):
+            continue
+        if not first.value or not last.value or first.year_stated or "stated" in first.how:
+            continue
+        if '("' in first.how:
+            continue  # "last December", "March next year": the words give the year
+        gap = prose[first.end : last.start]
+        if not _RANGE_GAP.fullmatch(gap):
+            continue
+        if gap.strip() == "and" and not _BETWEEN_BEFORE.search(
+            prose, max(0, first.start - 12), first.start
+        ):
+            continue  # "in August and September" is no range
+        end_year, end_month = int(last.value[:4]), int(last.value[5:7])
+        end_day = int(last.value[8:10]) if len(last.value) == 10 else 31
+        month = int(first.value[5:7])
+        day = int(first.value[8:10]) if len(first.value) == 10 else 1
+        year = end_year if (month, day) <= (end_month, end_day) else end_year - 1
+        if year == int(first.value[:4]) or not first.range:
+            continue
+        try:
+            start, stop = (dt.date.fromisoformat(d).replace(year=year) for d in first.range)
+        except ValueError:  # Feb. 29
+            continue
+        value = f"{year:04d}{first.value[4:]}"
+        found[index] = dataclasses.replace(
+            first,
+            value=value,
+            range=(start.isoformat(), stop.isoformat()),
+            how=f"the start of a range: the latest on or before its end ({last.value})",
+        )
+    return found
 
 
 def _make(
@@ -413,9 +606,15 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
             return None
         how = "stated in full"
         word = (g["yrel"] or g["yrel2"] or "").lower()
+        if word and word not in _YEAR_STEP:
+            return _make(m, "absolute", None, _ANAPHORIC.format(word), cue, weekday=weekday)
         if word and published is not None:
             year = str(published.year + _YEAR_STEP[word])
             how = f'year from the publication date ("{word} year")'
+        if year is None and g["abs"]:
+            shared = _SHARED_YEAR.match(prose, m.end())
+            if shared:  # "on August 6 and 9, 1945": the year after the range is the first day's too
+                year, how = shared.group(1), "year stated after the range"
         if year is not None:
             try:
                 date = dt.date(int(year), month, day)
@@ -444,6 +643,8 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
         how = "year from the publication date (nearest occurrence)"
         if relation:
             how = f'year from the publication date ("{relation.lower()}")'
+        elif not weekday and _governs(prose, m.start(), cue):
+            found, how = _by_tense(found, published, tense, how)
         return _make(m, "absolute", found, how, cue, weekday=weekday)
     if g["mon"]:
         named = _month(g["month3"])
@@ -461,8 +662,12 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
         if g["year3"]:
             year = int(g["year3"])
             how = "stated in full"
+        elif g["wyear3"]:
+            year, how = year_from_words(g["wyear3"]), "stated in full (the year in words)"
         elif published is None:
             return _make(m, "month", None, "no year and no publication date", cue)
+        elif g["yrel3"] and g["yrel3"].lower() not in _YEAR_STEP:
+            return _make(m, "month", None, _ANAPHORIC.format(g["yrel3"].lower()), cue)
         elif g["yrel3"]:
             word = g["yrel3"].lower()
             year = published.year + _YEAR_STEP[word]
@@ -480,8 +685,18 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
             # "gave them until mid-November": a deadline, not the verb's time,
             # though one ahead is read ahead ("will double its flights by August")
             read = None if deadline and tense == "past" else tense
-            year = _year_for_month(month, published, read)
+            if cue[2] is not None and cue[2] > _MONTH_CUE_WORDS:
+                read = None  # a verb far before the month may govern another phrase
+            if _SINCE_BEFORE.search(prose, max(0, m.start() - 8), m.start()):
+                read = "past"  # "the worst month since January": over
             how = "year from the publication date"
+            if _DELIVERY_AFTER.match(prose, m.end()) or _DELIVERY_BEFORE.search(
+                prose, max(0, m.start() - 24), m.start()
+            ):
+                # "crude for December delivery", "the March contract": a month traded ahead
+                read = "future"
+                how = "a delivery or contract month: the first on or after the publication date's"
+            year = _year_for_month(month, published, read)
         first, last = _month_range(year, month, g["part"])
         return _make(m, "month", f"{year:04d}-{month:02d}", how, cue, range=(first, last))
     if g["wday"]:
@@ -526,6 +741,15 @@ def _resolve_match(m: Any, prose: str, published: dt.date | None) -> DateExpress
         if published is None:
             return _make(m, "relative", None, "no publication date", cue)
         return _relative(m, g, published, cue)
+    if g["wyr"]:
+        words = g["wyear4"].lower()
+        if not g["wprep"] and ("hundred" in words or words.startswith("two")):
+            return None  # "nineteen hundred people", "two thousand and five votes": counts
+        year = year_from_words(words)
+        return _make(
+            m, "year", f"{year:04d}", "stated (in words)", cue,
+            range=(dt.date(year, 1, 1), dt.date(year, 12, 31)), year_stated=True,
+        )  # fmt: skip
     if g["yr"]:
         year = int(g["year4"])
         return _make(
@@ -568,7 +792,21 @@ _FORWARD_BEFORE = lazy.re(
     r"\s+(?:(?:early|late|about|around|midday|noon|on|the)\s+)*\Z",
     re.I,
 )
+#: A verb further than this many words before a month alone may govern
+#: another phrase ("became the sixth minister to ... in the run-up to a March
+#: general election"): the month is then read as the nearest.
+_MONTH_CUE_WORDS = 12
 _DEADLINE_BEFORE = lazy.re(r"\b(?:until|till|by|through)\s+\Z", re.I)
+_ANAPHORIC = 'the year of another date ("{} year"): not resolved'
+# "on August 6 and 9, 1945", "Dec. 1-15, 2006": the year after a range of days.
+_SHARED_YEAR = lazy.re(r"\s*(?:and|or|to|through|-|–)\s*\d{1,2}(?:st|nd|rd|th)?,?[ \t]+(\d{4})\b")
+# A month traded ahead: "for December delivery", "the March contract", "delivery in May".
+_DELIVERY_AFTER = lazy.re(
+    r"[ \t]+(?:delivery|deliveries|contracts?|futures|settlement|options?|shipment|loading)\b",
+    re.I,
+)
+_DELIVERY_BEFORE = lazy.re(r"\b(?:delivery|shipment|loading)\s+(?:in|for)\s+\Z", re.I)
+_SINCE_BEFORE = lazy.re(r"\bsince\s+\Z", re.I)
 _ENDED_BEFORE = lazy.re(r"\b(ended|since)\s+\Z", re.I)
 
 
@@ -634,7 +872,8 @@ def _relative(m: Any, g: dict[str, Any], published: dt.date, cue: Any) -> DateEx
             range=(dt.date(year, 1, 1), dt.date(year, 12, 31)),
         )  # fmt: skip
     number_text = g["num"].lower()
-    number = int(number_text) if number_text.isdigit() else _NUMBER_WORDS[number_text]
+    digits = number_text.replace(",", "")  # "1,400 years ago"
+    number = int(digits) if digits.isdigit() else _NUMBER_WORDS[number_text]
     unit = g["unit"].lower()
     sign = -1 if g["dir"].lower() in ("ago", "earlier") else 1
     if unit == "day":
