@@ -51,13 +51,12 @@ resolved (``factlint facts`` prints it).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import re
 from typing import Any
 
-from factlint import casefree, lazy
+from factlint import casefree, lazy, records
 from factlint.document import Document
 from factlint.facts import Facts
 from factlint.metadata import MONTHS
@@ -540,7 +539,7 @@ def _start_of_ranges(found: list[DateExpression], prose: str) -> list[DateExpres
         except ValueError:  # Feb. 29
             continue
         value = f"{year:04d}{first.value[4:]}"
-        found[index] = dataclasses.replace(
+        found[index] = records.replace(
             first,
             value=value,
             range=(start.isoformat(), stop.isoformat()),
