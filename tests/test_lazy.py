@@ -52,6 +52,29 @@ def test_a_link_only_run_compiles_no_name_or_quote_pattern() -> None:
     assert _regex_compiles() > 10
 
 
+_MODULES_AFTER = """
+import sys
+from factlint.cli import main
+code = main(sys.argv[1:])
+print(" ".join(sorted(sys.modules)))
+"""
+
+
+def test_a_one_story_run_imports_only_what_it_uses() -> None:
+    """The pre-commit case: the default rules on one story, the report on
+    standard output. Its findings need no fuzzy matching (one spelling of
+    each name), no quotation diff, no temporary file and no dataclasses."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _MODULES_AFTER, "check", "--isolated", str(SEED)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    loaded = set(proc.stdout.strip().splitlines()[-1].split())
+    assert "factlint_rules.quote_drift" in loaded  # the rules that could use them did run
+    assert not loaded & {"dataclasses", "rapidfuzz", "difflib", "tempfile", "shutil", "sqlite3"}
+
+
 def test_a_lazy_pattern_matches_as_the_compiled_one() -> None:
     text = "Ms. Ortiz said, and Mr. Newman-Ortiz agreed."
     for source in (r"\b\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?", r"(?P<who>Mr|Ms)\.\s+(\w+)"):
