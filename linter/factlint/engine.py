@@ -376,28 +376,63 @@ def _on_alarm(signum: int, frame: object) -> None:
     raise FileTimeout
 
 
-@contextlib.contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
+class time_limit:  # used as a function: ``with time_limit(s):``
     """Raise :class:`FileTimeout` in the block after ``seconds`` (0: no limit).
 
     A timer signal, so it stops a stall anywhere, even inside a regular
     expression; only in a main thread on a system with ``setitimer`` (there
-    the block simply runs to its end).
+    the block simply runs to its end). Inside :func:`alarm_handler` (a run
+    checking many files, a rule at a time) the handler is already in place
+    and each block only sets and clears the timer.
     """
-    usable = (
-        seconds > 0
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
+
+    __slots__ = ("_armed", "_previous", "_seconds")
+
+    def __init__(self, seconds: float) -> None:
+        self._seconds = seconds
+        self._previous: Any = None
+        self._armed = False
+
+    def __enter__(self) -> None:
+        if not (self._seconds > 0 and _HAS_TIMER and _in_main_thread()):
+            return
+        if not _HANDLER_SET:
+            self._previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, self._seconds)
+        self._armed = True
+
+    def __exit__(self, *exc: object) -> None:
+        if self._armed:
+            self._armed = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            if self._previous is not None:
+                signal.signal(signal.SIGALRM, self._previous)
+                self._previous = None
+
+
+_HAS_TIMER = hasattr(signal, "setitimer")
+#: True while :func:`alarm_handler` has put :func:`_on_alarm` in place.
+_HANDLER_SET = False
+
+
+def _in_main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
+@contextlib.contextmanager
+def alarm_handler() -> Iterator[None]:
+    """The handler of :class:`time_limit` in place for the block (then the
+    previous one again), so the many limits inside only set the timer."""
+    global _HANDLER_SET
+    if _HANDLER_SET or not (_HAS_TIMER and _in_main_thread()):
         yield
         return
     previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    _HANDLER_SET = True
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        _HANDLER_SET = False
         signal.signal(signal.SIGALRM, previous)
 
 
@@ -473,6 +508,13 @@ def check_source(
     """Read one source, extract its facts and, when ``apply`` (a document
     being checked, not a reference), apply the document rules of ``plan``:
     the per-document part of a run, the same in a worker and here."""
+    with alarm_handler():
+        return _check_source(source, registry, config, order, plan, apply)
+
+
+def _check_source(
+    source: Source, registry: Registry, config: Config, order: list[str], plan: Plan, apply: bool
+) -> Checked:
     display, document, facts, message = load_source(source, registry, config, order)
     if document is None or facts is None:
         return Checked(display, message=message)
@@ -515,6 +557,10 @@ BYTES_PER_WORKER = 800_000
 def _init_worker(config: Config, order: list[str], plan: tuple[tuple[str, ...], Any]) -> None:
     from factlint.plugins import load_registry
 
+    global _HANDLER_SET
+    if _HAS_TIMER and not _HANDLER_SET:  # this process is the run's: the handler stays
+        signal.signal(signal.SIGALRM, _on_alarm)
+        _HANDLER_SET = True
     registry = _WORKER.get("registry") or load_registry(config.plugins, config.plugin_paths)
     _WORKER["registry"] = registry
     _WORKER["config"] = config
@@ -611,11 +657,12 @@ def _check_all(
     for source in stdin:
         yield check_source(source, registry, config, order, plan, source.display not in references)
     if jobs <= 1 or len(files) < 2:
-        for done, source in enumerate(files, 1):
-            apply = source.display not in references
-            yield check_source(source, registry, config, order, plan, apply)
-            if progress:
-                progress(done, len(files))
+        with alarm_handler():
+            for done, source in enumerate(files, 1):
+                apply = source.display not in references
+                yield check_source(source, registry, config, order, plan, apply)
+                if progress:
+                    progress(done, len(files))
         return
     tasks = [(s, s.display not in references) for s in files]
     with worker_pool(jobs, registry, config, order, plan) as pool:
