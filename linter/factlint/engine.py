@@ -376,28 +376,63 @@ def _on_alarm(signum: int, frame: object) -> None:
     raise FileTimeout
 
 
-@contextlib.contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
+class time_limit:  # used as a function: ``with time_limit(s):``
     """Raise :class:`FileTimeout` in the block after ``seconds`` (0: no limit).
 
     A timer signal, so it stops a stall anywhere, even inside a regular
     expression; only in a main thread on a system with ``setitimer`` (there
-    the block simply runs to its end).
+    the block simply runs to its end). Inside :func:`alarm_handler` (a run
+    checking many files, a rule at a time) the handler is already in place
+    and each block only sets and clears the timer.
     """
-    usable = (
-        seconds > 0
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
+
+    __slots__ = ("_armed", "_previous", "_seconds")
+
+    def __init__(self, seconds: float) -> None:
+        self._seconds = seconds
+        self._previous: Any = None
+        self._armed = False
+
+    def __enter__(self) -> None:
+        if not (self._seconds > 0 and _HAS_TIMER and _in_main_thread()):
+            return
+        if not _HANDLER_SET:
+            self._previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, self._seconds)
+        self._armed = True
+
+    def __exit__(self, *exc: object) -> None:
+        if self._armed:
+            self._armed = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            if self._previous is not None:
+                signal.signal(signal.SIGALRM, self._previous)
+                self._previous = None
+
+
+_HAS_TIMER = hasattr(signal, "setitimer")
+#: True while :func:`alarm_handler` has put :func:`_on_alarm` in place.
+_HANDLER_SET = False
+
+
+def _in_main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
+@contextlib.contextmanager
+def alarm_handler() -> Iterator[None]:
+    """The handler of :class:`time_limit` in place for the block (then the
+    previous one again), so the many limits inside only set the timer."""
+    global _HANDLER_SET
+    if _HANDLER_SET or not (_HAS_TIMER and _in_main_thread()):
         yield
         return
     previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    _HANDLER_SET = True
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        _HANDLER_SET = False
         signal.signal(signal.SIGALRM, previous)
 
 
@@ -473,6 +508,13 @@ def check_source(
     """Read one source, extract its facts and, when ``apply`` (a document
     being checked, not a reference), apply the document rules of ``plan``:
     the per-document part of a run, the same in a worker and here."""
+    with alarm_handler():
+        return _check_source(source, registry, config, order, plan, apply)
+
+
+def _check_source(
+    source: Source, registry: Registry, config: Config, order: list[str], plan: Plan, apply: bool
+) -> Checked:
     display, document, facts, message = load_source(source, registry, config, order)
     if document is None or facts is None:
         return Checked(display, message=message)
@@ -515,6 +557,10 @@ BYTES_PER_WORKER = 800_000
 def _init_worker(config: Config, order: list[str], plan: tuple[tuple[str, ...], Any]) -> None:
     from factlint.plugins import load_registry
 
+    global _HANDLER_SET
+    if _HAS_TIMER and not _HANDLER_SET:  # this process is the run's: the handler stays
+        signal.signal(signal.SIGALRM, _on_alarm)
+        _HANDLER_SET = True
     registry = _WORKER.get("registry") or load_registry(config.plugins, config.plugin_paths)
     _WORKER["registry"] = registry
     _WORKER["config"] = config
@@ -524,6 +570,10 @@ def _init_worker(config: Config, order: list[str], plan: tuple[tuple[str, ...], 
         assert isinstance(registry, Registry)
         rules = instantiate_rules(registry, config, codes)
         _WORKER["plan"] = Plan(tuple(r for r in rules if isinstance(r, DocumentRule)), keep)
+
+
+def _check_chunk_in_worker(tasks: list[tuple[Source, bool]]) -> list[Checked]:
+    return [_check_in_worker(task) for task in tasks]
 
 
 def _check_in_worker(task: tuple[Source, bool]) -> Checked:
@@ -611,19 +661,93 @@ def _check_all(
     for source in stdin:
         yield check_source(source, registry, config, order, plan, source.display not in references)
     if jobs <= 1 or len(files) < 2:
-        for done, source in enumerate(files, 1):
-            apply = source.display not in references
-            yield check_source(source, registry, config, order, plan, apply)
-            if progress:
-                progress(done, len(files))
+        with alarm_handler():
+            for done, source in enumerate(files, 1):
+                apply = source.display not in references
+                yield check_source(source, registry, config, order, plan, apply)
+                if progress:
+                    progress(done, len(files))
         return
     tasks = [(s, s.display not in references) for s in files]
-    with worker_pool(jobs, registry, config, order, plan) as pool:
-        chunk = chunk_size(len(files), jobs)
-        for done, checked in enumerate(pool.map(_check_in_worker, tasks, chunksize=chunk), 1):
+    yield from _check_shared(tasks, registry, config, order, plan, jobs, progress)
+
+
+#: Files per chunk of work shared between this process and the workers
+#: (:func:`_check_shared`): small, so neither waits long for the other at the end.
+SHARED_CHUNK = 8
+
+
+def _check_shared(
+    tasks: list[tuple[Source, bool]],
+    registry: Registry,
+    config: Config,
+    order: list[str],
+    plan: Plan,
+    jobs: int,
+    progress: Callable[[int, int], None] | None,
+) -> Iterator[Checked]:
+    """:func:`check_source` for every task, in order, shared between this
+    process and ``jobs - 1`` workers: ``jobs`` processes busy, none waiting
+    for the others' results. This process reads the first chunk before the
+    workers start, so forked ones inherit its imports, lexicons and compiled
+    patterns instead of loading them each; then it keeps each worker four
+    chunks ahead and reads the next chunk itself, handing on the results in
+    the order of the tasks as they are ready. Once every chunk is given out,
+    it reads here those no worker has started, rather than wait for them."""
+    from collections import deque
+    from concurrent.futures import Future
+
+    count = len(tasks)
+    size = max(1, min(SHARED_CHUNK, count // (jobs * 4)))
+    chunks = [tasks[i : i + size] for i in range(0, count, size)]
+    done = 0
+
+    def here(chunk: list[tuple[Source, bool]]) -> list[Checked]:
+        return [check_source(s, registry, config, order, plan, apply) for s, apply in chunk]
+
+    def hand_on(results: list[Checked]) -> Iterator[Checked]:
+        nonlocal done
+        for checked in results:
+            done += 1
             yield checked
             if progress:
-                progress(done, len(files))
+                progress(done, count)
+
+    with alarm_handler():
+        first = here(chunks[0])
+    yield from hand_on(first)
+    if len(chunks) == 1:
+        return
+    ahead = 4 * (jobs - 1)
+    with worker_pool(jobs - 1, registry, config, order, plan) as pool:
+        # In task order: (a worker's future, its chunk), or (None, results read here).
+        pending: deque[tuple[Future[list[Checked]] | None, list[Any]]] = deque()
+        out = 0  # futures in ``pending`` (sent to a worker)
+        nxt = 1
+        with alarm_handler():
+            while nxt < len(chunks):
+                while nxt < len(chunks) and out < ahead:
+                    pending.append((pool.submit(_check_chunk_in_worker, chunks[nxt]), chunks[nxt]))
+                    out += 1
+                    nxt += 1
+                if nxt < len(chunks):
+                    pending.append((None, here(chunks[nxt])))
+                    nxt += 1
+                # Hand on what is ready.
+                while pending and (pending[0][0] is None or pending[0][0].done()):
+                    sent, got = pending.popleft()
+                    if sent is not None:
+                        out -= 1
+                        got = sent.result()
+                    yield from hand_on(got)
+            # Every chunk is given out: read here, from the last, those no
+            # worker has started, rather than wait for them.
+            for k in range(len(pending) - 1, -1, -1):
+                sent, chunk = pending[k]
+                if sent is not None and sent.cancel():
+                    pending[k] = (None, here(chunk))
+        for sent, got in pending:
+            yield from hand_on(got if sent is None else sent.result())
 
 
 def run(

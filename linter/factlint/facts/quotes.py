@@ -309,17 +309,15 @@ def _kind(inner: str, prose: str, start: int) -> str:
     sentence_start = prose[max(0, start - 3) : start].strip() in ("", ".", ":", "—") or prose[
         max(0, start - 200) : start
     ].rstrip().endswith((".", ":", "\n", "?", "!"))
-    letters = [w.strip("‘’'\"(") for w in words]
-    letters = [w for w in letters if w[:1].isalpha()]
-    capitalised = [w[0].isupper() or w.lower() in _TITLE_SMALL for w in letters]
-    if (
-        1 <= len(words) <= 12
-        and letters
-        and letters[0][0].isupper()
-        and all(capitalised)
-        and not sentence_start
-    ):
-        return "title"  # "Born in the U.S.A.", "Action Plan for the Development of Italy"
+    if 1 <= len(words) <= 12 and not sentence_start:  # (a long quote is no title: not read)
+        letters = [w.strip("‘’'\"(") for w in words]
+        letters = [w for w in letters if w[:1].isalpha()]
+        if (
+            letters
+            and letters[0][0].isupper()
+            and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in letters)
+        ):
+            return "title"  # "Born in the U.S.A.", "Action Plan for the Development of Italy"
     if len(words) >= 6 and (words[0][0].isupper() or sentence_start):
         return "full"
     if sentence_start and inner.rstrip().endswith((".", ",", "?", "!")) and len(words) >= 3:
