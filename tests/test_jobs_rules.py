@@ -209,7 +209,7 @@ class _Where(DocumentRule):
 @pytest.mark.skipif(engine.cores() < 2, reason="one core: --jobs 2 runs one process")
 def test_with_two_jobs_this_process_and_a_worker_share_the_stories(tmp_path: Path) -> None:
     sources = _stories(tmp_path, {}, count=60)
-    registry = dataclasses.replace(REGISTRY, rules={**REGISTRY.rules, "FL992": _Where})
+    registry = records.replace(REGISTRY, rules={**REGISTRY.rules, "FL992": _Where})
     result = engine.run(sources, registry, Config(root=tmp_path), {"FL992"}, jobs=2)
     where = {f.location.path: f.message for f in result.findings}
     assert sorted(where) == [s.display for s in sources]  # every story, once
