@@ -12,8 +12,13 @@ or by a spelling-out right beside it in any case ("digital terrestrial TV
 formerly known as ..."). In brackets, any words right before it spell it
 out: with letters from inside a word ("London Interbank Offered Rate
 (LIBOR)"), in another language's order or translated ("Vale Do Rio Doce
-(CVRD)", "annualised money market rates (TAM)"). Names in wire markup
-("<Kokusai Denwa Denshin Co Ltd>") count, though the prose masks them.
+(CVRD)", "annualised money market rates (TAM)"), and a name right before
+a bracketing pair of commas ("The French Cereals Intervention Board, ONIC,
+said"). Anywhere in the story, capitalised words spell it out with letters
+from inside a word too when every word gives at least its initial ("New
+York Mercantile Exchange" for NYMEX, "Atlantic Richfield Co" for ARCO; not
+"Secretary of State" for SAS). Names in wire markup ("<Kokusai Denwa
+Denshin Co Ltd>") count, though the prose masks them.
 
 Text in capitals (headlines, "FULL TEXT", "OBAMA’S LAST ..."), quotations,
 the headline line (a short first line with no full stop, or in title case;
@@ -22,8 +27,9 @@ one-sentence lines, its headline and dek), the dateline (also
 "DALLAS/FORT WORTH, Texas, March 3 - "), labels ("NOTE:", "YEAR" alone on
 its line), wire markers closing a paragraph ("MORE"), titles ("MR."),
 routing codes, handles, emphasis (a word the story also writes in lower
-case, a name it also writes in title case, a function word: "IN a
-statement", or a shout: "PREACH!"), the first word of a longer name ("MGM
+case, a name it also writes in title case, a function word or auxiliary:
+"IN a statement", "they COULD be", or a shout: "PREACH!"), letters a
+combining mark continues (mis-encoded text), the first word of a longer name ("MGM
 Grand", "FDR Park", "CARLY for America", "CB and T Bancshares"), US
 broadcast call letters ("WKOW"), a state after its city ("Newark, NJ"), a
 share in a price list ("BPB 10p to 660"), a line of a table (a fifth of it
@@ -34,7 +40,10 @@ numerals and links are not acronyms. Letters the story treats as a name
 somewhere (with a company word: "GAF Corp", "security firm RSA", "DZ bank";
 with a wire ticker: "BASF <BASF.F>"; a broadcaster by what it is: "WEEI
 radio"; described beside it: "EDGE, an environmental justice group",
-"France's largest farm union, the FNSEA") are left out everywhere in it. A
+"France's largest farm union, the FNSEA"; after its kind: "consortium TAV",
+"the anabolic steroid THG", "standards called IFRS", "analyst Jason Kenney
+at ING"; one of a list of three or more names: "AEG, Zanussi and
+Frigidaire") are left out everywhere in it. A
 plural in capitals is spelled out by its plural ("exchanges for physicals
 (EFPS)"), and "or" may be one of the small words ("Identification Friend
 or Foe").
@@ -57,43 +66,88 @@ from factlint.facts import Facts
 # The capital first, its look-behind (one character wider) after it: a pattern
 # that opens with a character set lets the engine skip to the next capital
 # (three times faster over a story than a look-behind tried at every character).
-_ACRONYM = lazy.re(r"([A-Z](?<![\w&.@#/<-][A-Z])[A-Z0-9&]{1,5})(s?)(?![\w&#;-]|[./]\w)")
+_ACRONYM = lazy.re(
+    r"([A-Z](?<![\w&.@#/<-][A-Z])[A-Z0-9&]{1,5})(s?)(?![\w&#;\u0300-\u036f-]|[./]\w)"
+)
 # Not acronyms: a label ("NOTE:", "RAMOS:"), a title ("MR."), a wire routing
 # code ("(NRBK 0622)"), a dateline ("BERNE -"), a name with its company word
 # ("GAF Corp", "RDF Media") or after one ("security firm RSA").
 _LABEL_AFTER = lazy.re(r"s?(?::|\.(?=\s)(?<=(?:MR|MS|DR|ST|JR|SR)\.)|[ \t]+\d{3,4}\))")
 # A dateline's place ("BERNE - ") opens its line; mid-sentence, "or DFA - which
 # was founded" is an acronym beside its spelling-out.
-_DASH_AFTER = lazy.re(r"s?[ \t]+-[ \t]")
+_DASH_AFTER = lazy.re(r"s?(?:[ \t]+-[ \t]|[ \t]*[—–])")
 _COMPANY_AFTER = lazy.re(
     r"s?[ \t]+(?:Corp|Corporation|Inc|Co|Ltd|Plc|PLC|Group|Media|Bank|Financial|Holdings"
     r"|AG|SA|NV|SpA|Cos|Industries|Capital|Securities|Airlines|Records|bank|airline)\b"
 )
 # A wire ticker in markup after it ("BASF <BASF.F>"), or the news agency it is.
 _TICKER_AFTER = lazy.re(r"s?[ \t]*<[A-Z][A-Z0-9]*(?:\.[A-Z]+)?>|s?[ \t]+news[ \t]+agency\b")
-_COMPANY_BEFORE = lazy.re(
-    r"\b(?:firm|company|bank|group|agency|network|channel|station|broadcaster|airline"
+_KINDS = (
+    r"(?:firm|company|bank|group|agency|network|channel|station|broadcaster|airline"
     r"|carrier|insurer|retailer|maker|label|band|brokerage|subsidiary|unit|giant|conglomerate"
     r"|lender|operator|chain|provider|organization|organisation|association|charity|union"
     r"|coalition|institute|railways?|exchange|ministry|federation|console|device|gadget|handheld"
-    r"|format|magazine|newspaper|body|club|team|side)s?(?:[ \t]+|,[ \t]+(?:the[ \t]+)?)$",
-    re.I,
+    r"|format|magazine|newspaper|body|club|team|side|consortium|alliance|studio|publisher"
+    r"|developer|pollster|watchdog|regulator|website|steroid|drug|substance|standard)s?"
 )
+_COMPANY_BEFORE = lazy.re(
+    rf"\b(?i:{_KINDS})(?:[ \t]+|,[ \t]+(?:the[ \t]+)?"
+    # the last of a list after its kind: "firms AM3D and SRS"
+    r"|(?:[ \t]+[A-Z][\w&-]*){1,3}(?:,(?:[ \t]+[A-Z][\w&-]*){1,3})*,?[ \t]+(?:and|or)[ \t]+)$"
+    # named by a common noun: "accounting standards called IFRS"
+    r"|\b[a-z]{3,}[ \t]+(?:called|named|dubbed)[ \t]+$"
+    # an analyst's employer is a bank or broker: "an analyst at CCF"
+    r"|\b(?:analysts?|economists?|strategists?)(?:[ \t]+[A-Z][\w'’.-]*){0,3}[ \t]+(?:at|with)"
+    r"[ \t]+(?:the[ \t]+)?$"
+)
+# One of a list of names ("AEG, Zanussi and Frigidaire", "Cargill, Refco and
+# ADM", "Beenie Man, TOK, Capleton and Vybz Kartel"): a company, band or
+# brand among its peers, which the story names and does not explain.
+_LIST_NAME = r"(?:the[ \t]+)?[A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,3}(?:[ \t]*<[^<>\n]*>)?"
+_LIST_LAST_BEFORE = lazy.re(rf",[ \t]+({_LIST_NAME}),?[ \t]+(?:and|or)[ \t]+(?:the[ \t]+)?$")
+_LIST_REST_AFTER = lazy.re(
+    rf"s?(?:[ \t]*<[^<>\n]*>)?(?:,[ \t]+{_LIST_NAME})+,?[ \t]+(?:and|or)[ \t]+{_LIST_NAME}"
+)
+_LIST_ITEM_END = lazy.re(
+    r"s?(?:[ \t]*<[^<>\n]*>)?(?:[ \t]*[,.;:)]|[ \t]*(?:\n|\Z)|[ \t]+(?:and|or|were|was|are|is"
+    r"|have|has|had|said|say|says|will|would|all|both)\b)"
+)
+_NAME_WORD = lazy.re(r"\b[A-Z][a-z]")
+
+
+def _listed(prose: str, start: int, end: int) -> bool:
+    """The letters are one of a list of three or more names, beside a name in
+    title case."""
+    last = _LIST_LAST_BEFORE.search(prose, max(0, start - 80), start)
+    if last and _NAME_WORD.search(last.group(1)) and _LIST_ITEM_END.match(prose, end):
+        return True
+    rest = _LIST_REST_AFTER.match(prose, end)
+    return bool(rest and _NAME_WORD.search(rest.group()))
+
+
 # A broadcaster by what it is ("WEEI radio", "the TLC reality show", "ITV
 # television station"), or a name described right beside it ("EDGE, an
 # environmental justice group", "WKOW, the ABC affiliate"): a reader knows
 # what it is without the letters spelled out.
 _MEDIA_AFTER = lazy.re(
-    r"s?[ \t]+(?:radio|television|network|channel|station|(?:reality |talk |TV )?show|series)\b"
+    r"s?[ \t]+(?:TV[ \t]+)?(?:radio|television|network|channel|station|(?:reality |talk |TV )?show"
+    r"|series|studios?|poll)\b"
+    # a company, institute or part of one, with words between: "the DIW economic
+    # research institute", "its USS steelmaking division"
+    r"|s?(?:[ \t]+(?!(?:the|a|an|of|and|or|to|in|on|at|for|with|by|from|its|their|is|was"
+    r"|are|were|has|had|have|said|says|will|would)\b)[a-z][a-z-]+){1,3}"
+    r"[ \t]+(?:institute|consortium|division|subsidiary|company|bank|brokerage)\b"
 )
 _DESCRIBED_AFTER = lazy.re(
-    r"s?,[ \t]+(?:a|an|the|[A-Z][\w.]*(?:'s|’s))[ \t]+[^,.;\n]{0,60}?"
+    r"s?(?:,|[ \t]+[-–—]|[ \t]*—)[ \t]+(?:a|an|the|[A-Z][\w.]*(?:'s|’s))[ \t]+"
+    r"(?:[\w-]+,[ \t]+)?[^,.;\n]{0,60}?"
     r"\b(?:group|organi[sz]ation|company|firm"
     r"|affiliate|station|network|union|agency|association|party|coalition|charity|bank|institute"
     r"|council|committee|federation|league|body|movement|fund|alliance|society|channel"
     r"|broadcaster|newspaper|magazine|website|laboratory|lab|school|university|college"
     r"|supplier|provider|maker|manufacturer|retailer|chain|carrier|airline|operator|producer"
-    r"|brand|label|band|insurer|lender|format|console|index)\b"
+    r"|brand|label|band|insurer|lender|format|console|index|show|fair|exhibition|variation"
+    r"|version|consortium|conglomerate|studio|publisher|developer|pollster|steroid|drug)\b"
 )
 # US broadcast call letters: four letters opening with W or K ("WVIT", "KABC").
 _CALL_LETTERS = lazy.re(r"^[WK][A-Z]{3}$")
@@ -168,7 +222,10 @@ _SHOUT_AFTER = lazy.re(r"s?!")
 # "per" ("40 GB", "dlrs per CWT").
 _CODE_AFTER = lazy.re(r"s?[ \t]+(?:\d[\d.,]*(?![\w.,]*[A-Za-z])|vs?\.[ \t])")
 _VIA = lazy.re(r"[ \t]+(?:via|for)[ \t]+(?:Getty|AP|AFP|Reuters|EPA)\b|/(?:AFP|AP|Getty)\b")
-_UNIT_BEFORE = lazy.re(r"(?:\d[ \t]*|\bper[ \t]+)\Z")
+_UNIT_BEFORE = lazy.re(
+    r"(?:\d[ \t]*|\bper[ \t]+|\d[ \t]+(?:mln|bln|million|billion|trillion)[ \t]+"
+    r"|\d[ \t]+degrees?[ \t]+)\Z"
+)
 _TITLE_BEFORE = lazy.re(r"\b(?:MR|MS|MRS|DR)\.?[ \t]+$")
 # Spelled out right beside: "digital terrestrial TV (DTT)", "the DTT (digital
 # terrestrial TV)", "Democracy for America, or DFA", "also known as ISIL".
@@ -193,19 +250,22 @@ _SMALL_WORDS = frozenset(
         "at",
         "by",
         "or",
+        *("della", "di", "du", "des", "der", "von", "van", "und"),
     }
 )
 _LEGAL_WORDS = frozenset(
     {"co", "corp", "inc", "ltd", "plc", "ag", "sa", "nv", "spa", "gmbh", "llc", "bv", "ab"}
 )
 _ROMAN = lazy.re(r"^[IVXLCDM]+$")
-_SMALL = r"(?:(?:of|and|the|for|on|in|to|de|la|del|y|&)\s+)*"
+_SMALL = r"(?:(?:of|and|the|for|on|in|to|de|la|del|y|&|della|di|du|des|der|von|van|und)\s+)*"
 _CAP_WORD = r"[A-Z][\w'’-]*"
 _CAP_PHRASE = lazy.re(rf"\b{_CAP_WORD}(?:[ \t]+{_SMALL}{_CAP_WORD})+")
 _CAP_WORD_IN_PHRASE = lazy.re(_CAP_WORD)
 _ANY_WORD_IN_PHRASE = lazy.re(r"[A-Za-z][\w'’-]*")
 _TITLE_SMALL = frozenset({"Of", "And", "For", "On", "In", "To", "De", "La", "Del"})
-_SMALL_IN_PHRASE = lazy.re(r"\s(?:of|and|the|for|on|in|to|de|la|del|y)\s")
+_SMALL_IN_PHRASE = lazy.re(
+    r"\s(?:of|and|the|for|on|in|to|de|la|del|y|della|di|du|des|der|von|van|und)\s"
+)
 _LETTER = lazy.re(r"[^\W\d_]")
 _UPPER = lazy.re(r"[A-Z]")
 
@@ -306,6 +366,7 @@ class AcronymExtractor:
         skip_starts = [a for a, _ in skip]
         max_end = list(itertools.accumulate((b for _, b in skip), max))
         forms: dict[str, tuple[int, str]] | None = None
+        phrases: list[tuple[int, str, list[re.Match[str]]]] | None = None
         defined: dict[str, tuple[int, str]] = {}
         words: set[str] | None = None
         titled: set[str] | None = None
@@ -364,6 +425,10 @@ class AcronymExtractor:
             spelled = forms.get(letters)
             if spelled is None and len(letters) > 3 and letters.endswith("S"):
                 spelled = forms.get(letters[:-1])  # "PINS" after "Philippine Investment Notes"
+            if spelled is None and token not in defined and len(letters) >= 3:
+                if phrases is None:
+                    phrases = _phrases(with_markup_names(document.text, prose))
+                spelled = _inside_letters_form(phrases, letters)
             if token in defined and (spelled is None or defined[token][0] < spelled[0]):
                 spelled = defined[token]
             found.append(
@@ -386,6 +451,10 @@ _FUNCTION_WORDS = frozenset(
     {
         *("AN", "THE", "IN", "ON", "AT", "TO", "OF", "AND", "OR", "BUT", "FOR", "WITH"),
         *("BY", "IS", "AS", "IF", "SO", "NO", "NOT", "WE", "HE", "SHE", "THEY", "YOU"),
+        *("ARE", "WAS", "WERE", "BE", "BEEN", "DO", "DID", "DOES", "HAS", "HAVE", "HAD"),
+        *("CAN", "COULD", "WILL", "WOULD", "SHALL", "SHOULD", "MAY", "MIGHT", "MUST"),
+        *("NEVER", "EVER", "ALL", "ANY", "ONLY", "VERY", "JUST", "YES", "MY", "OUR"),
+        *("YOUR", "HIS", "HER", "THEIR", "THIS", "THAT", "WHAT", "WHY", "HOW", "THAN"),
     }
 )
 _FIRST_WORD = lazy.re(r"\w")
@@ -394,7 +463,7 @@ _TITLE_WORD = lazy.re(r"\b[A-Z][a-z]{3,11}\b")
 _DATELINE_LINE = lazy.re(r"[^\n]{0,60}?[ \t][-–—][ \t]")
 # A label alone on its line ("YEAR"), or a wire marker closing a paragraph
 # after its last sentence ("... the company added. MORE").
-_ALONE = lazy.re(r"s?:?[ \t]*(?:\n|\Z)")
+_ALONE = lazy.re(r"s?:?[ \t]*(?:-+|[—–])?[ \t]*(?:\n|\Z)")
 _SENTENCE_END_BEFORE = lazy.re(r"[.!?\"”][ \t]+\Z")
 # A credit rating, not an abbreviation: "rated AAA", "to BB-plus from BBB".
 _GRADES = frozenset({"AAA", "AA", "BBB", "BB", "CCC", "CC"})
@@ -516,7 +585,8 @@ def _named(prose: str, start: int, end: int) -> bool:
         or _TICKER_AFTER.match(prose, end)
         or _MEDIA_AFTER.match(prose, end)
         or _DESCRIBED_AFTER.match(prose, end)
-        or _COMPANY_BEFORE.search(prose, max(0, start - 24), start)
+        or _COMPANY_BEFORE.search(prose, max(0, start - 60), start)
+        or _listed(prose, start, end)
     )
 
 
@@ -539,11 +609,13 @@ def _spelled_beside(prose: str, start: int, end: int, token: str) -> tuple[int, 
         found = _initials_end(words, letters)
         if found is None and ("(" in sep.group() or sep.group().startswith(",")):
             found = _abbreviated_end(words, letters)  # "Vereinigte Kesselwerke AG, VKW"
-        if found is None and ("(" in sep.group() or sep.group().startswith(", or")):
+        appositive = sep.group() == ", " and prose.startswith(",", end)
+        if found is None and ("(" in sep.group() or sep.group().startswith(", or") or appositive):
             # A name in another language's order or a translation, right
             # before: "Vale Do Rio Doce (CVRD)", "the General Association
             # of the German Retail Trade (HDE)", "Campaign for an Independent
-            # and Neutral Switzerland, or AUNS"
+            # and Neutral Switzerland, or AUNS", "The French Cereals
+            # Intervention Board, ONIC, said"
             name = _NAME_BEFORE.search(before, 0, sep.start())
             found = (name.start(),) if name else None
             if found is None and "(" in sep.group() and len(words) >= 2:
@@ -569,7 +641,7 @@ def _spelled_beside(prose: str, start: int, end: int, token: str) -> tuple[int, 
 # the separator; "of the" and such inside.
 _NAME_BEFORE = lazy.re(
     r"[A-Z][\w'’.-]*(?:[ \t]+(?:(?:of|and|the|for|an|a|on|in|de|do|da|des|du|la|le|del|y|für)"
-    r"[ \t]+)*[A-Z][\w'’.-]*)+[ \t>]*\Z"
+    r"[ \t]+)*[A-Z][\w'’.-]*)+[ \t>]*(?:<[^<>\n]*>[ \t]*)?\Z"
 )
 _KNOWN_AS_AFTER = lazy.re(
     r"s?,?[ \t]+(?:formerly|also|once|previously)[ \t]+(?:known[ \t]+as|called)\b"
@@ -595,14 +667,15 @@ def _abbreviated_end(words: list[re.Match[str]], letters: str) -> tuple[int] | N
     return None
 
 
-def _abbreviates(phrase: list[str], letters: str) -> bool:
-    """Each word, in order, gives its initial (a small word may give none) and
-    then maybe more of its letters, in order, to spell ``letters``."""
+def _abbreviates(phrase: list[str], letters: str, skip_small: bool = True) -> bool:
+    """Each word, in order, gives its initial (a small word may give none,
+    with ``skip_small``) and then maybe more of its letters, in order, to
+    spell ``letters``."""
     ways = {0}  # how many letters the words so far can spell
     for word in phrase:
         after: set[int] = set()
         for got in ways:
-            if word in _SMALL_WORDS:
+            if skip_small and word in _SMALL_WORDS:
                 after.add(got)
             if got < len(letters) and word[0] == letters[got]:
                 i, n = 1, got + 1
@@ -617,6 +690,35 @@ def _abbreviates(phrase: list[str], letters: str) -> bool:
         if not ways:
             return False
     return len(letters) in ways
+
+
+def _phrases(prose: str) -> list[tuple[int, str, list[re.Match[str]]]]:
+    """Each run of capitalised words: (offset, phrase, its words)."""
+    return [
+        (m.start(), m.group(), list(_ANY_WORD_IN_PHRASE.finditer(m.group())))
+        for m in _CAP_PHRASE.finditer(prose)
+    ]
+
+
+def _inside_letters_form(
+    phrases: list[tuple[int, str, list[re.Match[str]]]], letters: str
+) -> tuple[int, str] | None:
+    """The first capitalised words anywhere in the story that abbreviate
+    ``letters`` with letters from inside a word too: "New York Mercantile
+    Exchange" for NYMEX, "Atlantic Richfield Co" for ARCO, "Badass
+    Teachers" for BAT. Each word gives its initial and maybe more of its
+    letters, in order, every word its initial at least (so that "Secretary
+    of State" is not SAS)."""
+    wanted = letters.lower()
+    for start, phrase, words in phrases:
+        for i, word in enumerate(words):
+            if word.group()[0] != letters[0]:
+                continue
+            for j in range(i + 2, min(len(words), i + len(letters) + 2) + 1):
+                run = [w.group().lower() for w in words[i:j]]
+                if _abbreviates(run, wanted, skip_small=False):
+                    return start + word.start(), phrase[word.start() : words[j - 1].end()]
+    return None
 
 
 def _initials_end(words: list[re.Match[str]], letters: str) -> tuple[int] | None:
