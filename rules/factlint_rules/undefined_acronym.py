@@ -181,6 +181,7 @@ def _a_trade_name(prose: str, token: str) -> bool:
 # changed to VIY".
 _TICKER = lazy.re(r"\b(?:symbols?|ticker)\b[^.!?\n]{0,50}\Z", re.I)
 # A model code before it: "the Mercedes Benz C180 SE".
+_MODEL_AFTER = lazy.re(r"[ \t](?=[\w-]*\d)(?=[\w-]*[A-Z])[\w-]+\b")
 _CODE_BEFORE = lazy.re(r"\b(?=[\w-]*[A-Z])[A-Za-z]*\d[\w-]*[ \t]\Z")
 _CAPITALS = lazy.re(r"\b[A-Z][A-Z0-9&]+\b")
 
@@ -206,8 +207,8 @@ def _in_a_name(prose: str, start: int, end: int, text: str) -> bool:
         return True
     if _TICKER.search(prose, max(0, start - 70), start):
         return True  # "began trading under the symbol RIV"
-    if _CODE_BEFORE.search(prose, max(0, start - 20), start):
-        return True  # "C180 SE"
+    if _CODE_BEFORE.search(prose, max(0, start - 20), start) or _MODEL_AFTER.match(prose, end):
+        return True  # "C180 SE", "the DEX 600E"
     after = _WORD_AFTER.match(prose, end)
     if after and after.group(1) not in _lexicon_titles():
         return True
@@ -216,7 +217,8 @@ def _in_a_name(prose: str, start: int, end: int, text: str) -> bool:
         before
         and before.group(2) not in _OPENERS
         and before.group(2) not in _lexicon_titles()
-        and before.group(1) not in (".", "!", "?", '"', "“", "‘", "(")
+        and (before.group(1) != "(" or prose.startswith(")", end))
+        and before.group(1) not in (".", "!", "?", '"', "“", "‘")
         and not _line_start(prose, before.start(2))
     )
 

@@ -23,31 +23,30 @@ Denshin Co Ltd>") count, though the prose masks them.
 Text in capitals (headlines, "FULL TEXT", "OBAMA’S LAST ..."), quotations,
 the headline line (a short first line with no full stop, or in title case;
 in a story with no title of its own, a short first paragraph of one or two
-one-sentence lines, its headline and dek), the dateline (also
-"DALLAS/FORT WORTH, Texas, March 3 - "), labels ("NOTE:", "YEAR" alone on
-its line), wire markers closing a paragraph ("MORE"), titles ("MR."),
-routing codes, handles, emphasis (a word the story also writes in lower
-case, a name it also writes in title case, a function word or auxiliary:
-"IN a statement", "they COULD be", or a shout: "PREACH!"), letters a
-combining mark continues (mis-encoded text), the first word of a longer name ("MGM
-Grand", "FDR Park", "CARLY for America", "CB and T Bancshares"), US
-broadcast call letters ("WKOW"), a state after its city ("Newark, NJ"), a
-share in a price list ("BPB 10p to 660"), a line of a table (a fifth of it
-digits), credit ratings ("rated AAA"), codes and amounts ("PL 480", "ECU 1.5
-billion"), units ("40 GB", "per CWT"), case names ("NFIB v. Sebelius"),
-designators ("AN/ALQ-135"), photo credits ("... via Getty Images"), Roman
-numerals and links are not acronyms. Letters the story treats as a name
-somewhere (with a company word: "GAF Corp", "security firm RSA", "DZ bank";
-with a wire ticker: "BASF <BASF.F>"; a broadcaster by what it is: "WEEI
-radio"; described beside it: "EDGE, an environmental justice group",
-"France's largest farm union, the FNSEA"; after its kind: "consortium TAV",
-"the anabolic steroid THG", "standards called IFRS", "analyst Jason Kenney
-at ING"; one of a list of three or more names: "AEG, Zanussi and
-Frigidaire") are left out everywhere in it. A
-plural in capitals is spelled out by its plural ("exchanges for physicals
-(EFPS)"), and "or" may be one of the small words ("Identification Friend
-or Foe").
-"""
+one-sentence lines, its headline and dek), the dateline (also "DALLAS/FORT
+WORTH, Texas, March 3 - ", "ST. LOUIS, APril 7 - "), labels ("NOTE:", "YEAR"
+alone on its line), wire markers closing a paragraph ("MORE"), titles
+("MR."), routing codes, handles, emphasis (a word the story also writes in
+lower case, a name it also writes in title case, a function word or
+auxiliary: "IN a statement", "they COULD be", or a shout: "PREACH!"), a word
+cited as a word ("text the word NEXT"), letters a combining mark continues
+(mis-encoded text), the first word of a longer name ("MGM Grand", "FDR
+Park", "CARLY for America", "CB and T Bancshares"), US broadcast call
+letters ("WKOW"), a state after its city ("Newark, NJ"), a share in a price
+list ("BPB 10p to 660"), a line of a table (a fifth of it digits), credit
+ratings ("rated AAA"), codes and amounts ("PL 480", "ECU 1.5 billion"),
+units ("40 GB", "per CWT"), case names ("NFIB v. Sebelius"), designators
+("AN/ALQ-135"), photo credits ("... via Getty Images"), Roman numerals and
+links are not acronyms. Letters the story treats as a name somewhere (with a
+company word: "GAF Corp", "security firm RSA", "DZ bank"; with a wire
+ticker: "BASF <BASF.F>"; a broadcaster by what it is: "WEEI radio";
+described beside it: "EDGE, an environmental justice group", "France's
+largest farm union, the FNSEA"; after its kind: "consortium TAV", "the
+anabolic steroid THG", "standards called IFRS", "analyst Jason Kenney at
+ING"; one of a list of three or more names: "AEG, Zanussi and Frigidaire")
+are left out everywhere in it. A plural in capitals is spelled out by its
+plural ("exchanges for physicals (EFPS)"), and "or" may be one of the small
+words ("Identification Friend or Foe")."""
 
 from __future__ import annotations
 
@@ -78,7 +77,8 @@ _LABEL_AFTER = lazy.re(r"s?(?::|\.(?=\s)(?<=(?:MR|MS|DR|ST|JR|SR)\.)|[ \t]+\d{3,
 _DASH_AFTER = lazy.re(r"s?(?:[ \t]+-[ \t]|[ \t]*[—–])")
 _COMPANY_AFTER = lazy.re(
     r"s?[ \t]+(?:Corp|Corporation|Inc|Co|Ltd|Plc|PLC|Group|Media|Bank|Financial|Holdings"
-    r"|AG|SA|NV|SpA|Cos|Industries|Capital|Securities|Airlines|Records|bank|airline)\b"
+    r"|AG|SA|NV|SpA|Cos|Industries|Capital|Securities|Airlines|Records|bank|airline"
+    r"|(?i:industries|inc))\b"
 )
 # A wire ticker in markup after it ("BASF <BASF.F>"), or the news agency it is.
 _TICKER_AFTER = lazy.re(r"s?[ \t]*<[A-Z][A-Z0-9]*(?:\.[A-Z]+)?>|s?[ \t]+news[ \t]+agency\b")
@@ -88,7 +88,8 @@ _KINDS = (
     r"|lender|operator|chain|provider|organization|organisation|association|charity|union"
     r"|coalition|institute|railways?|exchange|ministry|federation|console|device|gadget|handheld"
     r"|format|magazine|newspaper|body|club|team|side|consortium|alliance|studio|publisher"
-    r"|developer|pollster|watchdog|regulator|website|steroid|drug|substance|standard)s?"
+    r"|developer|pollster|watchdog|regulator|website|steroid|drug|substance|standard"
+    r"|laboratory|laboratories|lab)s?"
 )
 _COMPANY_BEFORE = lazy.re(
     rf"\b(?i:{_KINDS})(?:[ \t]+|,[ \t]+(?:the[ \t]+)?"
@@ -97,7 +98,8 @@ _COMPANY_BEFORE = lazy.re(
     # named by a common noun: "accounting standards called IFRS"
     r"|\b[a-z]{3,}[ \t]+(?:called|named|dubbed)[ \t]+$"
     # an analyst's employer is a bank or broker: "an analyst at CCF"
-    r"|\b(?:analysts?|economists?|strategists?)(?:[ \t]+[A-Z][\w'’.-]*){0,3}[ \t]+(?:at|with)"
+    r"|\b(?:analysts?|strategists?|dealers?|traders?|brokers?)(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
+    r"[ \t]+(?:at|with)"
     r"[ \t]+(?:the[ \t]+)?$"
 )
 # One of a list of names ("AEG, Zanussi and Frigidaire", "Cargill, Refco and
@@ -112,17 +114,31 @@ _LIST_ITEM_END = lazy.re(
     r"s?(?:[ \t]*<[^<>\n]*>)?(?:[ \t]*[,.;:)]|[ \t]*(?:\n|\Z)|[ \t]+(?:and|or|were|was|are|is"
     r"|have|has|had|said|say|says|will|would|all|both)\b)"
 )
+_LIST_BETWEEN_BEFORE = lazy.re(
+    rf"(?:,|\b(?:include|includes|including|as|like))[ \t]+({_LIST_NAME}),[ \t]+(?:the[ \t]+)?$"
+)
+_LIST_NEXT_AFTER = lazy.re(rf"s?(?:[ \t]*<[^<>\n]*>)?(?:,|[ \t]+(?:and|or))[ \t]+({_LIST_NAME})")
 _NAME_WORD = lazy.re(r"\b[A-Z][a-z]")
 
 
 def _listed(prose: str, start: int, end: int) -> bool:
     """The letters are one of a list of three or more names, beside a name in
-    title case."""
+    title case: last ("Cargill, Refco and ADM"), first ("AEG, Zanussi and
+    Frigidaire") or between ("MCI, Energis, NTT, Bell Canada", "classics
+    such as Super Trouper, SOS and Dancing Queen")."""
     last = _LIST_LAST_BEFORE.search(prose, max(0, start - 80), start)
     if last and _NAME_WORD.search(last.group(1)) and _LIST_ITEM_END.match(prose, end):
         return True
     rest = _LIST_REST_AFTER.match(prose, end)
-    return bool(rest and _NAME_WORD.search(rest.group()))
+    if rest and _NAME_WORD.search(rest.group()):
+        return True
+    between = _LIST_BETWEEN_BEFORE.search(prose, max(0, start - 80), start)
+    if between is None:
+        return False
+    after = _LIST_NEXT_AFTER.match(prose, end)
+    return bool(
+        after and (_NAME_WORD.search(between.group(1)) or _NAME_WORD.search(after.group(1)))
+    )
 
 
 # A broadcaster by what it is ("WEEI radio", "the TLC reality show", "ITV
@@ -130,7 +146,9 @@ def _listed(prose: str, start: int, end: int) -> bool:
 # environmental justice group", "WKOW, the ABC affiliate"): a reader knows
 # what it is without the letters spelled out.
 _MEDIA_AFTER = lazy.re(
-    r"s?[ \t]+(?:TV[ \t]+)?(?:radio|television|network|channel|station|(?:reality |talk |TV )?show"
+    r"s?[ \t]+(?:TV[ \t]+|(?:public|state|national|commercial|cable|satellite|local|private"
+    r"|regional|digital|music|news)[ \t]+)?"
+    r"(?:radio|television|network|channel|station|(?:reality |talk |TV )?show"
     r"|series|studios?|poll)\b"
     # a company, institute or part of one, with words between: "the DIW economic
     # research institute", "its USS steelmaking division"
@@ -139,7 +157,8 @@ _MEDIA_AFTER = lazy.re(
     r"[ \t]+(?:institute|consortium|division|subsidiary|company|bank|brokerage)\b"
 )
 _DESCRIBED_AFTER = lazy.re(
-    r"s?(?:,|[ \t]+[-–—]|[ \t]*—)[ \t]+(?:a|an|the|[A-Z][\w.]*(?:'s|’s))[ \t]+"
+    r"s?(?:[ \t]+and[ \t]+(?:[A-Z][\w&-]*[ \t]+){0,2}[A-Z][\w&-]*)?"
+    r"(?:,|[ \t]+[-–—]|[ \t]*—)[ \t]+(?:a|an|the|[A-Z][\w.]*(?:'s|’s))[ \t]+"
     r"(?:[\w-]+,[ \t]+)?[^,.;\n]{0,60}?"
     r"\b(?:group|organi[sz]ation|company|firm"
     r"|affiliate|station|network|union|agency|association|party|coalition|charity|bank|institute"
@@ -147,7 +166,7 @@ _DESCRIBED_AFTER = lazy.re(
     r"|broadcaster|newspaper|magazine|website|laboratory|lab|school|university|college"
     r"|supplier|provider|maker|manufacturer|retailer|chain|carrier|airline|operator|producer"
     r"|brand|label|band|insurer|lender|format|console|index|show|fair|exhibition|variation"
-    r"|version|consortium|conglomerate|studio|publisher|developer|pollster|steroid|drug)\b"
+    r"|version|consortium|conglomerate|studio|publisher|developer|pollster|steroid|drug)s?\b"
 )
 # US broadcast call letters: four letters opening with W or K ("WVIT", "KABC").
 _CALL_LETTERS = lazy.re(r"^[WK][A-Z]{3}$")
@@ -213,7 +232,7 @@ _PENCE_AFTER = lazy.re(r"s?[ \t]+\d+(?:\.\d+)?p\b")
 # Initials before a name ("KP Robertson", "CA del Fava") or a name ("MGM Grand").
 _NAME_AFTER = lazy.re(
     r"s?[ \t]+(?:(?:de|del|da|di|dal|van|von|la|le|for|of)[ \t]+)?[A-Z][a-z]"
-    r"|s?[ \t]+and[ \t]+[A-Z]\b"
+    r"|s?[ \t]+and[ \t]+[A-Z]\b|s?[ \t]+[a-z]+[A-Z]"
 )
 # A shout, not an acronym: "PREACH!"
 _SHOUT_AFTER = lazy.re(r"s?!")
@@ -222,10 +241,14 @@ _SHOUT_AFTER = lazy.re(r"s?!")
 # "per" ("40 GB", "dlrs per CWT").
 _CODE_AFTER = lazy.re(r"s?[ \t]+(?:\d[\d.,]*(?![\w.,]*[A-Za-z])|vs?\.[ \t])")
 _VIA = lazy.re(r"[ \t]+(?:via|for)[ \t]+(?:Getty|AP|AFP|Reuters|EPA)\b|/(?:AFP|AP|Getty)\b")
-_UNIT_BEFORE = lazy.re(
-    r"(?:\d[ \t]*|\bper[ \t]+|\d[ \t]+(?:mln|bln|million|billion|trillion)[ \t]+"
-    r"|\d[ \t]+degrees?[ \t]+)\Z"
+_UNIT_BEFORE = lazy.re(r"(?:\d[ \t]*|\bper[ \t]+|\d[ \t]+degrees?[ \t]+)\Z")
+# A currency in an amount: "a 550 mln ECU loan", "125.9 mln SDR's".
+_AMOUNT_BEFORE = lazy.re(r"\d[ \t]+(?:mln|bln|million|billion|trillion)[ \t]+\Z")
+_AMOUNT_AFTER = lazy.re(
+    r"s?(?:'s|’s)?(?:[ \t]+(?:loans?|bonds?|eurobonds?|issues?|credits?|notes?|dlrs|arrears"
+    r"|facility|stand-by|of|in|to|from|for|at|and)\b|[ \t]*[,.;)]|[ \t]*(?:\n|\Z))"
 )
+_WORD_CITED = lazy.re(r"\b(?:word|words|keyword|text|texting)[ \t]+\Z")
 _TITLE_BEFORE = lazy.re(r"\b(?:MR|MS|MRS|DR)\.?[ \t]+$")
 # Spelled out right beside: "digital terrestrial TV (DTT)", "the DTT (digital
 # terrestrial TV)", "Democracy for America, or DFA", "also known as ISIL".
@@ -397,6 +420,8 @@ class AcronymExtractor:
                 beside = _spelled_beside(document.text, m.start(), m.end(1), token)
                 if beside is not None and token not in defined:
                     defined[token] = beside
+                if _named(document.text, m.start(), m.end(1)):
+                    named.add(token)  # "the UPN TV network"
                 continue
             if m.start() < head or _not_an_acronym(prose, m.start(), m.end(1)):
                 continue
@@ -464,6 +489,7 @@ _DATELINE_LINE = lazy.re(r"[^\n]{0,60}?[ \t][-–—][ \t]")
 # A label alone on its line ("YEAR"), or a wire marker closing a paragraph
 # after its last sentence ("... the company added. MORE").
 _ALONE = lazy.re(r"s?:?[ \t]*(?:-+|[—–])?[ \t]*(?:\n|\Z)")
+_DATELINE_PLACE = lazy.re(r"[A-Z][A-Z.'/-]*(?:[ \t]+[A-Z][A-Z.'/-]*)*[ \t]+")
 _SENTENCE_END_BEFORE = lazy.re(r"[.!?\"”][ \t]+\Z")
 # A credit rating, not an abbreviation: "rated AAA", "to BB-plus from BBB".
 _GRADES = frozenset({"AAA", "AA", "BBB", "BB", "CCC", "CC"})
@@ -537,6 +563,12 @@ def _set_apart(prose: str, start: int, end: int, first: int) -> bool:
     opens = _opens_line(prose, start)
     if start == first and _DATELINE_LINE.match(prose, start):
         return True
+    if (
+        first < start
+        and _DATELINE_PLACE.fullmatch(prose, first, start)
+        and prose[end : end + 1] == ","
+    ):
+        return True  # "ST. LOUIS, April 7 - "
     if not _ALONE.match(prose, end):
         return False
     return opens or _SENTENCE_END_BEFORE.search(prose, max(0, start - 4), start) is not None
@@ -565,6 +597,8 @@ def _not_an_acronym(prose: str, start: int, end: int) -> bool:
         return True
     if _TITLE_BEFORE.search(prose, max(0, start - 6), start):
         return True  # "MR. SMITH"
+    if _WORD_CITED.search(prose, max(0, start - 12), start):
+        return True  # "text the word NEXT"
     token = prose[start:end]
     if _CALL_LETTERS.match(token) or _PENCE_AFTER.match(prose, end):
         return True
@@ -572,6 +606,8 @@ def _not_an_acronym(prose: str, start: int, end: int) -> bool:
         return True  # "PREACH!", "PL 480", "ECU 1.5 billion", "NFIB v. Sebelius"
     if _UNIT_BEFORE.search(prose, max(0, start - 12), start):
         return True  # "a 40 GB drive", "dlrs per CWT"
+    if _AMOUNT_BEFORE.search(prose, max(0, start - 14), start) and _AMOUNT_AFTER.match(prose, end):
+        return True  # "a 550 mln ECU loan"
     return token in _STATES and _CITY_BEFORE.search(prose, max(0, start - 30), start) is not None
 
 
@@ -708,14 +744,18 @@ def _inside_letters_form(
     Exchange" for NYMEX, "Atlantic Richfield Co" for ARCO, "Badass
     Teachers" for BAT. Each word gives its initial and maybe more of its
     letters, in order, every word its initial at least (so that "Secretary
-    of State" is not SAS)."""
+    of State" is not SAS), a word for each letter but one at least and no
+    possessive inside ("Iranian National" is not IRNA): a name, not chance
+    letters."""
     wanted = letters.lower()
     for start, phrase, words in phrases:
         for i, word in enumerate(words):
             if word.group()[0] != letters[0]:
                 continue
-            for j in range(i + 2, min(len(words), i + len(letters) + 2) + 1):
+            for j in range(i + max(2, len(letters) - 1), min(len(words), i + len(letters)) + 1):
                 run = [w.group().lower() for w in words[i:j]]
+                if any(w.endswith(("'s", "’s")) for w in run[:-1]):
+                    break
                 if _abbreviates(run, wanted, skip_small=False):
                     return start + word.start(), phrase[word.start() : words[j - 1].end()]
     return None
