@@ -17,7 +17,8 @@ capitals, so it claims less than it could:
   closed five cents up"), with an owner before them ("Sony's PSP"), with a
   company word or a ticker ("GAF Corp", "security firm RSA", "BASF
   <BASF.F>"), after its kind ("consortium TAV", "firms AM3D and SRS", "the
-  anabolic steroid THG", "standards called IFRS"), as an analyst's employer
+  anabolic steroid THG", "standards called IFRS", "the ISEQ index",
+  "central character CJ"), as an analyst's employer
   ("analyst Jason Kenney at ING"), one of a list of names ("AEG, Zanussi
   and Frigidaire"), or described beside them ("CMV, a gold mining company",
   "MTN - the South African firm", "the DIW economic research institute"),
@@ -27,23 +28,24 @@ capitals, so it claims less than it could:
   another language's order ("Vale Do Rio Doce (CVRD)", "The French Cereals
   Intervention Board, ONIC,"), with commas ("the export enhancement program,
   EEP,"), or after it ("PCP, or angel dust"; "TBG, formerly known as ...";
-  "RSS - Really Simple Syndication -"); or earlier anywhere in the story
-  with letters from inside a word, every word giving at least its initial
-  ("New York Mercantile Exchange" before NYMEX, "Atlantic Richfield Co"
-  before ARCO); a name in wire markup counts ("<Kokusai Denwa Denshin Co
-  Ltd>");
+  "RSS - Really Simple Syndication -"; "polychlorinated biphenyls PCBs"); or
+  earlier anywhere in the story with letters from inside a word, every word
+  giving at least its initial ("New York Mercantile Exchange" before NYMEX,
+  "Atlantic Richfield Co" before ARCO, "Petroleos de Venezuela, S.A." before
+  PDVSA); a name in wire markup counts ("<Kokusai Denwa Denshin Co Ltd>");
 - broadcast call letters, a broadcaster by what it is, a state after its
   city, the headline (and dek) of an untitled story, datelines, labels, wire
   markers ("MORE"), credit ratings ("rated AAA"), codes, amounts and units
   ("PL 480", "ECU 1.5 billion", "a 550 mln ECU loan", "40 GB", "per CWT",
-  "39 degree API gravity"), case names, table lines, function words and
-  auxiliaries written in capitals ("IN a statement", "they COULD be"), names
-  written in capitals ("FAROOK" beside "Farook"), Roman numerals and links (see
-  ``factlint.facts.acronyms``); and a part of a longer name: a code or model
-  with a digit ("U2", "A300s"), a hyphenated name ("TNK-BP"), a ticker
-  ("under the symbol RIV", "the options symbol ... changed to VIY"), a trim
-  after a model code ("C180 SE"), or capitals a capitalised word continues
-  ("PNC Financial Corp", "Windows XP").
+  "39 degree API gravity"), case names and fixtures ("QPR v Nottm Forest"),
+  table lines, function words and auxiliaries written in capitals ("IN a
+  statement", "they COULD be"), names written in capitals ("FAROOK" beside
+  "Farook"), Roman numerals and links (see ``factlint.facts.acronyms``); and
+  a part of a longer name: a code or model with a digit ("U2", "A300s"), a
+  hyphenated name ("TNK-BP"), a ticker ("under the symbol RIV", "the options
+  symbol ... changed to VIY"), a trim after a model code ("C180 SE"), or
+  capitals a capitalised word continues ("PNC Financial Corp", "Windows
+  XP").
 
 When the full name appears only later in the story, the message says where.
 

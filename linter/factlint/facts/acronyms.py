@@ -89,7 +89,7 @@ _KINDS = (
     r"|coalition|institute|railways?|exchange|ministry|federation|console|device|gadget|handheld"
     r"|format|magazine|newspaper|body|club|team|side|consortium|alliance|studio|publisher"
     r"|developer|pollster|watchdog|regulator|website|steroid|drug|substance|standard"
-    r"|laboratory|laboratories|lab)s?"
+    r"|laboratory|laboratories|lab|character)s?"
 )
 _COMPANY_BEFORE = lazy.re(
     rf"\b(?i:{_KINDS})(?:[ \t]+|,[ \t]+(?:the[ \t]+)?"
@@ -149,12 +149,12 @@ _MEDIA_AFTER = lazy.re(
     r"s?[ \t]+(?:TV[ \t]+|(?:public|state|national|commercial|cable|satellite|local|private"
     r"|regional|digital|music|news)[ \t]+)?"
     r"(?:radio|television|network|channel|station|(?:reality |talk |TV )?show"
-    r"|series|studios?|poll)\b"
+    r"|series|studios?|poll|index)\b"
     # a company, institute or part of one, with words between: "the DIW economic
     # research institute", "its USS steelmaking division"
     r"|s?(?:[ \t]+(?!(?:the|a|an|of|and|or|to|in|on|at|for|with|by|from|its|their|is|was"
     r"|are|were|has|had|have|said|says|will|would)\b)[a-z][a-z-]+){1,3}"
-    r"[ \t]+(?:institute|consortium|division|subsidiary|company|bank|brokerage)\b"
+    r"[ \t]+(?:institute|consortium|division|subsidiary|company|bank|brokerage|body)\b"
 )
 _DESCRIBED_AFTER = lazy.re(
     r"s?(?:[ \t]+and[ \t]+(?:[A-Z][\w&-]*[ \t]+){0,2}[A-Z][\w&-]*)?"
@@ -239,7 +239,7 @@ _SHOUT_AFTER = lazy.re(r"s?!")
 # A code or amount after it ("PL 480", "ECU 1.5 billion", "CAN 79.3" in a
 # rate table), a case name ("NFIB v. Sebelius"), a unit after a number or
 # "per" ("40 GB", "dlrs per CWT").
-_CODE_AFTER = lazy.re(r"s?[ \t]+(?:\d[\d.,]*(?![\w.,]*[A-Za-z])|vs?\.[ \t])")
+_CODE_AFTER = lazy.re(r"s?[ \t]+(?:\d[\d.,]*(?![\w.,]*[A-Za-z])|vs?\.[ \t]|vs?[ \t]+[A-Z])")
 _VIA = lazy.re(r"[ \t]+(?:via|for)[ \t]+(?:Getty|AP|AFP|Reuters|EPA)\b|/(?:AFP|AP|Getty)\b")
 _UNIT_BEFORE = lazy.re(r"(?:\d[ \t]*|\bper[ \t]+|\d[ \t]+degrees?[ \t]+)\Z")
 # A currency in an amount: "a 550 mln ECU loan", "125.9 mln SDR's".
@@ -660,6 +660,13 @@ def _spelled_beside(prose: str, start: int, end: int, token: str) -> tuple[int, 
                 found = (words[-min(len(words), len(letters) + 1)].start(),)
         if found is not None:
             return start - len(before) + found[0], before[found[0] :].rstrip(" ,(")
+    if len(letters) >= 3:
+        bare = _LOWER_WORDS_BEFORE.search(prose, max(0, start - 80), start)
+        if bare is not None:
+            words = list(_WORDS.finditer(bare.group()))
+            found = _abbreviated_end(words, letters)
+            if found is not None and words[-1].group()[0].lower() == letters[-1]:
+                return bare.start() + found[0], bare.group()[found[0] :].rstrip()
     after = _PAREN_AFTER.match(prose, end)
     if after is not None:
         inner = list(_WORDS.finditer(after.group(1)))
@@ -673,6 +680,8 @@ def _spelled_beside(prose: str, start: int, end: int, token: str) -> tuple[int, 
     return None
 
 
+# Lower-case words right before it: "polychlorinated biphenyls PCBs".
+_LOWER_WORDS_BEFORE = lazy.re(r"(?:\b[a-z][a-z'’-]*[ \t]+){2,6}\Z")
 # Two or more capitalised words (small words between) ending right before
 # the separator; "of the" and such inside.
 _NAME_BEFORE = lazy.re(
@@ -729,11 +738,17 @@ def _abbreviates(phrase: list[str], letters: str, skip_small: bool = True) -> bo
 
 
 def _phrases(prose: str) -> list[tuple[int, str, list[re.Match[str]]]]:
-    """Each run of capitalised words: (offset, phrase, its words)."""
-    return [
-        (m.start(), m.group(), list(_ANY_WORD_IN_PHRASE.finditer(m.group())))
-        for m in _CAP_PHRASE.finditer(prose)
-    ]
+    """Each run of capitalised words with a dotted legal suffix after it
+    ("Petroleos de Venezuela, S.A."): (offset, phrase, its words)."""
+    found = []
+    for m in _CAP_PHRASE.finditer(prose):
+        suffix = _DOTTED_SUFFIX.match(prose, m.end())
+        phrase = prose[m.start() : suffix.end() if suffix else m.end()]
+        found.append((m.start(), phrase, list(_ANY_WORD_IN_PHRASE.finditer(phrase))))
+    return found
+
+
+_DOTTED_SUFFIX = lazy.re(r",?[ \t]+(?:[A-Z]\.){2,3}")
 
 
 def _inside_letters_form(
