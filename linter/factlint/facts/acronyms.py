@@ -771,6 +771,8 @@ def _inside_letters_form(
                 run = [w.group().lower() for w in words[i:j]]
                 if any(w.endswith(("'s", "’s")) for w in run[:-1]):
                     break
+                if len(run[-1]) > 1 and run[-1] in _SMALL_WORDS:
+                    continue  # "the National Indoor Arena and" is not AAA
                 if _abbreviates(run, wanted, skip_small=False):
                     return start + word.start(), phrase[word.start() : words[j - 1].end()]
     return None
