@@ -10,7 +10,7 @@ capitals, so it claims less than it could:
 - acronyms news readers know (AP style's FBI, CIA, NATO, GDP; everyday
   terms such as DVD, MBA, ZIP; honours, exams and bodies British readers
   know: OBE, GCSE, TUC; companies, brands, broadcasters and indexes known
-  the world over by their initials: IBM, BT, CBS, FTSE, AIG, NEC, KLM), in
+  the world over by their initials: IBM, BT, CBS, FTSE, AIG, KLM), in
   ``undefined_acronym.json``;
 - a company or brand: letters the story uses with shares, sales, customers,
   products, a launch or a deal ("shares of KTX", "KTX's board", "take over
