@@ -10,28 +10,43 @@ capitals, so it claims less than it could:
 - acronyms news readers know (AP style's FBI, CIA, NATO, GDP; everyday
   terms such as DVD, MBA, ZIP; honours, exams and bodies British readers
   know: OBE, GCSE, TUC; companies, brands, broadcasters and indexes known
-  by their initials: IBM, BT, CBS, FTSE), in ``undefined_acronym.json``;
+  the world over by their initials: IBM, BT, CBS, FTSE, AIG, KLM), in
+  ``undefined_acronym.json``;
 - a company or brand: letters the story uses with shares, sales, customers,
-  products or a deal ("shares of KTX", "KTX's board", "take over CMV"), with
-  an owner before them ("Sony's PSP"), with a company word or a ticker
-  ("GAF Corp", "security firm RSA", "BASF <BASF.F>"), or described beside
-  them ("CMV, a gold mining company"), anywhere in the story;
+  products, a launch or a deal ("shares of KTX", "KTX's board", "take over
+  CMV", "the launch of the PSP"), a share's move in a market report ("BHP
+  closed five cents up"), with an owner before them ("Sony's PSP"), with a
+  company word or a ticker ("GAF Corp", "security firm RSA", "BASF
+  <BASF.F>"), after its kind ("consortium TAV", "firms AM3D and SRS", "the
+  anabolic steroid THG", "standards called IFRS", "the ISEQ index",
+  "central character CJ"), as an analyst's employer
+  ("analyst Jason Kenney at ING"), one of a list of names ("AEG, Zanussi
+  and Frigidaire"), or described beside them ("CMV, a gold mining company",
+  "MTN - the South African firm", "the DIW economic research institute"),
+  anywhere in the story;
 - a name spelled out beside it in any form: in brackets with letters from
   inside a word ("London Interbank Offered Rate (LIBOR)"), translated or in
-  another language's order ("Vale Do Rio Doce (CVRD)"), with commas ("the
-  export enhancement program, EEP,"), or after it ("PCP, or angel dust";
-  "TBG, formerly known as ..."); a name in wire markup counts
-  ("<Kokusai Denwa Denshin Co Ltd>");
+  another language's order ("Vale Do Rio Doce (CVRD)", "The French Cereals
+  Intervention Board, ONIC,"), with commas ("the export enhancement program,
+  EEP,"), or after it ("PCP, or angel dust"; "TBG, formerly known as ...";
+  "RSS - Really Simple Syndication -"; "polychlorinated biphenyls PCBs"); or
+  earlier anywhere in the story with letters from inside a word, every word
+  giving at least its initial ("New York Mercantile Exchange" before NYMEX,
+  "Atlantic Richfield Co" before ARCO, "Petroleos de Venezuela, S.A." before
+  PDVSA); a name in wire markup counts ("<Kokusai Denwa Denshin Co Ltd>");
 - broadcast call letters, a broadcaster by what it is, a state after its
   city, the headline (and dek) of an untitled story, datelines, labels, wire
   markers ("MORE"), credit ratings ("rated AAA"), codes, amounts and units
-  ("PL 480", "ECU 1.5 billion", "40 GB", "per CWT"), case names, table
-  lines, function words and names written in capitals ("IN a statement",
-  "FAROOK" beside "Farook"), Roman numerals and links (see
-  ``factlint.facts.acronyms``); and a part of a longer name: a code or model
-  with a digit ("U2", "A300s"), a hyphenated name ("TNK-BP"), a ticker
-  ("under the symbol RIV"), or capitals a capitalised word continues ("PNC
-  Financial Corp", "Windows XP").
+  ("PL 480", "ECU 1.5 billion", "a 550 mln ECU loan", "40 GB", "per CWT",
+  "39 degree API gravity"), case names and fixtures ("QPR v Nottm Forest"),
+  table lines, function words and auxiliaries written in capitals ("IN a
+  statement", "they COULD be"), names written in capitals ("FAROOK" beside
+  "Farook"), Roman numerals and links (see ``factlint.facts.acronyms``); and
+  a part of a longer name: a code or model with a digit ("U2", "A300s"), a
+  hyphenated name ("TNK-BP"), a ticker ("under the symbol RIV", "the options
+  symbol ... changed to VIY"), a trim after a model code ("C180 SE"), or
+  capitals a capitalised word continues ("PNC Financial Corp", "Windows
+  XP").
 
 When the full name appears only later in the story, the message says where.
 
@@ -73,8 +88,8 @@ class UndefinedAcronym(DocumentRule):
     code = "FL501"
     name = "undefined-acronym"
     severity = Severity.INFO
-    # Opt-in: a checklist aid, not a gate. On published copy about half of
-    # what it reports is worth a look (benchmarks/precision.py).
+    # Opt-in: a checklist aid, not a gate (benchmarks/precision.py measures
+    # how much of what it reports on published copy is worth a look).
     default_enabled = False
     requires = ("acronyms",)
     options: ClassVar[Mapping[str, Any]] = {"allow": ()}
@@ -95,8 +110,8 @@ class UndefinedAcronym(DocumentRule):
                 continue
             seen.add(acronym.text)
             expanded_at = acronym.expansion_start
-            if expanded_at is not None and expanded_at <= acronym.start:
-                continue
+            if expanded_at is not None and expanded_at <= acronym.end + 4:
+                continue  # spelled out before it, or right after it ("RSS - Really Simple ...")
             if expanded_at is None:
                 message = (
                     f'"{acronym.text}" is not spelled out; give the full name on first reference'
@@ -132,13 +147,17 @@ _OPENERS = frozenset(
 _TRADE_AFTER = lazy.re(
     r"(?:'s|’s)?[ \t]+(?:shares?|stock|stockholders|shareholders|share[ \t]+price|subscribers"
     r"|customers|products|stores|shops|outlets|brand|profits?|sales|revenues?|earnings|losses"
-    r"|board|console|handheld|handsets?|phones?|players?|cards?|chips?|software|cars?"
+    r"|board|console|handheld|handsets?|phones?|players?|cards?|chips?|software|cars?|computers?"
     r"|stake|unit|subsidiary|takeover|merger|bid|editor|business|division|operations)\b"
     r"|(?:'s|’s)(?:[ \t]+[\w.-]+){1,3}[ \t]+(?:shares|stock)\b"
+    # a share's move in a market report: "BHP closed five cents up", "rose eight to 5.70"
+    r"|[ \t]+(?:closed|rose|fell|added|lost|gained|eased|slipped|jumped|climbed|dropped|firmed)"
+    r"[ \t]+(?:[\w.]+[ \t]+(?:cents?|pence|points?)\b|\d[\d.]*[ \t]+(?:up|down)\b"
+    r"|[\w.]+[ \t]+to[ \t]+\d+\.\d\d\b)"
 )
 _TRADE_BEFORE = lazy.re(
     r"(?:(?i:\b(?:shares|stock|stake|stakes|shareholders?)[ \t]+(?:of|in)|\b(?:bid|offer)[ \t]+for"
-    r"|\b(?:takeover|acquisition|purchase|owners?|customers|subscribers)[ \t]+of"
+    r"|\b(?:takeover|acquisition|purchase|owners?|customers|subscribers|launch)[ \t]+of"
     r"|\b(?:take|took|taking|takes)[ \t]+over|\b(?:acquired?|acquires|acquiring|bought|buys?"
     r"|buying|merge[ \t]+with|merger[ \t]+with))"
     r"|\b[A-Z][a-z]+(?:'s|’s))[ \t]+(?:the[ \t]+)?\Z"
@@ -161,7 +180,12 @@ def _a_trade_name(prose: str, token: str) -> bool:
     return False
 
 
-_TICKER = lazy.re(r"\b(?:symbols?|ticker)[ \t]+\Z", re.I)
+# A ticker: "under the symbol RIV", "the options symbol for Viacom will be
+# changed to VIY".
+_TICKER = lazy.re(r"\b(?:symbols?|ticker)\b[^.!?\n]{0,50}\Z", re.I)
+# A model code before it: "the Mercedes Benz C180 SE".
+_MODEL_AFTER = lazy.re(r"[ \t](?=[\w-]*\d)(?=[\w-]*[A-Z])[\w-]+\b")
+_CODE_BEFORE = lazy.re(r"\b(?=[\w-]*[A-Z])[A-Za-z]*\d[\w-]*[ \t]\Z")
 _CAPITALS = lazy.re(r"\b[A-Z][A-Z0-9&]+\b")
 
 
@@ -184,8 +208,10 @@ def _in_a_name(prose: str, start: int, end: int, text: str) -> bool:
         return True
     if (start > 0 and prose[start - 1] == "-") or prose.startswith("-", end):
         return True
-    if _TICKER.search(prose, max(0, start - 20), start):
+    if _TICKER.search(prose, max(0, start - 70), start):
         return True  # "began trading under the symbol RIV"
+    if _CODE_BEFORE.search(prose, max(0, start - 20), start) or _MODEL_AFTER.match(prose, end):
+        return True  # "C180 SE", "the DEX 600E"
     after = _WORD_AFTER.match(prose, end)
     if after and after.group(1) not in _lexicon_titles():
         return True
@@ -194,7 +220,8 @@ def _in_a_name(prose: str, start: int, end: int, text: str) -> bool:
         before
         and before.group(2) not in _OPENERS
         and before.group(2) not in _lexicon_titles()
-        and before.group(1) not in (".", "!", "?", '"', "“", "‘", "(")
+        and (before.group(1) != "(" or prose.startswith(")", end))
+        and before.group(1) not in (".", "!", "?", '"', "“", "‘")
         and not _line_start(prose, before.start(2))
     )
 

@@ -12,33 +12,41 @@ or by a spelling-out right beside it in any case ("digital terrestrial TV
 formerly known as ..."). In brackets, any words right before it spell it
 out: with letters from inside a word ("London Interbank Offered Rate
 (LIBOR)"), in another language's order or translated ("Vale Do Rio Doce
-(CVRD)", "annualised money market rates (TAM)"). Names in wire markup
-("<Kokusai Denwa Denshin Co Ltd>") count, though the prose masks them.
+(CVRD)", "annualised money market rates (TAM)"), and a name right before
+a bracketing pair of commas ("The French Cereals Intervention Board, ONIC,
+said"). Anywhere in the story, capitalised words spell it out with letters
+from inside a word too when every word gives at least its initial ("New
+York Mercantile Exchange" for NYMEX, "Atlantic Richfield Co" for ARCO; not
+"Secretary of State" for SAS). Names in wire markup ("<Kokusai Denwa
+Denshin Co Ltd>") count, though the prose masks them.
 
 Text in capitals (headlines, "FULL TEXT", "OBAMA’S LAST ..."), quotations,
 the headline line (a short first line with no full stop, or in title case;
 in a story with no title of its own, a short first paragraph of one or two
-one-sentence lines, its headline and dek), the dateline (also
-"DALLAS/FORT WORTH, Texas, March 3 - "), labels ("NOTE:", "YEAR" alone on
-its line), wire markers closing a paragraph ("MORE"), titles ("MR."),
-routing codes, handles, emphasis (a word the story also writes in lower
-case, a name it also writes in title case, a function word: "IN a
-statement", or a shout: "PREACH!"), the first word of a longer name ("MGM
-Grand", "FDR Park", "CARLY for America", "CB and T Bancshares"), US
-broadcast call letters ("WKOW"), a state after its city ("Newark, NJ"), a
-share in a price list ("BPB 10p to 660"), a line of a table (a fifth of it
-digits), credit ratings ("rated AAA"), codes and amounts ("PL 480", "ECU 1.5
-billion"), units ("40 GB", "per CWT"), case names ("NFIB v. Sebelius"),
-designators ("AN/ALQ-135"), photo credits ("... via Getty Images"), Roman
-numerals and links are not acronyms. Letters the story treats as a name
-somewhere (with a company word: "GAF Corp", "security firm RSA", "DZ bank";
-with a wire ticker: "BASF <BASF.F>"; a broadcaster by what it is: "WEEI
-radio"; described beside it: "EDGE, an environmental justice group",
-"France's largest farm union, the FNSEA") are left out everywhere in it. A
-plural in capitals is spelled out by its plural ("exchanges for physicals
-(EFPS)"), and "or" may be one of the small words ("Identification Friend
-or Foe").
-"""
+one-sentence lines, its headline and dek), the dateline (also "DALLAS/FORT
+WORTH, Texas, March 3 - ", "ST. LOUIS, APril 7 - "), labels ("NOTE:", "YEAR"
+alone on its line), wire markers closing a paragraph ("MORE"), titles
+("MR."), routing codes, handles, emphasis (a word the story also writes in
+lower case, a name it also writes in title case, a function word or
+auxiliary: "IN a statement", "they COULD be", or a shout: "PREACH!"), a word
+cited as a word ("text the word NEXT"), letters a combining mark continues
+(mis-encoded text), the first word of a longer name ("MGM Grand", "FDR
+Park", "CARLY for America", "CB and T Bancshares"), US broadcast call
+letters ("WKOW"), a state after its city ("Newark, NJ"), a share in a price
+list ("BPB 10p to 660"), a line of a table (a fifth of it digits), credit
+ratings ("rated AAA"), codes and amounts ("PL 480", "ECU 1.5 billion"),
+units ("40 GB", "per CWT"), case names ("NFIB v. Sebelius"), designators
+("AN/ALQ-135"), photo credits ("... via Getty Images"), Roman numerals and
+links are not acronyms. Letters the story treats as a name somewhere (with a
+company word: "GAF Corp", "security firm RSA", "DZ bank"; with a wire
+ticker: "BASF <BASF.F>"; a broadcaster by what it is: "WEEI radio";
+described beside it: "EDGE, an environmental justice group", "France's
+largest farm union, the FNSEA"; after its kind: "consortium TAV", "the
+anabolic steroid THG", "standards called IFRS", "analyst Jason Kenney at
+ING"; one of a list of three or more names: "AEG, Zanussi and Frigidaire")
+are left out everywhere in it. A plural in capitals is spelled out by its
+plural ("exchanges for physicals (EFPS)"), and "or" may be one of the small
+words ("Identification Friend or Foe")."""
 
 from __future__ import annotations
 
@@ -57,43 +65,108 @@ from factlint.records import record
 # The capital first, its look-behind (one character wider) after it: a pattern
 # that opens with a character set lets the engine skip to the next capital
 # (three times faster over a story than a look-behind tried at every character).
-_ACRONYM = lazy.re(r"([A-Z](?<![\w&.@#/<-][A-Z])[A-Z0-9&]{1,5})(s?)(?![\w&#;-]|[./]\w)")
+_ACRONYM = lazy.re(
+    r"([A-Z](?<![\w&.@#/<-][A-Z])[A-Z0-9&]{1,5})(s?)(?![\w&#;\u0300-\u036f-]|[./]\w)"
+)
 # Not acronyms: a label ("NOTE:", "RAMOS:"), a title ("MR."), a wire routing
 # code ("(NRBK 0622)"), a dateline ("BERNE -"), a name with its company word
 # ("GAF Corp", "RDF Media") or after one ("security firm RSA").
 _LABEL_AFTER = lazy.re(r"s?(?::|\.(?=\s)(?<=(?:MR|MS|DR|ST|JR|SR)\.)|[ \t]+\d{3,4}\))")
 # A dateline's place ("BERNE - ") opens its line; mid-sentence, "or DFA - which
 # was founded" is an acronym beside its spelling-out.
-_DASH_AFTER = lazy.re(r"s?[ \t]+-[ \t]")
+_DASH_AFTER = lazy.re(r"s?(?:[ \t]+-[ \t]|[ \t]*[—–])")
 _COMPANY_AFTER = lazy.re(
     r"s?[ \t]+(?:Corp|Corporation|Inc|Co|Ltd|Plc|PLC|Group|Media|Bank|Financial|Holdings"
-    r"|AG|SA|NV|SpA|Cos|Industries|Capital|Securities|Airlines|Records|bank|airline)\b"
+    r"|AG|SA|NV|SpA|Cos|Industries|Capital|Securities|Airlines|Records|bank|airline"
+    r"|(?i:industries|inc))\b"
 )
 # A wire ticker in markup after it ("BASF <BASF.F>"), or the news agency it is.
 _TICKER_AFTER = lazy.re(r"s?[ \t]*<[A-Z][A-Z0-9]*(?:\.[A-Z]+)?>|s?[ \t]+news[ \t]+agency\b")
-_COMPANY_BEFORE = lazy.re(
-    r"\b(?:firm|company|bank|group|agency|network|channel|station|broadcaster|airline"
+_KINDS = (
+    r"(?:firm|company|bank|group|agency|network|channel|station|broadcaster|airline"
     r"|carrier|insurer|retailer|maker|label|band|brokerage|subsidiary|unit|giant|conglomerate"
     r"|lender|operator|chain|provider|organization|organisation|association|charity|union"
     r"|coalition|institute|railways?|exchange|ministry|federation|console|device|gadget|handheld"
-    r"|format|magazine|newspaper|body|club|team|side)s?(?:[ \t]+|,[ \t]+(?:the[ \t]+)?)$",
-    re.I,
+    r"|format|magazine|newspaper|body|club|team|side|consortium|alliance|studio|publisher"
+    r"|developer|pollster|watchdog|regulator|website|steroid|drug|substance|standard"
+    r"|laboratory|laboratories|lab|character)s?"
 )
+_COMPANY_BEFORE = lazy.re(
+    rf"\b(?i:{_KINDS})(?:[ \t]+|,[ \t]+(?:the[ \t]+)?"
+    # the last of a list after its kind: "firms AM3D and SRS"
+    r"|(?:[ \t]+[A-Z][\w&-]*){1,3}(?:,(?:[ \t]+[A-Z][\w&-]*){1,3})*,?[ \t]+(?:and|or)[ \t]+)$"
+    # named by a common noun: "accounting standards called IFRS"
+    r"|\b[a-z]{3,}[ \t]+(?:called|named|dubbed)[ \t]+$"
+    # an analyst's employer is a bank or broker: "an analyst at CCF"
+    r"|\b(?:analysts?|strategists?|dealers?|traders?|brokers?)(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
+    r"[ \t]+(?:at|with)"
+    r"[ \t]+(?:the[ \t]+)?$"
+)
+# One of a list of names ("AEG, Zanussi and Frigidaire", "Cargill, Refco and
+# ADM", "Beenie Man, TOK, Capleton and Vybz Kartel"): a company, band or
+# brand among its peers, which the story names and does not explain.
+_LIST_NAME = r"(?:the[ \t]+)?[A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,3}(?:[ \t]*<[^<>\n]*>)?"
+_LIST_LAST_BEFORE = lazy.re(rf",[ \t]+({_LIST_NAME}),?[ \t]+(?:and|or)[ \t]+(?:the[ \t]+)?$")
+_LIST_REST_AFTER = lazy.re(
+    rf"s?(?:[ \t]*<[^<>\n]*>)?(?:,[ \t]+{_LIST_NAME})+,?[ \t]+(?:and|or)[ \t]+{_LIST_NAME}"
+)
+_LIST_ITEM_END = lazy.re(
+    r"s?(?:[ \t]*<[^<>\n]*>)?(?:[ \t]*[,.;:)]|[ \t]*(?:\n|\Z)|[ \t]+(?:and|or|were|was|are|is"
+    r"|have|has|had|said|say|says|will|would|all|both)\b)"
+)
+_LIST_BETWEEN_BEFORE = lazy.re(
+    rf"(?:,|\b(?:include|includes|including|as|like))[ \t]+({_LIST_NAME}),[ \t]+(?:the[ \t]+)?$"
+)
+_LIST_NEXT_AFTER = lazy.re(rf"s?(?:[ \t]*<[^<>\n]*>)?(?:,|[ \t]+(?:and|or))[ \t]+({_LIST_NAME})")
+_NAME_WORD = lazy.re(r"\b[A-Z][a-z]")
+
+
+def _listed(prose: str, start: int, end: int) -> bool:
+    """The letters are one of a list of three or more names, beside a name in
+    title case: last ("Cargill, Refco and ADM"), first ("AEG, Zanussi and
+    Frigidaire") or between ("MCI, Energis, NTT, Bell Canada", "classics
+    such as Super Trouper, SOS and Dancing Queen")."""
+    last = _LIST_LAST_BEFORE.search(prose, max(0, start - 80), start)
+    if last and _NAME_WORD.search(last.group(1)) and _LIST_ITEM_END.match(prose, end):
+        return True
+    rest = _LIST_REST_AFTER.match(prose, end)
+    if rest and _NAME_WORD.search(rest.group()):
+        return True
+    between = _LIST_BETWEEN_BEFORE.search(prose, max(0, start - 80), start)
+    if between is None:
+        return False
+    after = _LIST_NEXT_AFTER.match(prose, end)
+    return bool(
+        after and (_NAME_WORD.search(between.group(1)) or _NAME_WORD.search(after.group(1)))
+    )
+
+
 # A broadcaster by what it is ("WEEI radio", "the TLC reality show", "ITV
 # television station"), or a name described right beside it ("EDGE, an
 # environmental justice group", "WKOW, the ABC affiliate"): a reader knows
 # what it is without the letters spelled out.
 _MEDIA_AFTER = lazy.re(
-    r"s?[ \t]+(?:radio|television|network|channel|station|(?:reality |talk |TV )?show|series)\b"
+    r"s?[ \t]+(?:TV[ \t]+|(?:public|state|national|commercial|cable|satellite|local|private"
+    r"|regional|digital|music|news)[ \t]+)?"
+    r"(?:radio|television|network|channel|station|(?:reality |talk |TV )?show"
+    r"|series|studios?|poll|index)\b"
+    # a company, institute or part of one, with words between: "the DIW economic
+    # research institute", "its USS steelmaking division"
+    r"|s?(?:[ \t]+(?!(?:the|a|an|of|and|or|to|in|on|at|for|with|by|from|its|their|is|was"
+    r"|are|were|has|had|have|said|says|will|would)\b)[a-z][a-z-]+){1,3}"
+    r"[ \t]+(?:institute|consortium|division|subsidiary|company|bank|brokerage|body)\b"
 )
 _DESCRIBED_AFTER = lazy.re(
-    r"s?,[ \t]+(?:a|an|the|[A-Z][\w.]*(?:'s|’s))[ \t]+[^,.;\n]{0,60}?"
+    r"s?(?:[ \t]+and[ \t]+(?:[A-Z][\w&-]*[ \t]+){0,2}[A-Z][\w&-]*)?"
+    r"(?:,|[ \t]+[-–—]|[ \t]*—)[ \t]+(?:a|an|the|[A-Z][\w.]*(?:'s|’s))[ \t]+"
+    r"(?:[\w-]+,[ \t]+)?[^,.;\n]{0,60}?"
     r"\b(?:group|organi[sz]ation|company|firm"
     r"|affiliate|station|network|union|agency|association|party|coalition|charity|bank|institute"
     r"|council|committee|federation|league|body|movement|fund|alliance|society|channel"
     r"|broadcaster|newspaper|magazine|website|laboratory|lab|school|university|college"
     r"|supplier|provider|maker|manufacturer|retailer|chain|carrier|airline|operator|producer"
-    r"|brand|label|band|insurer|lender|format|console|index)\b"
+    r"|brand|label|band|insurer|lender|format|console|index|show|fair|exhibition|variation"
+    r"|version|consortium|conglomerate|studio|publisher|developer|pollster|steroid|drug)s?\b"
 )
 # US broadcast call letters: four letters opening with W or K ("WVIT", "KABC").
 _CALL_LETTERS = lazy.re(r"^[WK][A-Z]{3}$")
@@ -159,16 +232,23 @@ _PENCE_AFTER = lazy.re(r"s?[ \t]+\d+(?:\.\d+)?p\b")
 # Initials before a name ("KP Robertson", "CA del Fava") or a name ("MGM Grand").
 _NAME_AFTER = lazy.re(
     r"s?[ \t]+(?:(?:de|del|da|di|dal|van|von|la|le|for|of)[ \t]+)?[A-Z][a-z]"
-    r"|s?[ \t]+and[ \t]+[A-Z]\b"
+    r"|s?[ \t]+and[ \t]+[A-Z]\b|s?[ \t]+[a-z]+[A-Z]"
 )
 # A shout, not an acronym: "PREACH!"
 _SHOUT_AFTER = lazy.re(r"s?!")
 # A code or amount after it ("PL 480", "ECU 1.5 billion", "CAN 79.3" in a
 # rate table), a case name ("NFIB v. Sebelius"), a unit after a number or
 # "per" ("40 GB", "dlrs per CWT").
-_CODE_AFTER = lazy.re(r"s?[ \t]+(?:\d[\d.,]*(?![\w.,]*[A-Za-z])|vs?\.[ \t])")
+_CODE_AFTER = lazy.re(r"s?[ \t]+(?:\d[\d.,]*(?![\w.,]*[A-Za-z])|vs?\.[ \t]|vs?[ \t]+[A-Z])")
 _VIA = lazy.re(r"[ \t]+(?:via|for)[ \t]+(?:Getty|AP|AFP|Reuters|EPA)\b|/(?:AFP|AP|Getty)\b")
-_UNIT_BEFORE = lazy.re(r"(?:\d[ \t]*|\bper[ \t]+)\Z")
+_UNIT_BEFORE = lazy.re(r"(?:\d[ \t]*|\bper[ \t]+|\d[ \t]+degrees?[ \t]+)\Z")
+# A currency in an amount: "a 550 mln ECU loan", "125.9 mln SDR's".
+_AMOUNT_BEFORE = lazy.re(r"\d[ \t]+(?:mln|bln|million|billion|trillion)[ \t]+\Z")
+_AMOUNT_AFTER = lazy.re(
+    r"s?(?:'s|’s)?(?:[ \t]+(?:loans?|bonds?|eurobonds?|issues?|credits?|notes?|dlrs|arrears"
+    r"|facility|stand-by|of|in|to|from|for|at|and)\b|[ \t]*[,.;)]|[ \t]*(?:\n|\Z))"
+)
+_WORD_CITED = lazy.re(r"\b(?:word|words|keyword|text|texting)[ \t]+\Z")
 _TITLE_BEFORE = lazy.re(r"\b(?:MR|MS|MRS|DR)\.?[ \t]+$")
 # Spelled out right beside: "digital terrestrial TV (DTT)", "the DTT (digital
 # terrestrial TV)", "Democracy for America, or DFA", "also known as ISIL".
@@ -193,19 +273,22 @@ _SMALL_WORDS = frozenset(
         "at",
         "by",
         "or",
+        *("della", "di", "du", "des", "der", "von", "van", "und"),
     }
 )
 _LEGAL_WORDS = frozenset(
     {"co", "corp", "inc", "ltd", "plc", "ag", "sa", "nv", "spa", "gmbh", "llc", "bv", "ab"}
 )
 _ROMAN = lazy.re(r"^[IVXLCDM]+$")
-_SMALL = r"(?:(?:of|and|the|for|on|in|to|de|la|del|y|&)\s+)*"
+_SMALL = r"(?:(?:of|and|the|for|on|in|to|de|la|del|y|&|della|di|du|des|der|von|van|und)\s+)*"
 _CAP_WORD = r"[A-Z][\w'’-]*"
 _CAP_PHRASE = lazy.re(rf"\b{_CAP_WORD}(?:[ \t]+{_SMALL}{_CAP_WORD})+")
 _CAP_WORD_IN_PHRASE = lazy.re(_CAP_WORD)
 _ANY_WORD_IN_PHRASE = lazy.re(r"[A-Za-z][\w'’-]*")
 _TITLE_SMALL = frozenset({"Of", "And", "For", "On", "In", "To", "De", "La", "Del"})
-_SMALL_IN_PHRASE = lazy.re(r"\s(?:of|and|the|for|on|in|to|de|la|del|y)\s")
+_SMALL_IN_PHRASE = lazy.re(
+    r"\s(?:of|and|the|for|on|in|to|de|la|del|y|della|di|du|des|der|von|van|und)\s"
+)
 _LETTER = lazy.re(r"[^\W\d_]")
 _UPPER = lazy.re(r"[A-Z]")
 
@@ -306,6 +389,7 @@ class AcronymExtractor:
         skip_starts = [a for a, _ in skip]
         max_end = list(itertools.accumulate((b for _, b in skip), max))
         forms: dict[str, tuple[int, str]] | None = None
+        phrases: list[tuple[int, str, list[re.Match[str]]]] | None = None
         defined: dict[str, tuple[int, str]] = {}
         words: set[str] | None = None
         titled: set[str] | None = None
@@ -336,6 +420,8 @@ class AcronymExtractor:
                 beside = _spelled_beside(document.text, m.start(), m.end(1), token)
                 if beside is not None and token not in defined:
                     defined[token] = beside
+                if _named(document.text, m.start(), m.end(1)):
+                    named.add(token)  # "the UPN TV network"
                 continue
             if m.start() < head or _not_an_acronym(prose, m.start(), m.end(1)):
                 continue
@@ -364,6 +450,10 @@ class AcronymExtractor:
             spelled = forms.get(letters)
             if spelled is None and len(letters) > 3 and letters.endswith("S"):
                 spelled = forms.get(letters[:-1])  # "PINS" after "Philippine Investment Notes"
+            if spelled is None and token not in defined and len(letters) >= 3:
+                if phrases is None:
+                    phrases = _phrases(with_markup_names(document.text, prose))
+                spelled = _inside_letters_form(phrases, letters)
             if token in defined and (spelled is None or defined[token][0] < spelled[0]):
                 spelled = defined[token]
             found.append(
@@ -386,6 +476,10 @@ _FUNCTION_WORDS = frozenset(
     {
         *("AN", "THE", "IN", "ON", "AT", "TO", "OF", "AND", "OR", "BUT", "FOR", "WITH"),
         *("BY", "IS", "AS", "IF", "SO", "NO", "NOT", "WE", "HE", "SHE", "THEY", "YOU"),
+        *("ARE", "WAS", "WERE", "BE", "BEEN", "DO", "DID", "DOES", "HAS", "HAVE", "HAD"),
+        *("CAN", "COULD", "WILL", "WOULD", "SHALL", "SHOULD", "MAY", "MIGHT", "MUST"),
+        *("NEVER", "EVER", "ALL", "ANY", "ONLY", "VERY", "JUST", "YES", "MY", "OUR"),
+        *("YOUR", "HIS", "HER", "THEIR", "THIS", "THAT", "WHAT", "WHY", "HOW", "THAN"),
     }
 )
 _FIRST_WORD = lazy.re(r"\w")
@@ -394,7 +488,8 @@ _TITLE_WORD = lazy.re(r"\b[A-Z][a-z]{3,11}\b")
 _DATELINE_LINE = lazy.re(r"[^\n]{0,60}?[ \t][-–—][ \t]")
 # A label alone on its line ("YEAR"), or a wire marker closing a paragraph
 # after its last sentence ("... the company added. MORE").
-_ALONE = lazy.re(r"s?:?[ \t]*(?:\n|\Z)")
+_ALONE = lazy.re(r"s?:?[ \t]*(?:-+|[—–])?[ \t]*(?:\n|\Z)")
+_DATELINE_PLACE = lazy.re(r"[A-Z][A-Z.'/-]*(?:[ \t]+[A-Z][A-Z.'/-]*)*[ \t]+")
 _SENTENCE_END_BEFORE = lazy.re(r"[.!?\"”][ \t]+\Z")
 # A credit rating, not an abbreviation: "rated AAA", "to BB-plus from BBB".
 _GRADES = frozenset({"AAA", "AA", "BBB", "BB", "CCC", "CC"})
@@ -468,6 +563,12 @@ def _set_apart(prose: str, start: int, end: int, first: int) -> bool:
     opens = _opens_line(prose, start)
     if start == first and _DATELINE_LINE.match(prose, start):
         return True
+    if (
+        first < start
+        and _DATELINE_PLACE.fullmatch(prose, first, start)
+        and prose[end : end + 1] == ","
+    ):
+        return True  # "ST. LOUIS, April 7 - "
     if not _ALONE.match(prose, end):
         return False
     return opens or _SENTENCE_END_BEFORE.search(prose, max(0, start - 4), start) is not None
@@ -496,6 +597,8 @@ def _not_an_acronym(prose: str, start: int, end: int) -> bool:
         return True
     if _TITLE_BEFORE.search(prose, max(0, start - 6), start):
         return True  # "MR. SMITH"
+    if _WORD_CITED.search(prose, max(0, start - 12), start):
+        return True  # "text the word NEXT"
     token = prose[start:end]
     if _CALL_LETTERS.match(token) or _PENCE_AFTER.match(prose, end):
         return True
@@ -503,6 +606,8 @@ def _not_an_acronym(prose: str, start: int, end: int) -> bool:
         return True  # "PREACH!", "PL 480", "ECU 1.5 billion", "NFIB v. Sebelius"
     if _UNIT_BEFORE.search(prose, max(0, start - 12), start):
         return True  # "a 40 GB drive", "dlrs per CWT"
+    if _AMOUNT_BEFORE.search(prose, max(0, start - 14), start) and _AMOUNT_AFTER.match(prose, end):
+        return True  # "a 550 mln ECU loan"
     return token in _STATES and _CITY_BEFORE.search(prose, max(0, start - 30), start) is not None
 
 
@@ -516,7 +621,8 @@ def _named(prose: str, start: int, end: int) -> bool:
         or _TICKER_AFTER.match(prose, end)
         or _MEDIA_AFTER.match(prose, end)
         or _DESCRIBED_AFTER.match(prose, end)
-        or _COMPANY_BEFORE.search(prose, max(0, start - 24), start)
+        or _COMPANY_BEFORE.search(prose, max(0, start - 60), start)
+        or _listed(prose, start, end)
     )
 
 
@@ -539,11 +645,13 @@ def _spelled_beside(prose: str, start: int, end: int, token: str) -> tuple[int, 
         found = _initials_end(words, letters)
         if found is None and ("(" in sep.group() or sep.group().startswith(",")):
             found = _abbreviated_end(words, letters)  # "Vereinigte Kesselwerke AG, VKW"
-        if found is None and ("(" in sep.group() or sep.group().startswith(", or")):
+        appositive = sep.group() == ", " and prose.startswith(",", end)
+        if found is None and ("(" in sep.group() or sep.group().startswith(", or") or appositive):
             # A name in another language's order or a translation, right
             # before: "Vale Do Rio Doce (CVRD)", "the General Association
             # of the German Retail Trade (HDE)", "Campaign for an Independent
-            # and Neutral Switzerland, or AUNS"
+            # and Neutral Switzerland, or AUNS", "The French Cereals
+            # Intervention Board, ONIC, said"
             name = _NAME_BEFORE.search(before, 0, sep.start())
             found = (name.start(),) if name else None
             if found is None and "(" in sep.group() and len(words) >= 2:
@@ -552,6 +660,13 @@ def _spelled_beside(prose: str, start: int, end: int, token: str) -> tuple[int, 
                 found = (words[-min(len(words), len(letters) + 1)].start(),)
         if found is not None:
             return start - len(before) + found[0], before[found[0] :].rstrip(" ,(")
+    if len(letters) >= 3:
+        bare = _LOWER_WORDS_BEFORE.search(prose, max(0, start - 80), start)
+        if bare is not None:
+            words = list(_WORDS.finditer(bare.group()))
+            found = _abbreviated_end(words, letters)
+            if found is not None and words[-1].group()[0].lower() == letters[-1]:
+                return bare.start() + found[0], bare.group()[found[0] :].rstrip()
     after = _PAREN_AFTER.match(prose, end)
     if after is not None:
         inner = list(_WORDS.finditer(after.group(1)))
@@ -565,11 +680,13 @@ def _spelled_beside(prose: str, start: int, end: int, token: str) -> tuple[int, 
     return None
 
 
+# Lower-case words right before it: "polychlorinated biphenyls PCBs".
+_LOWER_WORDS_BEFORE = lazy.re(r"(?:\b[a-z][a-z'’-]*[ \t]+){2,6}\Z")
 # Two or more capitalised words (small words between) ending right before
 # the separator; "of the" and such inside.
 _NAME_BEFORE = lazy.re(
     r"[A-Z][\w'’.-]*(?:[ \t]+(?:(?:of|and|the|for|an|a|on|in|de|do|da|des|du|la|le|del|y|für)"
-    r"[ \t]+)*[A-Z][\w'’.-]*)+[ \t>]*\Z"
+    r"[ \t]+)*[A-Z][\w'’.-]*)+[ \t>]*(?:<[^<>\n]*>[ \t]*)?\Z"
 )
 _KNOWN_AS_AFTER = lazy.re(
     r"s?,?[ \t]+(?:formerly|also|once|previously)[ \t]+(?:known[ \t]+as|called)\b"
@@ -595,14 +712,15 @@ def _abbreviated_end(words: list[re.Match[str]], letters: str) -> tuple[int] | N
     return None
 
 
-def _abbreviates(phrase: list[str], letters: str) -> bool:
-    """Each word, in order, gives its initial (a small word may give none) and
-    then maybe more of its letters, in order, to spell ``letters``."""
+def _abbreviates(phrase: list[str], letters: str, skip_small: bool = True) -> bool:
+    """Each word, in order, gives its initial (a small word may give none,
+    with ``skip_small``) and then maybe more of its letters, in order, to
+    spell ``letters``."""
     ways = {0}  # how many letters the words so far can spell
     for word in phrase:
         after: set[int] = set()
         for got in ways:
-            if word in _SMALL_WORDS:
+            if skip_small and word in _SMALL_WORDS:
                 after.add(got)
             if got < len(letters) and word[0] == letters[got]:
                 i, n = 1, got + 1
@@ -617,6 +735,47 @@ def _abbreviates(phrase: list[str], letters: str) -> bool:
         if not ways:
             return False
     return len(letters) in ways
+
+
+def _phrases(prose: str) -> list[tuple[int, str, list[re.Match[str]]]]:
+    """Each run of capitalised words with a dotted legal suffix after it
+    ("Petroleos de Venezuela, S.A."): (offset, phrase, its words)."""
+    found = []
+    for m in _CAP_PHRASE.finditer(prose):
+        suffix = _DOTTED_SUFFIX.match(prose, m.end())
+        phrase = prose[m.start() : suffix.end() if suffix else m.end()]
+        found.append((m.start(), phrase, list(_ANY_WORD_IN_PHRASE.finditer(phrase))))
+    return found
+
+
+_DOTTED_SUFFIX = lazy.re(r",?[ \t]+(?:[A-Z]\.){2,3}")
+
+
+def _inside_letters_form(
+    phrases: list[tuple[int, str, list[re.Match[str]]]], letters: str
+) -> tuple[int, str] | None:
+    """The first capitalised words anywhere in the story that abbreviate
+    ``letters`` with letters from inside a word too: "New York Mercantile
+    Exchange" for NYMEX, "Atlantic Richfield Co" for ARCO, "Badass
+    Teachers" for BAT. Each word gives its initial and maybe more of its
+    letters, in order, every word its initial at least (so that "Secretary
+    of State" is not SAS), a word for each letter but one at least and no
+    possessive inside ("Iranian National" is not IRNA): a name, not chance
+    letters."""
+    wanted = letters.lower()
+    for start, phrase, words in phrases:
+        for i, word in enumerate(words):
+            if word.group()[0] != letters[0]:
+                continue
+            for j in range(i + max(2, len(letters) - 1), min(len(words), i + len(letters)) + 1):
+                run = [w.group().lower() for w in words[i:j]]
+                if any(w.endswith(("'s", "’s")) for w in run[:-1]):
+                    break
+                if len(run[-1]) > 1 and run[-1] in _SMALL_WORDS:
+                    continue  # "the National Indoor Arena and" is not AAA
+                if _abbreviates(run, wanted, skip_small=False):
+                    return start + word.start(), phrase[word.start() : words[j - 1].end()]
+    return None
 
 
 def _initials_end(words: list[re.Match[str]], letters: str) -> tuple[int] | None:
