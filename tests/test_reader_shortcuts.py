@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 
+from factlint import safe_yaml
+from factlint.errors import InputError
 from factlint.metadata import _TIMESTAMP_LINE, _match_at_a_line_start
+from factlint.readers import _simple_front_matter, split_front_matter
 from factlint.readers.markdown import MarkdownReader, _may_hold_code
 
 _CODE_PATTERN = re.compile(r"[`<~]|^(?: {4}|\t)", re.M)
@@ -56,3 +60,47 @@ def test_timestamp_at_line_starts_is_the_search(text: str) -> None:
             found = _TIMESTAMP_LINE.search(text, start, end)
             shortcut = _match_at_a_line_start(_TIMESTAMP_LINE, text, start, end)
             assert (found and found.span()) == (shortcut and shortcut.span())
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "date: 2017-03-09",
+        'date: 2017-03-09\ntitle: "Bahia Cocoa Review"',
+        'title: "a: b # c"',
+        'title: ""',
+        'title: "a  b "',
+        'title: "x"\ntitle: "y"',
+        'byline: "By Ann Lee"\ndate: 1987-02-26',
+        'title: "Ünïcode ☃ 𝔘"',
+        # read by YAML, not the shortcut: other values, keys YAML reads as
+        # no string, characters YAML folds or refuses, dates no calendar has
+        'title: "tab\there"',
+        'title: "line\u2028separator"',
+        'yes: "x"',
+        'null: "x"',
+        "date: 2017-02-30",
+        "date: 0000-01-01",
+        "date: 2017-03-09 10:00",
+        "title: plain words",
+        "tags: [a, b]",
+        "",
+    ],
+)
+def test_simple_front_matter_reads_as_yaml(block: str) -> None:
+    text = f"---\n{block}\n---\nBody.\n"
+    simple = _simple_front_matter(block)
+    if simple is not None:
+        assert simple == safe_yaml.load(block, fast=True)
+        assert [type(v) for v in simple.values()] == [
+            type(v) for v in safe_yaml.load(block).values()
+        ]
+    try:
+        expected: object = safe_yaml.load(block, fast=True) or {}
+    except yaml.YAMLError:
+        with pytest.raises(InputError):
+            split_front_matter("a.md", text)
+        return
+    front, body_start = split_front_matter("a.md", text)
+    assert front == expected
+    assert text[body_start:] == "Body.\n"
