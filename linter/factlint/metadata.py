@@ -112,7 +112,7 @@ def detect(text: str, chars: list[str], body_start: int, front: dict[str, Any]) 
             meta.date_source = "header" if meta.published else None
 
     window_end = _offset_after_lines(text, cursor, _TIMESTAMP_WINDOW)
-    stamp = _TIMESTAMP_LINE.search(text, cursor, window_end)
+    stamp = _match_at_a_line_start(_TIMESTAMP_LINE, text, cursor, window_end)
     if stamp:
         blank(chars, stamp.start(), stamp.end())
         if meta.published is None:
@@ -138,6 +138,23 @@ def _offset_after_lines(text: str, start: int, lines: int) -> int:
     return pos
 
 
+def _match_at_a_line_start(pattern: re.Pattern[str], text: str, start: int, end: int) -> Any:
+    """``pattern.search(text, start, end)`` for a pattern that begins with
+    ``^`` (multiline): tried at each line start only, not at every character."""
+    pos = start
+    if pos > 0 and text[pos - 1] != "\n":  # ``^`` does not match at ``start`` itself
+        pos = text.find("\n", pos, end) + 1
+        if pos == 0:
+            return None
+    while True:
+        m = pattern.match(text, pos, end)
+        if m:
+            return m
+        pos = text.find("\n", pos, end) + 1
+        if pos == 0:
+            return None
+
+
 def _find_dateline(text: str, cursor: int, meta: DetectedMetadata) -> None:
     """A dateline opens one of the first paragraphs of the body."""
     pos = cursor
@@ -146,8 +163,11 @@ def _find_dateline(text: str, cursor: int, meta: DetectedMetadata) -> None:
             pos += 1
         if pos >= len(text):
             return
-        m = _DATELINE.match(text, pos)
-        # The pattern matches any letters; a dateline place is in capitals.
+        # The pattern matches any letters; a dateline place is in capitals, at
+        # least three of them: a paragraph with a small letter in its first
+        # two ("The company said", "a man") needs no try.
+        opening = text[pos : pos + 1].islower() or text[pos + 1 : pos + 2].islower()
+        m = None if opening else _DATELINE.match(text, pos)
         if m and len(m["place"]) >= 3 and m["place"].isupper():
             meta.dateline = m["place"].strip()
             meta.dateline_span = (m.start("place"), m.end("place"))
