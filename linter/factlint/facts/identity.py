@@ -50,11 +50,11 @@ import dataclasses
 import functools
 import weakref
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from sys import intern
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from factlint import lazy
 from factlint.facts.people import (
@@ -99,6 +99,15 @@ DIFFERENT_INITIAL_CONTEXT = 2
 
 
 _NONE: frozenset[str] = frozenset()
+_T = TypeVar("_T")
+
+
+def _appended(values: Sequence[_T], value: _T) -> list[_T]:
+    """``values`` (a person's pairs or references) with ``value`` appended."""
+    if isinstance(values, list):
+        values.append(value)
+        return values
+    return [value]
 
 
 def _with(values: AbstractSet[str], value: str) -> set[str]:
@@ -150,14 +159,15 @@ class Person:
     """Names that resolve to one person, with how they relate."""
 
     names: list[Name]
-    variants: list[tuple[Name, Name]] = field(default_factory=list)
-    aliases: list[tuple[Name, Name]] = field(default_factory=list)
-    surname_refs: list[Ref] = field(default_factory=list)
+    # Most people have none of these: an empty tuple until they do (_appended).
+    variants: Sequence[tuple[Name, Name]] = ()
+    aliases: Sequence[tuple[Name, Name]] = ()
+    surname_refs: Sequence[Ref] = ()
     # Lone surnames in stories that never name the person in full, joined
     # because no one else in the run has the surname: enough to suggest the
     # full name, too weak to count as a spelling ("Philips said" may be the
     # company).
-    distant_refs: list[Ref] = field(default_factory=list)
+    distant_refs: Sequence[Ref] = ()
     canonical: str | None = None  # the registry's spelling
 
     def refs_by_surname(self) -> dict[str, list[Ref]]:
@@ -627,6 +637,13 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
             if isinstance(block, list):
                 pair_up(block)
 
+    # The stories' words are needed no further: free them before the people are made.
+    del groups_to_block, blocks
+    raw_words.clear()
+    pool.clear()
+    signatures.clear()
+    common_words.clear()
+
     groups: dict[str, list[Name]] = defaultdict(list)
     for key, name in names.items():
         groups[find(key)].append(name)
@@ -642,7 +659,10 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
         people.append(person)
     for (ka, kb), kind in sorted(edges.items()):
         person = person_of_name[ka]
-        (person.variants if kind == "variant" else person.aliases).append((names[ka], names[kb]))
+        if kind == "variant":
+            person.variants = _appended(person.variants, (names[ka], names[kb]))
+        else:
+            person.aliases = _appended(person.aliases, (names[ka], names[kb]))
 
     # Surname-only mentions: the person named in full in the same story, else
     # (as a distant reference) the only person in the run with that surname.
@@ -690,13 +710,13 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
         }
         if len(here) == 1:
             chosen = next(iter(here.values()))
-            chosen.surname_refs.append(ref)
+            chosen.surname_refs = _appended(chosen.surname_refs, ref)
             by_ref[_ref_key(ref.doc, ref.mention.start)] = chosen
         elif not here:
             everywhere = {id(person_of_name[n.key]): person_of_name[n.key] for n in candidates}
             if len(everywhere) == 1:
                 chosen = next(iter(everywhere.values()))
-                chosen.distant_refs.append(ref)
+                chosen.distant_refs = _appended(chosen.distant_refs, ref)
                 by_ref[_ref_key(ref.doc, ref.mention.start)] = chosen
     return PeopleIndex(people, by_ref, dict(by_surname))
 
