@@ -28,7 +28,9 @@ grows with the folder. ``--store`` says which way: ``default`` (as a user
 runs it: the run store past ``FACTLINT_STORE_AFTER`` documents, see
 factlint.store), ``never`` (``FACTLINT_STORE_AFTER=never``, every document
 in memory) or ``both``, run one after the other on each slice, with the
-ratio of their CPU times.
+ratio of their CPU times. ``--factlint COMMAND`` runs another build
+instead of the one beside this Python (say, a script that runs the code of
+an earlier commit exported with ``git archive``), for a before/after table.
 """
 
 from __future__ import annotations
