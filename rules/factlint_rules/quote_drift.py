@@ -143,15 +143,13 @@ class QuoteDrift(CorpusRule):
         # shingle as one int made of three, and under it the one earlier
         # quotation that has it, or a list when several do. A quotation's
         # words are kept joined by spaces (no word holds a space, so two
-        # quotations have the same words exactly when the strings are equal),
-        # with its story and its place among the story's quotations: the
-        # quotation itself is read again for the few that match (a stored
-        # story's would be a copy kept for nothing, see factlint.store).
+        # quotations have the same words exactly when the strings are equal).
         vocabulary: dict[str, int] = {}
         index: dict[int, int | list[int]] = {}
-        quotes: list[tuple[int, int, str]] = []
+        quotes: list[tuple[int, Any, str]] = []
+        documents = corpus.documents
         for doc_b, facts in enumerate(corpus.facts):
-            for number, quote_b in enumerate(facts.get_list("quotes")):
+            for quote_b in facts.get_list("quotes"):
                 if quote_b.kind != "full":
                     continue
                 words_b = _words(quote_b.text)
@@ -159,7 +157,7 @@ class QuoteDrift(CorpusRule):
                     continue
                 b = len(quotes)
                 joined_b = " ".join(words_b)
-                quotes.append((doc_b, number, joined_b))
+                quotes.append((doc_b, quote_b, joined_b))
                 ids = [vocabulary.setdefault(word, len(vocabulary)) for word in words_b]
                 shared: set[int] = set()
                 for i in range(len(ids) - 2):
@@ -176,27 +174,24 @@ class QuoteDrift(CorpusRule):
                         shared.update(earlier)
                         if earlier[-1] != b:
                             earlier.append(b)
-                found = self._earliest_match(corpus, quotes, shared, quote_b, b, fuzz.ratio)
+                found = self._earliest_match(documents, quotes, shared, b, fuzz.ratio)
                 if found is not None:
                     yield found
 
     def _earliest_match(
         self,
-        corpus: Corpus,
-        quotes: list[tuple[int, int, str]],
+        documents: tuple[Document, ...],
+        quotes: list[tuple[int, Any, str]],
         shared: set[int],
-        quote_b: Any,
         b: int,
         ratio: Any,
     ) -> Finding | None:
-        """The finding at quotation ``b`` (``quote_b``) against the first
-        earlier one (of ``shared``) that reads differently or names another
-        speaker."""
-        documents = corpus.documents
-        doc_b, _number_b, joined_b = quotes[b]
+        """The finding at quotation ``b`` against the first earlier one (of
+        ``shared``) that reads differently or names another speaker."""
+        doc_b, quote_b, joined_b = quotes[b]
         len_b = len(joined_b)
         for a in sorted(shared):
-            doc_a, number_a, joined_a = quotes[a]
+            doc_a, quote_a, joined_a = quotes[a]
             if doc_a == doc_b:
                 continue
             # The ratio is at most 2 * shorter / (sum of lengths): skip hopeless pairs.
@@ -205,7 +200,6 @@ class QuoteDrift(CorpusRule):
                 continue
             if ratio(joined_a, joined_b, score_cutoff=SIMILAR) < SIMILAR:
                 continue
-            quote_a = corpus.facts[doc_a].get_list("quotes")[number_a]
             other = documents[doc_a]
             where = place(other, quote_a.start)
             if joined_a != joined_b:
