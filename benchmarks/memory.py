@@ -28,7 +28,9 @@ grows with the folder. ``--store`` says which way: ``default`` (as a user
 runs it: the run store past ``FACTLINT_STORE_AFTER`` documents, see
 factlint.store), ``never`` (``FACTLINT_STORE_AFTER=never``, every document
 in memory) or ``both``, run one after the other on each slice, with the
-ratio of their CPU times.
+ratio of their CPU times. ``--factlint COMMAND`` runs another build
+instead of the one beside this Python (say, a script that runs the code of
+an earlier commit exported with ``git archive``), for a before/after table.
 """
 
 from __future__ import annotations
@@ -41,7 +43,6 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -102,26 +103,20 @@ class _Phases:
         self.trace = trace
         self.loaded = False
         self.snapshots: dict[str, Any] = {}
+        self.out = sys.stdout  # the report's: the run's own output goes to /dev/null
 
     def mark(self, name: str) -> None:
         self.rows.append((name, _status("VmHWM"), _status("VmRSS")))
         _reset_peak()
 
     def wrap(self, rules: list[Any]) -> list[Any]:
-        from factlint.rules import CorpusRule, DocumentRule
+        from factlint.rules import CorpusRule
 
-        phases = self
+        # Document rules run while the stories are read: the loading phase
+        # ends when the first corpus rule starts.
         for rule in rules:
             if isinstance(rule, CorpusRule):
                 rule.check_corpus = self._corpus(rule, rule.check_corpus)
-            elif isinstance(rule, DocumentRule):
-                check = rule.check
-
-                def first(document: Any, facts: Any, _check: Any = check) -> Iterable[Any]:
-                    phases.after_load()
-                    return _check(document, facts)
-
-                rule.check = first
         return rules
 
     def after_load(self) -> None:
@@ -144,13 +139,14 @@ class _Phases:
             if traced:
                 _current, peak = tracemalloc.get_traced_memory()
                 after = tracemalloc.take_snapshot()
-                print(f"\n{rule.code}: traced peak {peak / 2**20:.0f} MB; left after it:")
+                out = phases.out
+                print(f"\n{rule.code}: traced peak {peak / 2**20:.0f} MB; left after it:", file=out)
                 for stat in after.compare_to(before, "lineno")[:12]:
-                    print(f"  {stat}")
+                    print(f"  {stat}", file=out)
                 if "loaded" in phases.snapshots:
-                    print(f"{rule.code}: held since loading, by line:")
+                    print(f"{rule.code}: held since loading, by line:", file=out)
                     for stat in after.compare_to(phases.snapshots["loaded"], "lineno")[:8]:
-                        print(f"  {stat}")
+                        print(f"  {stat}", file=out)
             phases.mark(f"{rule.code} {rule.name}")
             return found
 
@@ -245,7 +241,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="fresh runs per --jobs")
     parser.add_argument("--sizes", help="check slices of these many stories (comma-separated)")
     parser.add_argument("--store", choices=("default", "never", "both"), default="default")
+    parser.add_argument(
+        "--factlint", metavar="COMMAND", help="the factlint command to run (e.g. an older build's)"
+    )
     args = parser.parse_args()
+    if args.factlint:
+        global FACTLINT
+        FACTLINT = args.factlint
     paths = args.paths or [str(NEWS)]
     jobs = args.jobs or [1, 2]
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -158,3 +159,59 @@ def test_a_bad_store_threshold_is_a_clear_error(
     assert main(["check", str(seeds), "--isolated"]) == 2
     err = capsys.readouterr().err
     assert "FACTLINT_STORE_AFTER='lots': expected a number of documents, or 'never'" in err
+
+
+def _people(files: list[str], store_after: str, monkeypatch: pytest.MonkeyPatch) -> Any:
+    from factlint.config import Config
+    from factlint.engine import Source, run
+    from factlint.plugins import load_registry
+    from factlint.rules import Corpus
+
+    monkeypatch.setenv(STORE_AFTER_ENV, store_after)
+    config = Config()
+    registry = load_registry(config.plugins, config.plugin_paths)
+    result = run([Source(f, f) for f in files], registry, config, {"FL101"})
+    index = identity.build_index(Corpus(tuple(result.documents), tuple(result.facts)))
+    number = {id(p): n for n, p in enumerate(index.people)}
+
+    def refs(found: Any) -> list[tuple[int, Any]]:
+        return [(r.doc, r.mention) for r in found]
+
+    people = [
+        (
+            [(n.key, sorted(n.titles), sorted(n.middles), refs(n.refs)) for n in p.names],
+            [(a.key, b.key) for a, b in p.variants],
+            [(a.key, b.key) for a, b in p.aliases],
+            refs(p.surname_refs),
+            refs(p.distant_refs),
+            p.canonical,
+        )
+        for p in index.people
+    ]
+    by_ref = {key: number[id(p)] for key, p in index.by_ref.items()}
+    return people, by_ref, index, result
+
+
+def test_people_index_is_the_same_with_the_run_store(
+    corpora: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index built from stored documents (their mentions read back as
+    copies, with their strings shared) equals the one built in memory: the
+    same people, names, references, variants and aliases, in the same order."""
+    files = _slice(corpora)
+    in_memory, by_ref, _index, _result = _people(files, "never", monkeypatch)
+    stored, stored_by_ref, index, result = _people(files, "3", monkeypatch)
+    assert len(in_memory) > 100 and sum(len(p[3]) for p in in_memory) > 50  # real people
+    assert stored == in_memory
+    assert stored_by_ref == by_ref
+    # A stored story's mentions share one string with equal ones of other stories.
+    surnames: dict[str, Any] = {}
+    shared = 0
+    for person in index.people:
+        for name in person.names:
+            for ref in name.refs:
+                if ref.doc >= 3:
+                    seen = surnames.setdefault(ref.mention.surname, ref.mention.surname)
+                    shared += seen is ref.mention.surname
+    assert shared > len(surnames)  # some surnames met more than once, one object each
+    result.close()

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from factlint.store import RunStore
 
 STDIN = "-"
+#: One empty list for every document that has nothing to keep (never changed).
+_EMPTY: list[Any] = []
 _SKIP_DIRS = {"node_modules", "__pycache__", "venv", "site-packages"}
 
 
@@ -834,13 +836,14 @@ def _run(
             document, facts = result.store.put(document, facts)
         result.documents.append(document)
         result.facts.append(facts)
-        result.suppressions[document.path] = checked.suppressions
+        # Most stories have neither suppressions nor outcomes: one shared empty list.
+        result.suppressions[document.path] = checked.suppressions or _EMPTY
         if display in reference_paths:
             result.references.add(display)
         else:
             gave = checked.outcomes
             if all(not found and problem is None for found, problem in gave):
-                gave = []  # nothing found, nothing failed: kept as one empty list
+                gave = _EMPTY  # nothing found, nothing failed: kept as one empty list
             outcomes.append((document.path, gave))
 
     if result.store is not None:

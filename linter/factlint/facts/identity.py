@@ -49,8 +49,10 @@ from __future__ import annotations
 import functools
 import weakref
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from sys import intern
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from factlint import lazy, records
 from factlint.facts.people import (
@@ -95,6 +97,26 @@ COMMON_SURNAME_CONTEXT = 3
 DIFFERENT_INITIAL_CONTEXT = 2
 
 
+_NONE: frozenset[str] = frozenset()
+_T = TypeVar("_T")
+
+
+def _appended(values: Sequence[_T], value: _T) -> list[_T]:
+    """``values`` (a person's pairs or references) with ``value`` appended."""
+    if isinstance(values, list):
+        values.append(value)
+        return values
+    return [value]
+
+
+def _with(values: AbstractSet[str], value: str) -> set[str]:
+    """``values`` (a name's titles or middle initials) with ``value`` added."""
+    if isinstance(values, set):
+        values.add(value)
+        return values
+    return {value}
+
+
 @record(frozen=True, slots=True)
 class Ref:
     """One mention in one document of the run."""
@@ -111,8 +133,9 @@ class Name:
     given: str
     surname: str
     refs: list[Ref] = field(default_factory=list)
-    titles: set[str] = field(default_factory=set)
-    middles: set[str] = field(default_factory=set)  # "E" of Robert E. Johnstone
+    # Most names have neither: one shared empty set until they do (see _with).
+    titles: AbstractSet[str] = _NONE
+    middles: AbstractSet[str] = _NONE  # "E" of Robert E. Johnstone
     registry: bool = False  # the registry's canonical or alias form
     given_fold: str = field(init=False, repr=False, compare=False)
     given_letters: str = field(init=False, repr=False, compare=False)
@@ -121,12 +144,13 @@ class Name:
     key_fold: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # Compared many times during resolution: computed once.
-        self.given_fold = fold(self.given)
-        self.given_letters = _letters(self.given)
-        self.surname_letters = _letters(self.surname)
-        self.letters = _letters(self.key)
-        self.key_fold = fold(self.key)
+        # Compared many times during resolution: computed once, and one
+        # string for equal ones (a run's names share most of their parts).
+        self.given_fold = intern(fold(self.given))
+        self.given_letters = intern(_letters(self.given))
+        self.surname_letters = intern(_letters(self.surname))
+        self.letters = intern(_letters(self.key))
+        self.key_fold = intern(fold(self.key))
 
 
 @record(slots=True)
@@ -134,14 +158,15 @@ class Person:
     """Names that resolve to one person, with how they relate."""
 
     names: list[Name]
-    variants: list[tuple[Name, Name]] = field(default_factory=list)
-    aliases: list[tuple[Name, Name]] = field(default_factory=list)
-    surname_refs: list[Ref] = field(default_factory=list)
+    # Most people have none of these: an empty tuple until they do (_appended).
+    variants: Sequence[tuple[Name, Name]] = ()
+    aliases: Sequence[tuple[Name, Name]] = ()
+    surname_refs: Sequence[Ref] = ()
     # Lone surnames in stories that never name the person in full, joined
     # because no one else in the run has the surname: enough to suggest the
     # full name, too weak to count as a spelling ("Philips said" may be the
     # company).
-    distant_refs: list[Ref] = field(default_factory=list)
+    distant_refs: Sequence[Ref] = ()
     canonical: str | None = None  # the registry's spelling
 
     def refs_by_surname(self) -> dict[str, list[Ref]]:
@@ -158,11 +183,16 @@ class Person:
 @record(slots=True)
 class PeopleIndex:
     people: list[Person]
-    by_ref: dict[tuple[int, int], Person]  # (doc, mention start) -> person
+    by_ref: dict[int, Person]  # _ref_key(doc, mention start) -> person
     names_by_surname: dict[str, list[Name]]  # folded surname -> names
 
     def person_of(self, doc: int, mention: PersonMention) -> Person | None:
-        return self.by_ref.get((doc, mention.start))
+        return self.by_ref.get(_ref_key(doc, mention.start))
+
+
+def _ref_key(doc: int, start: int) -> int:
+    """One int for a mention's place (a pair would cost a tuple per mention)."""
+    return doc << 32 | start
 
 
 def typography(text: str) -> str:
@@ -272,18 +302,23 @@ def _given_letters_close(la: str, lb: str) -> bool:
     return bool(DamerauLevenshtein.distance(la, lb) == 1)
 
 
-def _blocking_keys(name: Name) -> Iterable[tuple[str, str]]:
+def _blocking_keys(name: Name, deletions: bool) -> Iterable[str]:
+    """The keys that pair ``name`` with candidates, each as one string, its
+    kind's letter first: the surname's ends, or (``deletions``) the given
+    name with the surname and each one-letter deletion of it."""
     s = name.surname_letters
-    # Same surname or a far edit that leaves its first or last three letters
-    # intact (given-name variants, aliases, two-letter slips in long names).
-    yield ("p", s[:3])
-    yield ("s", s[-3:])
+    if not deletions:
+        # Same surname or a far edit that leaves its first or last three letters
+        # intact (given-name variants, aliases, two-letter slips in long names).
+        yield "p" + s[:3]
+        yield "s" + s[-3:]
+        return
     # One edit anywhere (Beith / Belth, Marlu / Mralu) with the same given
     # name: two spellings one edit apart share a one-letter deletion.
     given = name.given_fold
-    yield ("d", f"{given} {s}")
+    yield f"d{given} {s}"
     for i in range(len(s)):
-        yield ("d", f"{given} {s[:i]}{s[i + 1 :]}")
+        yield f"d{given} {s[:i]}{s[i + 1 :]}"
 
 
 def _context_needed(a: Name, b: Name) -> int:
@@ -379,7 +414,7 @@ def relation(a: Name, b: Name, together: bool, never: set[frozenset[str]]) -> st
     return None
 
 
-def _titles_conflict(title_key: str | None, titles: set[str]) -> bool:
+def _titles_conflict(title_key: str | None, titles: AbstractSet[str]) -> bool:
     """ "Ald. Barnett" after "Mayor Tom Barrett": another person, not a typo."""
     return bool(title_key and titles and title_key not in titles)
 
@@ -402,6 +437,23 @@ def _rejoin_surname(mention: PersonMention, hyphenated: set[tuple[str, str]]) ->
     return records.replace(mention, surname=joined, surname_start=start)
 
 
+@functools.cache
+def _mention_fields() -> tuple[str, ...]:
+    return tuple(f.name for f in records.fields(PersonMention))
+
+
+def _shared_strings(mention: PersonMention) -> PersonMention:
+    """An equal mention whose strings are one object with equal strings of
+    the run (the index keeps the mentions of stored documents, read back
+    from the run store as copies: names, kinds and cues repeat)."""
+    strings: dict[str, Any] = {}
+    for name in _mention_fields():
+        value = getattr(mention, name)
+        if type(value) is str:
+            strings[name] = intern(value)
+    return records.replace(mention, **strings)
+
+
 def _middle_initial(mention: PersonMention) -> str | None:
     """The middle initial written between given name and surname, if any."""
     middle = mention.text[len(mention.given or "") : mention.surname_start - mention.start].strip()
@@ -421,8 +473,15 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
         if m.kind == "full" and m.given and "-" in m.surname
     }
     titled: dict[int, set[str]] = defaultdict(set)  # doc -> surnames met with a title alone
+    from factlint.store import StoredFacts
+
     for doc_index, (_document, facts) in enumerate(corpus):
+        # A stored document's mentions are copies read back for the index
+        # alone: their strings are shared with equal ones (see _shared_strings).
+        stored = isinstance(facts, StoredFacts)
         for mention in facts.get_list("people"):
+            if stored:
+                mention = _shared_strings(mention)
             if _RUN_TOGETHER.search(mention.surname) or (
                 mention.given and _RUN_TOGETHER.search(mention.given)
             ):
@@ -442,9 +501,9 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
             name.refs.append(ref)
             middle = _middle_initial(mention)
             if middle:
-                name.middles.add(middle)
+                name.middles = _with(name.middles, middle)
             if mention.title_key and "former" not in (mention.title or "").lower():
-                name.titles.add(mention.title_key)
+                name.titles = _with(name.titles, mention.title_key)
             docs_of[key].add(doc_index)
 
     # Kept for every story while the index is built: each distinct word once
@@ -527,14 +586,10 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
             key = parent[key]
         return key
 
-    blocks: dict[tuple[str, str], list[Name]] = defaultdict(list)
-    for name in names.values():
-        for block_key in _blocking_keys(name):
-            blocks[block_key].append(name)
     edges: dict[tuple[str, str], str] = {}
-    for block in blocks.values():
-        if len(block) < 2:
-            continue
+
+    def pair_up(block: list[Name]) -> None:
+        """Relate the names of one block, pair by pair."""
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
                 pair = (a.key, b.key) if a.key < b.key else (b.key, a.key)
@@ -559,6 +614,38 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
                     edges[pair] = kind
                     parent[find(a.key)] = find(b.key)
 
+    # The pairs that share a blocking key: under each key the one name that
+    # has it, or a list when several do (most keys have one). The keys with
+    # the given name only among the names of one given name, a group at a
+    # time, so that few are held at once. Which pair comes first does not
+    # change the result.
+    by_given: dict[str, list[Name]] = defaultdict(list)
+    for name in names.values():
+        by_given[name.given_fold].append(name)
+    groups_to_block = [list(names.values()), *(g for g in by_given.values() if len(g) > 1)]
+    del by_given
+    for number, group in enumerate(groups_to_block):
+        blocks: dict[str, Name | list[Name]] = {}
+        for name in group:
+            for block_key in _blocking_keys(name, deletions=number > 0):
+                found = blocks.get(block_key)
+                if found is None:
+                    blocks[block_key] = name
+                elif isinstance(found, list):
+                    found.append(name)
+                else:
+                    blocks[block_key] = [found, name]
+        for block in blocks.values():
+            if isinstance(block, list):
+                pair_up(block)
+
+    # The stories' words are needed no further: free them before the people are made.
+    del groups_to_block, blocks
+    raw_words.clear()
+    pool.clear()
+    signatures.clear()
+    common_words.clear()
+
     groups: dict[str, list[Name]] = defaultdict(list)
     for key, name in names.items():
         groups[find(key)].append(name)
@@ -574,18 +661,21 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
         people.append(person)
     for (ka, kb), kind in sorted(edges.items()):
         person = person_of_name[ka]
-        (person.variants if kind == "variant" else person.aliases).append((names[ka], names[kb]))
+        if kind == "variant":
+            person.variants = _appended(person.variants, (names[ka], names[kb]))
+        else:
+            person.aliases = _appended(person.aliases, (names[ka], names[kb]))
 
     # Surname-only mentions: the person named in full in the same story, else
     # (as a distant reference) the only person in the run with that surname.
     by_surname: dict[str, list[Name]] = defaultdict(list)
     for name in names.values():
         by_surname[fold(typography(name.surname))].append(name)
-    by_ref: dict[tuple[int, int], Person] = {}
+    by_ref: dict[int, Person] = {}
     for person in people:
         for name in person.names:
             for ref in name.refs:
-                by_ref[(ref.doc, ref.mention.start)] = person
+                by_ref[_ref_key(ref.doc, ref.mention.start)] = person
     surname_blocks: dict[str, list[Name]] = defaultdict(list)
     for name in names.values():
         letters = _letters(name.surname)
@@ -622,14 +712,14 @@ def build_index(corpus: Corpus, registry: NamesRegistry | None = None) -> People
         }
         if len(here) == 1:
             chosen = next(iter(here.values()))
-            chosen.surname_refs.append(ref)
-            by_ref[(ref.doc, ref.mention.start)] = chosen
+            chosen.surname_refs = _appended(chosen.surname_refs, ref)
+            by_ref[_ref_key(ref.doc, ref.mention.start)] = chosen
         elif not here:
             everywhere = {id(person_of_name[n.key]): person_of_name[n.key] for n in candidates}
             if len(everywhere) == 1:
                 chosen = next(iter(everywhere.values()))
-                chosen.distant_refs.append(ref)
-                by_ref[(ref.doc, ref.mention.start)] = chosen
+                chosen.distant_refs = _appended(chosen.distant_refs, ref)
+                by_ref[_ref_key(ref.doc, ref.mention.start)] = chosen
     return PeopleIndex(people, by_ref, dict(by_surname))
 
 
