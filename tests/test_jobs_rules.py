@@ -194,26 +194,3 @@ def test_corpus_rules_that_read_other_facts_run_in_a_forked_process(tmp_path: Pa
         ]
     assert shown[1] == shown[2]
     assert {code for _, _, code, _ in shown[1][0]} >= {"FL402", "FL992"}
-
-
-class _Where(DocumentRule):
-    """Says which process checked each story."""
-
-    code = "FL992"
-    name = "where"
-
-    def check(self, document: Document, facts: Facts) -> Iterable[Finding]:
-        yield self.finding(document, 0, 3, f"checked in {os.getpid()}")
-
-
-@pytest.mark.skipif(engine.cores() < 2, reason="one core: --jobs 2 runs one process")
-def test_with_two_jobs_this_process_and_a_worker_share_the_stories(tmp_path: Path) -> None:
-    sources = _stories(tmp_path, {}, count=60)
-    registry = records.replace(REGISTRY, rules={**REGISTRY.rules, "FL992": _Where})
-    result = engine.run(sources, registry, Config(root=tmp_path), {"FL992"}, jobs=2)
-    where = {f.location.path: f.message for f in result.findings}
-    assert sorted(where) == [s.display for s in sources]  # every story, once
-    assert [d.path for d in result.documents] == [s.display for s in sources]  # in order
-    here = f"checked in {os.getpid()}"
-    assert where[sources[0].display] == here  # the first chunk, read before the worker starts
-    assert len(set(where.values())) == 2  # this process and one worker
