@@ -13,15 +13,12 @@ inflates it least. The default ``--jobs`` (workers chosen by bytes, see
 
 ``--cpu`` times ``check --select ALL`` over polnear/dev and a bbc slice
 (``--cpu-files``) with one job and two, and splits the CPU time of the
-two-job run between the parent process and its children (the worker, and
-the processes forked for corpus rules). The parent reads documents beside
-the worker (``factlint.engine._check_shared``) and alone does what stays
-serial (start-up, the first chunk, receiving results, the corpus rules it
-keeps, filtering, output): with the two sharing the documents as they go,
-the run lasts about as long as the busier process works, so "bound", the
-speedup two idle cores would give, is one-job CPU / max(parent, children);
-unlike the wall-clock ratio it does not depend on how busy the machine is.
-"parent" is the parent's share of the two-job CPU. Peak RSS of the parent and of the
+two-job run between the parent process (what stays serial: start-up,
+receiving results, corpus rules, filtering, output) and the workers; the
+parent's share is the serial fraction, which unlike the wall-clock ratio
+does not depend on how busy the machine is. "bound" is the speedup two idle
+cores would give if the parent's work never overlapped the workers'
+(one-job CPU / (parent + workers / 2)). Peak RSS of the parent and of the
 largest worker are shown beside. ``--before DIR`` (an export of the code
 before a change: ``DIR/linter`` and ``DIR/rules``) runs that code too, in
 the same run, alternating.
@@ -116,7 +113,7 @@ def cpu(files_per_slice: int, repeat: int, before: Path | None) -> None:
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(
         f"{'slice':<16} {'code':<7} {'-j1 wall':>8} {'-j2 wall':>8} {'ratio':>6}"
-        f" {'-j1 cpu':>8} {'parent':>7} {'workers':>8} {'share':>7} {'bound':>6}"
+        f" {'-j1 cpu':>8} {'parent':>7} {'workers':>8} {'serial':>7} {'bound':>6}"
         f" {'rss -j1':>8} {'rss par':>8} {'rss wkr':>8}"
     )
     for name, files in slices:
@@ -135,7 +132,7 @@ def cpu(files_per_slice: int, repeat: int, before: Path | None) -> None:
                 continue
             one_cpu = one["parent"] + one["workers"]
             serial = two["parent"] / (two["parent"] + two["workers"])
-            bound = one_cpu / max(two["parent"], two["workers"])
+            bound = one_cpu / (two["parent"] + two["workers"] / 2)
             print(
                 f"{name:<16} {tree:<7} {one['wall']:>7.2f}s {two['wall']:>7.2f}s"
                 f" {one['wall'] / two['wall']:>5.2f}x {one_cpu:>7.2f}s {two['parent']:>6.2f}s"

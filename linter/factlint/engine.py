@@ -574,10 +574,6 @@ def _init_worker(config: Config, order: list[str], plan: tuple[tuple[str, ...], 
         _WORKER["plan"] = Plan(tuple(r for r in rules if isinstance(r, DocumentRule)), keep)
 
 
-def _check_chunk_in_worker(tasks: list[tuple[Source, bool]]) -> list[Checked]:
-    return [_check_in_worker(task) for task in tasks]
-
-
 def _check_in_worker(task: tuple[Source, bool]) -> Checked:
     registry, config, order = _WORKER["registry"], _WORKER["config"], _WORKER["order"]
     plan = _WORKER["plan"]
@@ -671,85 +667,12 @@ def _check_all(
                     progress(done, len(files))
         return
     tasks = [(s, s.display not in references) for s in files]
-    yield from _check_shared(tasks, registry, config, order, plan, jobs, progress)
-
-
-#: Files per chunk of work shared between this process and the workers
-#: (:func:`_check_shared`): small, so neither waits long for the other at the end.
-SHARED_CHUNK = 8
-
-
-def _check_shared(
-    tasks: list[tuple[Source, bool]],
-    registry: Registry,
-    config: Config,
-    order: list[str],
-    plan: Plan,
-    jobs: int,
-    progress: Callable[[int, int], None] | None,
-) -> Iterator[Checked]:
-    """:func:`check_source` for every task, in order, shared between this
-    process and ``jobs - 1`` workers: ``jobs`` processes busy, none waiting
-    for the others' results. This process reads the first chunk before the
-    workers start, so forked ones inherit its imports, lexicons and compiled
-    patterns instead of loading them each; then it keeps each worker four
-    chunks ahead and reads the next chunk itself, handing on the results in
-    the order of the tasks as they are ready. Once every chunk is given out,
-    it reads here those no worker has started, rather than wait for them."""
-    from collections import deque
-    from concurrent.futures import Future
-
-    count = len(tasks)
-    size = max(1, min(SHARED_CHUNK, count // (jobs * 4)))
-    chunks = [tasks[i : i + size] for i in range(0, count, size)]
-    done = 0
-
-    def here(chunk: list[tuple[Source, bool]]) -> list[Checked]:
-        return [check_source(s, registry, config, order, plan, apply) for s, apply in chunk]
-
-    def hand_on(results: list[Checked]) -> Iterator[Checked]:
-        nonlocal done
-        for checked in results:
-            done += 1
+    with worker_pool(jobs, registry, config, order, plan) as pool:
+        chunk = chunk_size(len(files), jobs)
+        for done, checked in enumerate(pool.map(_check_in_worker, tasks, chunksize=chunk), 1):
             yield checked
             if progress:
-                progress(done, count)
-
-    with alarm_handler():
-        first = here(chunks[0])
-    yield from hand_on(first)
-    if len(chunks) == 1:
-        return
-    ahead = 4 * (jobs - 1)
-    with worker_pool(jobs - 1, registry, config, order, plan) as pool:
-        # In task order: (a worker's future, its chunk), or (None, results read here).
-        pending: deque[tuple[Future[list[Checked]] | None, list[Any]]] = deque()
-        out = 0  # futures in ``pending`` (sent to a worker)
-        nxt = 1
-        with alarm_handler():
-            while nxt < len(chunks):
-                while nxt < len(chunks) and out < ahead:
-                    pending.append((pool.submit(_check_chunk_in_worker, chunks[nxt]), chunks[nxt]))
-                    out += 1
-                    nxt += 1
-                if nxt < len(chunks):
-                    pending.append((None, here(chunks[nxt])))
-                    nxt += 1
-                # Hand on what is ready.
-                while pending and (pending[0][0] is None or pending[0][0].done()):
-                    sent, got = pending.popleft()
-                    if sent is not None:
-                        out -= 1
-                        got = sent.result()
-                    yield from hand_on(got)
-            # Every chunk is given out: read here, from the last, those no
-            # worker has started, rather than wait for them.
-            for k in range(len(pending) - 1, -1, -1):
-                sent, chunk = pending[k]
-                if sent is not None and sent.cancel():
-                    pending[k] = (None, here(chunk))
-        for sent, got in pending:
-            yield from hand_on(got if sent is None else sent.result())
+                progress(done, len(files))
 
 
 def run(
