@@ -75,6 +75,27 @@ def test_a_one_story_run_imports_only_what_it_uses() -> None:
     assert not loaded & {"dataclasses", "rapidfuzz", "difflib", "tempfile", "shutil", "sqlite3"}
 
 
+def test_patterns_from_the_cache_need_no_regex_parser(tmp_path: Path) -> None:
+    """Once the cache holds a run's patterns, the next pre-commit run (one
+    story) builds them with the engine alone: the ``regex`` package (its
+    parser) is not imported, and the run reports what a run that compiles
+    every pattern reports."""
+    env = {**os.environ, "FACTLINT_CACHE_DIR": str(tmp_path)}
+    args = [sys.executable, "-c", _MODULES_AFTER, "check", "--isolated", str(SEED)]
+    first = subprocess.run(args, capture_output=True, text=True, check=False, env=env)
+    second = subprocess.run(args, capture_output=True, text=True, check=False, env=env)
+    assert "regex._regex_core" in first.stdout.split()  # it compiled: the parser was needed
+    loaded = set(second.stdout.strip().splitlines()[-1].split())
+    assert "regex._regex" in loaded
+    assert not loaded & {"regex", "regex._main", "regex._regex_core"}
+    assert second.stdout.splitlines()[:-1] == first.stdout.splitlines()[:-1]
+    assert "1 file checked" in second.stdout
+
+
+def test_flag_values_are_the_packages() -> None:
+    assert (lazy.REGEX_I, lazy.REGEX_V1) == (regex.I, regex.V1)
+
+
 def test_a_lazy_pattern_matches_as_the_compiled_one() -> None:
     text = "Ms. Ortiz said, and Mr. Newman-Ortiz agreed."
     for source in (r"\b\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?", r"(?P<who>Mr|Ms)\.\s+(\w+)"):

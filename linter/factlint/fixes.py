@@ -10,7 +10,6 @@ kept. If the file changed since factlint read it, it is left alone.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import os
 import signal
 import stat
@@ -62,6 +61,8 @@ def plan_fixes(findings: Sequence[Finding], documents: Sequence[Document]) -> Fi
 
 
 def unified_diff(plan: FixPlan, documents: Sequence[Document]) -> str:
+    import difflib  # only for --diff: a run that writes its report to a file needs none
+
     by_path = {d.path: d for d in documents}
     out: list[str] = []
     for path, new_text in sorted(plan.texts.items()):

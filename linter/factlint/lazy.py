@@ -36,15 +36,60 @@ import os
 import re as _re
 import sys
 from collections.abc import Callable
-from typing import Any, cast
-
-import regex as _regex
+from typing import TYPE_CHECKING, Any, cast
 
 from factlint import __version__
 
-# The engines' C parts, which build a pattern object from compiled data
-# (untyped: the stubs know only the public API).
-_REGEX_ENGINE: Any = importlib.import_module("regex._regex")
+if TYPE_CHECKING:
+    import regex as _regex
+
+#: ``regex`` flags, as the package defines them (a test holds them equal): a
+#: module can name them without importing the package (see :func:`_engine`).
+REGEX_I = 0x2
+REGEX_V1 = 0x100
+
+
+def _engine() -> tuple[Any, tuple[Any, ...]]:
+    """The ``regex`` engine (its C part, which builds a pattern object from
+    compiled data) and what identifies the package's compiler.
+
+    Importing the ``regex`` package runs its pattern parser's module, a
+    tenth of a pre-commit run, which a run whose patterns all come from the
+    cache never calls; so the C part is loaded alone, from the package's
+    folder, under its own name (the package, imported later to compile a
+    pattern, finds it loaded and uses the same module). The compiler is
+    identified by the size and time of the package's Python files: a new
+    version (or a reinstall) changes them, and the cache is then ignored.
+    """
+    from importlib import machinery
+
+    loaded = sys.modules.get("regex._regex")
+    spec = machinery.PathFinder.find_spec("regex")
+    folders = list(spec.submodule_search_locations or ()) if spec is not None else []
+    stamp: list[Any] = []
+    for folder in folders[:1]:
+        for name in ("__init__.py", "_main.py", "_regex_core.py", "regex.py"):
+            try:
+                st = os.stat(os.path.join(folder, name))
+            except OSError:
+                continue
+            stamp.append([name, st.st_size, st.st_mtime_ns])
+    if loaded is None:
+        found = machinery.PathFinder.find_spec("_regex", folders) if folders else None
+        if found is None or found.origin is None:
+            loaded = importlib.import_module("regex._regex")  # laid out otherwise: the usual way
+        else:
+            loader = machinery.ExtensionFileLoader("regex._regex", found.origin)
+            module_spec = machinery.ModuleSpec("regex._regex", loader, origin=found.origin)
+            loaded = loader.create_module(module_spec)
+            loaded.__spec__ = module_spec
+            loader.exec_module(loaded)
+            sys.modules["regex._regex"] = loaded
+    return loaded, tuple(map(tuple, stamp))
+
+
+# (untyped: the stubs know only the public API)
+_REGEX_ENGINE, _REGEX_FILES = _engine()
 
 
 def _sre() -> Any:
@@ -118,7 +163,9 @@ def compile_re(source: str, flags: int = 0) -> _re.Pattern[str]:
 # The module functions are looked up when called (not bound here), as
 # ``regex.compile(...)`` in a module would be.
 def _regex_compile(source: str, flags: int) -> Any:
-    return _regex.compile(source, flags)
+    import regex
+
+    return regex.compile(source, flags)
 
 
 def _re_compile(source: str, flags: int) -> Any:
@@ -151,15 +198,15 @@ def _stamp() -> dict[str, Any]:
         "python": sys.version,
         "byteorder": sys.byteorder,
         "sre": [sre.MAGIC, sre.CODESIZE],
-        "regex": [_regex.__version__, _REGEX_ENGINE.MAGIC, _REGEX_ENGINE.get_code_size()],
-        "regex_default_version": _regex.DEFAULT_VERSION,
+        "regex": [_REGEX_ENGINE.MAGIC, _REGEX_ENGINE.get_code_size()],
+        "regex_files": [list(entry) for entry in _REGEX_FILES],
         "factlint": __version__,
     }
 
 
 def _file_name() -> str:
     tag = sys.implementation.cache_tag or "python"
-    raw = f"patterns-{tag}-regex{_regex.__version__}-factlint{__version__}.json"
+    raw = f"patterns-{tag}-factlint{__version__}.json"
     return "".join(c if c.isalnum() or c in ".-_" else "_" for c in raw)
 
 
@@ -271,7 +318,9 @@ def _data(kind: str, source: str, flags: int, compiled: Any) -> list[Any] | None
         if kind == "regex":
             (_, pflags, code, group_index, index_group, named_lists, named_list_indexes,
              req_offset, req_chars, req_flags, group_count) = compiled._pickled_data  # fmt: skip
-            if named_lists or named_list_indexes or pflags & _regex.LOCALE:
+            import regex  # compiled just now: imported
+
+            if named_lists or named_list_indexes or pflags & regex.LOCALE:
                 return None
             data = [
                 pflags,

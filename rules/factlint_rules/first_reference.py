@@ -56,8 +56,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-import regex
-
 from factlint import Finding, Severity, lazy
 from factlint.document import Document
 from factlint.facts import Facts
@@ -339,6 +337,8 @@ class _RunWords:
         self._scanned = False
 
     def _scan(self) -> None:
+        import regex
+
         self._scanned = True
         if not self.plain:
             return
@@ -393,6 +393,8 @@ class _RunWords:
 
 def _company(word: str, corpus: Corpus) -> bool:
     """Whether some story of the run writes the word as a company."""
+    import regex
+
     pattern = regex.compile(
         rf"(?:(?<![\p{{L}}\p{{M}}]){regex.escape(word)}[ \t]+{_COMPANY_AFTER}"
         rf"|<{regex.escape(word)}(?![\p{{L}}\p{{M}}]))"
@@ -402,6 +404,8 @@ def _company(word: str, corpus: Corpus) -> bool:
 
 def _stories_using(word: str, corpus: Corpus) -> int:
     """How many stories of the run write the word (counted up to ``_NAME_OF_ITS_OWN``)."""
+    import regex
+
     pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(word)}(?![\p{{L}}\p{{M}}])")
     count = 0
     for document, _facts in corpus:
@@ -414,6 +418,8 @@ def _stories_using(word: str, corpus: Corpus) -> int:
 
 def _common_word(word: str, corpus: Corpus) -> bool:
     """Whether some story of the run writes the word in lower case."""
+    import regex
+
     lower = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(word.lower())}(?![\p{{L}}\p{{M}}])")
     return word.lower() != word and any(lower.search(document.prose) for document, _facts in corpus)
 
@@ -438,6 +444,8 @@ def _written_in_full(prose: str, surname: str, lex: Lexicon, after: int) -> bool
     ("Ramdhan Yadav Kotamaraja", "JP McManus", "Melba Acosta Febo") or
     before a given name, surname first ("Xi Jinping", "Wang Yan"); after
     the headline, which does not count."""
+    import regex
+
     first = f"[{regex.escape(surname[0].upper())}{regex.escape(surname[0].lower())}]"
     pattern = regex.compile(  # "van Voorhis" at a sentence start is "Van Voorhis"
         rf"(?<![\p{{L}}\p{{M}}'’.-]){first}{regex.escape(surname[1:])}(?![\p{{L}}\p{{M}}'’-])"

@@ -35,9 +35,8 @@ registry) in every story.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
-
-import regex
 
 from factlint import Finding, Severity
 from factlint.document import Document
@@ -128,7 +127,7 @@ def _declared(documents: Sequence[Document], full: Name, short: Name) -> bool:
     """Whether some story writes the one form with the other in quotation
     marks inside the name (Robert C. "Bobby" Scott): the paper says which
     name the person goes by, and both forms are then its own style."""
-    pattern = regex.compile(rf"[\"“‘']{regex.escape(short.given)}[\"”’']")
+    pattern = re.compile(rf"[\"“‘']{re.escape(short.given)}[\"”’']")
     return any(
         pattern.search(documents[r.doc].text, r.mention.start, r.mention.end) for r in full.refs
     )

@@ -21,11 +21,10 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 import sys
 import unicodedata
 from typing import Any
-
-import regex
 
 from factlint import lazy, records
 from factlint.document import Document
@@ -178,14 +177,14 @@ def _patterns() -> tuple[Any, Any, Any, Any]:
     run = lazy.compile_regex(
         rf"(?<![\p{{L}}\p{{M}}'’.-])(?:(?:{leading}){gap}(?=\p{{Lu}}))?{_TOKEN}"
         rf"(?:{gap}(?:(?:{particles}){gap})*{_TOKEN})*",
-        regex.V1,
+        lazy.REGEX_V1,
     )
     speech = lazy.compile_regex(
         r"^\s*,?\s*(?:said|says|say|told|tells|wrote|writes|added|adds|asked|explained|noted|stated"
         r"|argued|testified|tweeted|posted|announced|declared|insisted|continued|replied|responded"
         r"|warned|claimed|acknowledged|admitted|recalled|has said|had said|also said|would say)\b"
     )
-    roles = "|".join(regex.escape(r) for r in lex.roles)
+    roles = "|".join(re.escape(r) for r in lex.roles)
     role_after = lazy.compile_regex(
         rf"^,\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\p{{L}}'’.-]+\s+){{0,4}}?({roles})\b"
     )
@@ -287,6 +286,7 @@ _QUOTE_CHARS = lazy.regex(r"[\"“”]")
 # line ([^\S\n], not \s), so a thousand blank lines are not rescanned.
 _PARAGRAPH = lazy.regex(r"[^\n]+(?:\n(?![^\S\n]*\n)[^\n]+)*")
 _WORD = lazy.regex(r"[\p{L}\p{M}'’-]+")
+_ALNUM_WORD = lazy.regex(r"\w+")
 _SPACE_SEPARATED = lazy.regex(r"\S+")
 
 
@@ -360,13 +360,15 @@ def _used_in_lower_case(word: str, prose: str) -> bool:
     lower = word.lower()
     if lower.isalpha():
         return lower in _words_of(prose)
+    import regex
+
     return regex.search(rf"\b{regex.escape(lower)}\b", prose) is not None
 
 
 @functools.lru_cache(maxsize=4)
 def _words_of(prose: str) -> frozenset[str]:
     """The words of a story as written, found once per story."""
-    return frozenset(regex.findall(r"\w+", prose))
+    return frozenset(_ALNUM_WORD.findall(prose))
 
 
 def _lead_headline_end(

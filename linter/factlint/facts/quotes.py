@@ -56,8 +56,6 @@ import bisect
 import functools
 from typing import Any
 
-import regex
-
 from factlint import lazy
 from factlint.document import Document
 from factlint.facts import Facts
@@ -180,7 +178,7 @@ def _patterns() -> dict[str, Any]:
         # A paragraph opening with a speaker label: "JOHN SMITH:", "Q:", "A:"
         # (or the bare colon of an answer whose label was lost: ": Well, ...")
         "para_label": lazy.regex(r"\s*(?:[-–—•*]\s*)?(?:Q|A|[\p{Lu}][\p{Lu}\p{L}.' -]{0,40})?:"),
-        "cue": lazy.regex(rf"\b{CUES}\b", regex.I),
+        "cue": lazy.regex(rf"\b{CUES}\b", lazy.REGEX_I),
         "according": lazy.regex(
             rf"\b[Aa]ccording to\s+(?:the\s+)?(?P<speaker>{_NAME}|{_NOUN_SPEAKER})"
         ),
