@@ -27,8 +27,12 @@ folder; all of them for N at or over their number), to show how memory
 grows with the folder. ``--store`` says which way: ``default`` (as a user
 runs it: the run store past ``FACTLINT_STORE_AFTER`` documents, see
 factlint.store), ``never`` (``FACTLINT_STORE_AFTER=never``, every document
-in memory) or ``both``, run one after the other on each slice, with the
-ratio of their CPU times. ``--factlint COMMAND`` runs another build
+in memory), ``both``, run one after the other on each slice, with the
+ratio of their CPU times, or ``all`` (``FACTLINT_STORE_AFTER=0``: every
+document in the store). ``all`` is the curve that shows what grows per
+stored story: with ``default`` the first 2,000 stories of each slice stay
+in memory, and those are different stories in each slice (a larger slice
+starts with the longer BBC stories), which adds to the growth. ``--factlint COMMAND`` runs another build
 instead of the one beside this Python (say, a script that runs the code of
 an earlier commit exported with ``git archive``), for a before/after table.
 """
@@ -56,7 +60,9 @@ def fresh(paths: list[str], jobs: int, store: str = "default") -> tuple[float, f
     """Wall seconds, CPU seconds and peak RSS (MB) of one ``factlint check``."""
     env = dict(os.environ)
     env.pop("FACTLINT_STORE_AFTER", None)
-    if store != "default":
+    if store == "all":
+        env["FACTLINT_STORE_AFTER"] = "0"
+    elif store != "default":
         env["FACTLINT_STORE_AFTER"] = store
     start = time.perf_counter()
     with tempfile.TemporaryFile() as err:
@@ -220,7 +226,7 @@ def curve(paths: list[str], sizes: list[int], jobs: list[int], store: str) -> No
                 for mode in modes:
                     wall, cpu, peak = fresh([where], n, mode)
                     cpus[mode] = cpu
-                    label = "in memory" if mode == "never" else f"after {mode}"
+                    label = {"never": "in memory", "all": "all stored"}.get(mode, f"after {mode}")
                     print(
                         f"| {min(size, len(every))} | {n} | {label} | {wall:.1f} | {cpu:.1f}"
                         f" | {peak:.0f} |",
@@ -240,7 +246,7 @@ def main() -> None:
     parser.add_argument("--trace", action="append", default=[], metavar="CODE")
     parser.add_argument("--repeat", type=int, default=1, help="fresh runs per --jobs")
     parser.add_argument("--sizes", help="check slices of these many stories (comma-separated)")
-    parser.add_argument("--store", choices=("default", "never", "both"), default="default")
+    parser.add_argument("--store", choices=("default", "never", "both", "all"), default="default")
     parser.add_argument(
         "--factlint", metavar="COMMAND", help="the factlint command to run (e.g. an older build's)"
     )

@@ -17,9 +17,13 @@ the arguments of ``_regex.compile``, which is how ``regex`` itself unpickles a
 pattern), stdlib ``re`` patterns by the arguments of ``_sre.compile``, checked
 equal to ``re.compile``'s own pattern (same flags, same code) before they are
 stored. The file is JSON (reading it never runs code), named by the
-interpreter, the ``regex`` version and factlint's version, and holds each
-engine's version stamp, which must match or the file is ignored; entries are
-keyed by the pattern's source and flags, so a changed pattern simply misses.
+interpreter and factlint's version, and holds a stamp (each engine's magic
+number and code size, and the size and time of the ``regex`` package's
+Python files, which change with its version), which must match or the file
+is ignored and then rewritten; entries are keyed by the pattern's source and
+flags, so a changed pattern simply misses. A run whose patterns all come
+from the file loads only the ``regex`` engine, not the package and its
+parser (see :func:`_engine`).
 It lives in ``$FACTLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/factlint``, else
 ``~/.cache/factlint``; a folder or file that another user owns or could write
 is not used. ``FACTLINT_NO_CACHE=1`` turns the cache off. New entries are
