@@ -75,6 +75,14 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def fold_text(text: str) -> str:
+    """:func:`fold` for a title or a paragraph: the same string, not kept
+    in fold's cache, which is for the names and words that come again (a
+    story's paragraphs never do, and 65,536 of them would hold tens of MB)."""
+    folded: str = fold.__wrapped__(text)
+    return folded
+
+
 @functools.cache
 def lexicon() -> Lexicon:
     from factlint.data import load_data
@@ -390,7 +398,7 @@ def _lead_headline_end(
             break
     if first is None or first.end() >= len(prose.rstrip()):
         return 0
-    if title and fold(" ".join(_WORD.findall(title))) not in fold(
+    if title and fold_text(" ".join(_WORD.findall(title))) not in fold_text(
         " ".join(_WORD.findall(first.group()))
     ):
         return 0
