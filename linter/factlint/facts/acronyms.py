@@ -94,7 +94,8 @@ _KINDS = (
     r"|format|magazine|newspaper|body|club|team|side|consortium|alliance|studio|publisher"
     r"|developer|pollster|watchdog|regulator|website|steroid|drug|substance|standard"
     r"|laboratory|laboratories|lab|character|producer|exporter|importer|refiner|utility"
-    r"|newsagency|board|office|programme|program|partnership|associate|affiliate|stock)s?"
+    r"|newsagency|board|office|programme|program|partnership|associate|affiliate|stock"
+    r"|broker|fund|telco|duo)s?"
 )
 _COMPANY_BEFORE = lazy.re(
     rf"\b(?i:{_KINDS})(?:[ \t]+|,[ \t]+(?:the[ \t]+)?"
@@ -103,7 +104,8 @@ _COMPANY_BEFORE = lazy.re(
     # named by a common noun: "accounting standards called IFRS"
     r"|\b[a-z]{3,},?[ \t]+(?:called|named|dubbed)[ \t]+$"
     # an analyst's employer is a bank or broker: "an analyst at CCF"
-    r"|\b(?:analysts?|strategists?|dealers?|traders?|brokers?)(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
+    r"|\b(?:analysts?|strategists?|dealers?|traders?|brokers?)"
+    r"(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
     r"[ \t]+(?:at|with)"
     r"[ \t]+(?:the[ \t]+)?$"
 )
@@ -167,7 +169,8 @@ _MEDIA_AFTER = lazy.re(
     r"|are|were|has|had|have|said|says|will|would|that|which|who)\b)[a-z][a-z-]+){0,2}"
     r"[ \t]+(?:agency|agencies|party|parties|unions?|federations?|associations?|systems?|models?"
     r"|computers?|language|microprocessors?|processors?|exchanges|switches|gateways|trucks?"
-    r"|jets?|fighters?|engines?|family)\b"
+    r"|jets?|fighters?|engines?|family|consultancy|label|magazine|newspaper|website|formats?"
+    r"|battery|batteries)\b"
     # a market or a grade before its commodity: "CBT wheat futures", "LME nickel",
     # "RBD palm olein", "SRW wheat"; not a body's business ("ICO coffee quota talks",
     # "PIK corn redemptions")
@@ -258,7 +261,7 @@ _CITY_BEFORE = lazy.re(r"\b[A-Z][a-z]+,[ \t]+$")
 _PENCE_AFTER = lazy.re(r"s?[ \t]+\d+(?:\.\d+)?p\b")
 # Initials before a name ("KP Robertson", "CA del Fava") or a name ("MGM Grand").
 _NAME_AFTER = lazy.re(
-    r"s?[ \t]+(?:(?:de|del|da|di|dal|van|von|la|le|for|of)[ \t]+)?[A-Z][a-z]"
+    r"s?[ \t]+(?:(?:de|del|da|di|dal|van|von|der|den|la|le|for|of)[ \t]+){0,2}[A-Z][a-z]"
     r"|s?[ \t]+and[ \t]+[A-Z]\b|s?[ \t]+[a-z]+[A-Z]"
 )
 # A shout, not an acronym: "PREACH!"
@@ -266,13 +269,18 @@ _SHOUT_AFTER = lazy.re(r"s?!")
 # A code or amount after it ("PL 480", "ECU 1.5 billion", "CAN 79.3" in a
 # rate table), a case name ("NFIB v. Sebelius"), a unit after a number or
 # "per" ("40 GB", "dlrs per CWT").
-_CODE_AFTER = lazy.re(r"s?[ \t]+(?:\d[\d.,]*(?![\w.,]*[A-Za-z])|vs?\.[ \t]|vs?[ \t]+[A-Z])")
+_CODE_AFTER = lazy.re(
+    r"s?[ \t]+(?:\d[\d.,]*(?![\w.,]*[A-Za-z])|vs?\.[ \t]|vs?[ \t]+[A-Z])|\$"  # "HK$327m"
+)
 _VIA = lazy.re(r"[ \t]+(?:via|for)[ \t]+(?:Getty|AP|AFP|Reuters|EPA)\b|/(?:AFP|AP|Getty)\b")
+_VERSIONS_BEFORE = lazy.re(
+    r"\b\d+,[ \t]+\d+,(?:[ \t]+[A-Z0-9]+,)*(?:[ \t]+[A-Z0-9]+)?[ \t]+(?:(?:and|or)[ \t]+)?\Z"
+)
 _UNIT_BEFORE = lazy.re(r"(?:\d[ \t]*|\bper[ \t]+|\d[ \t]+degrees?[ \t]+)\Z")
 # A currency in an amount: "a 550 mln ECU loan", "125.9 mln SDR's".
-_AMOUNT_BEFORE = lazy.re(r"\d[ \t]+(?:mln|bln|million|billion|trillion)[ \t]+\Z")
+_AMOUNT_BEFORE = lazy.re(r"\d[ \t]*(?:mln|bln|bn|million|billion|trillion)[ \t]+\Z")
 _AMOUNT_AFTER = lazy.re(
-    r"s?(?:'s|’s)?(?:[ \t]+(?:loans?|bonds?|eurobonds?|issues?|credits?|notes?|dlrs|arrears"
+    r"s?(?:'s|’s)?(?:[ \t]+(?:loans?|bonds?|eurobonds?|issues?|credits?|notes?|dlrs|francs|arrears"
     r"|facility|stand-by|of|in|to|from|for|at|and)\b|[ \t]*[,.;)]|[ \t]*(?:\n|\Z))"
 )
 _SEE_BEFORE = lazy.re(r"\((?:[^()\n]*?[ \t,])?(?i:see)[ \t]+[^()\n]{0,40}\Z")
@@ -399,6 +407,8 @@ def _initials_of(
             initials += words[j].group()[0].upper()
             if initials in forms or (wanted is not None and initials not in wanted):
                 continue
+            if words[j].group() in _SMALL_WORDS:
+                continue  # "Entertainment and" is no name for EA: a name ends on a word
             start = m.start() + words[i].start()
             forms[initials] = (start, m.group()[words[i].start() : words[j].end()])
 
@@ -637,6 +647,8 @@ def _not_an_acronym(prose: str, start: int, end: int) -> bool:
         return True
     if _SHOUT_AFTER.match(prose, end) or _CODE_AFTER.match(prose, end) or _VIA.match(prose, end):
         return True  # "PREACH!", "PL 480", "ECU 1.5 billion", "NFIB v. Sebelius"
+    if _VERSIONS_BEFORE.search(prose, max(0, start - 40), start):
+        return True  # a version in a list of numbered ones: "Windows 95, 98, 2000, NT and XP"
     if _UNIT_BEFORE.search(prose, max(0, start - 12), start):
         return True  # "a 40 GB drive", "dlrs per CWT"
     if _AMOUNT_BEFORE.search(prose, max(0, start - 14), start) and _AMOUNT_AFTER.match(prose, end):
