@@ -200,6 +200,7 @@ _TICKER = lazy.re(
 # A model code before it: "the Mercedes Benz C180 SE".
 _MODEL_AFTER = lazy.re(r"[ \t](?=[\w-]*\d)(?=[\w-]*[A-Z])[\w-]+\b")
 _CODE_BEFORE = lazy.re(r"\b(?=[\w-]*[A-Z])[A-Za-z]*\d[\w-]*[ \t]\Z")
+_MID_CAPITAL = lazy.re(r"[a-z,;][ \t]+([A-Z][a-z]+)\b")
 _CAPITALS = lazy.re(r"\b[A-Z][A-Z0-9&]+\b")
 
 
@@ -207,14 +208,16 @@ def _names(prose: str, wanted: set[str]) -> set[str]:
     """The wanted acronyms that are part of a longer name anywhere in the story."""
     if not wanted:
         return set()
+    # words the story capitalises inside a sentence: names ("the Sinclair Spectrum")
+    names = {m.group(1) for m in _MID_CAPITAL.finditer(prose)}
     return {
         m.group()
         for m in _CAPITALS.finditer(prose)
-        if m.group() in wanted and _in_a_name(prose, m.start(), m.end(), m.group())
+        if m.group() in wanted and _in_a_name(prose, m.start(), m.end(), m.group(), names)
     }
 
 
-def _in_a_name(prose: str, start: int, end: int, text: str) -> bool:
+def _in_a_name(prose: str, start: int, end: int, text: str, names: set[str]) -> bool:
     """The acronym is part of a longer name, not a name to spell out: it holds
     a digit ("U2", "P900", "G8"), it is joined to another name by a hyphen
     ("TNK-BP"), or a capitalised word beside it continues the name."""
@@ -236,7 +239,9 @@ def _in_a_name(prose: str, start: int, end: int, text: str) -> bool:
         and before.group(2) not in _lexicon_titles()
         and (before.group(1) != "(" or prose.startswith(")", end))
         and before.group(1) not in (".", "!", "?", '"', "“", "‘")
-        and not _line_start(prose, before.start(2))
+        # at a sentence's start, only a word the story capitalises elsewhere
+        # inside a sentence ("Sinclair QL a machine ...", not "Former AAA champion")
+        and (not _line_start(prose, before.start(2)) or before.group(2) in names)
     )
 
 
