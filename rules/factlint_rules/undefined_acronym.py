@@ -19,7 +19,12 @@ capitals, so it claims less than it could:
   company word or a ticker ("GAF Corp", "security firm RSA", "BASF
   <BASF.F>"), after its kind ("consortium TAV", "firms AM3D and SRS", "the
   anabolic steroid THG", "standards called IFRS", "the ISEQ index",
-  "central character CJ"), as an analyst's employer
+  "central character CJ", "Australian associate CRA", "stocks Texaco and
+  UAL"), before its kind ("the ruling MPR party", "the CPB planning
+  agency", "VAX systems", "its PRISM family of services"), set off by
+  commas after what it is ("Japan's next jet fighter, the FSX,"), a market
+  or grade before its commodity ("CBT wheat futures", "LME nickel", "RBD
+  palm oil"), as an analyst's employer
   ("analyst Jason Kenney at ING"), one of a list of names ("AEG, Zanussi
   and Frigidaire"), or described beside them ("CMV, a gold mining company",
   "MTN - the South African firm", "the DIW economic research institute"),
@@ -31,12 +36,14 @@ capitals, so it claims less than it could:
   EEP,"), or after it ("PCP, or angel dust"; "TBG, formerly known as ...";
   "RSS - Really Simple Syndication -"; "polychlorinated biphenyls PCBs"); or
   earlier anywhere in the story with letters from inside a word, every word
-  giving at least its initial ("New York Mercantile Exchange" before NYMEX,
+  giving at least its initial (an elided article skipped: "Banque de
+  l'Union Europeenne" before BUE) ("New York Mercantile Exchange" before NYMEX,
   "Atlantic Richfield Co" before ARCO, "Petroleos de Venezuela, S.A." before
   PDVSA); a name in wire markup counts ("<Kokusai Denwa Denshin Co Ltd>");
 - broadcast call letters, a broadcaster by what it is, a state after its
   city, the headline (and dek) of an untitled story, datelines, labels, wire
-  markers ("MORE"), credit ratings ("rated AAA"), codes, amounts and units
+  markers ("MORE"), pointers to a wire page ("(See ECRA for spotlight
+  index)"), credit ratings ("rated AAA"), codes, amounts and units
   ("PL 480", "ECU 1.5 billion", "a 550 mln ECU loan", "40 GB", "per CWT",
   "39 degree API gravity"), case names and fixtures ("QPR v Nottm Forest"),
   table lines, function words and auxiliaries written in capitals ("IN a
@@ -44,9 +51,10 @@ capitals, so it claims less than it could:
   "Farook"), Roman numerals and links (see ``factlint.facts.acronyms``); and
   a part of a longer name: a code or model with a digit ("U2", "A300s"), a
   hyphenated name ("TNK-BP"), a ticker ("under the symbol RIV", "the options
-  symbol ... changed to VIY"), a trim after a model code ("C180 SE"), or
+  symbol ... changed to VIY", "traded ... under the synbol TNDM", "listed
+  as the debentures of Louisiana Land, LLXOO"), a trim after a model code ("C180 SE"), or
   capitals a capitalised word continues ("PNC Financial Corp", "Windows
-  XP").
+  XP", "<NIM and Co Ltd>").
 
 When the full name appears only later in the story, the message says where.
 
@@ -129,7 +137,7 @@ class UndefinedAcronym(DocumentRule):
 # Financial Corp", "RDF Media", "Windows XP", "Volvo S40". Titles after it
 # ("OECD Secretary General") and sentence openers before it ("The OECD")
 # leave it an acronym.
-_WORD_AFTER = lazy.re(r"[ \t]([A-Z][a-z]+)\b")
+_WORD_AFTER = lazy.re(r"[ \t](?:and[ \t]+(?=Co\b|Sons\b|Partners\b))?([A-Z][a-z]+)\b")
 _WORD_BEFORE = lazy.re(r"([^\s\w]?)[ \t]*\b([A-Z][a-z]+)[ \t]\Z")
 _OPENERS = frozenset(
     {
@@ -182,10 +190,17 @@ def _a_trade_name(prose: str, token: str) -> bool:
 
 # A ticker: "under the symbol RIV", "the options symbol for Viacom will be
 # changed to VIY".
-_TICKER = lazy.re(r"\b(?:symbols?|ticker)\b[^.!?\n]{0,50}\Z", re.I)
+# "traded on the NASDAQ National Market System under the synbol TNDM", "will
+# be listed as the debentures of Louisiana Land, LLXOO".
+_TICKER = lazy.re(
+    r"\b(?:symbols?|ticker)\b[^.!?\n]{0,50}\Z"
+    r"|\b(?:traded|trades|trading|listed)\b[^.!?\n]{0,50}\b(?:under|as)\b[^.!?\n]{0,40}\Z",
+    re.I,
+)
 # A model code before it: "the Mercedes Benz C180 SE".
 _MODEL_AFTER = lazy.re(r"[ \t](?=[\w-]*\d)(?=[\w-]*[A-Z])[\w-]+\b")
 _CODE_BEFORE = lazy.re(r"\b(?=[\w-]*[A-Z])[A-Za-z]*\d[\w-]*[ \t]\Z")
+_MID_CAPITAL = lazy.re(r"[a-z,;][ \t]+([A-Z][a-z]+)\b")
 _CAPITALS = lazy.re(r"\b[A-Z][A-Z0-9&]+\b")
 
 
@@ -193,14 +208,16 @@ def _names(prose: str, wanted: set[str]) -> set[str]:
     """The wanted acronyms that are part of a longer name anywhere in the story."""
     if not wanted:
         return set()
+    # words the story capitalises inside a sentence: names ("the Sinclair Spectrum")
+    names = {m.group(1) for m in _MID_CAPITAL.finditer(prose)}
     return {
         m.group()
         for m in _CAPITALS.finditer(prose)
-        if m.group() in wanted and _in_a_name(prose, m.start(), m.end(), m.group())
+        if m.group() in wanted and _in_a_name(prose, m.start(), m.end(), m.group(), names)
     }
 
 
-def _in_a_name(prose: str, start: int, end: int, text: str) -> bool:
+def _in_a_name(prose: str, start: int, end: int, text: str, names: set[str]) -> bool:
     """The acronym is part of a longer name, not a name to spell out: it holds
     a digit ("U2", "P900", "G8"), it is joined to another name by a hyphen
     ("TNK-BP"), or a capitalised word beside it continues the name."""
@@ -208,7 +225,7 @@ def _in_a_name(prose: str, start: int, end: int, text: str) -> bool:
         return True
     if (start > 0 and prose[start - 1] == "-") or prose.startswith("-", end):
         return True
-    if _TICKER.search(prose, max(0, start - 70), start):
+    if _TICKER.search(prose, max(0, start - 110), start):
         return True  # "began trading under the symbol RIV"
     if _CODE_BEFORE.search(prose, max(0, start - 20), start) or _MODEL_AFTER.match(prose, end):
         return True  # "C180 SE", "the DEX 600E"
@@ -222,7 +239,9 @@ def _in_a_name(prose: str, start: int, end: int, text: str) -> bool:
         and before.group(2) not in _lexicon_titles()
         and (before.group(1) != "(" or prose.startswith(")", end))
         and before.group(1) not in (".", "!", "?", '"', "“", "‘")
-        and not _line_start(prose, before.start(2))
+        # at a sentence's start, only a word the story capitalises elsewhere
+        # inside a sentence ("Sinclair QL a machine ...", not "Former AAA champion")
+        and (not _line_start(prose, before.start(2)) or before.group(2) in names)
     )
 
 

@@ -24,7 +24,8 @@ Text in capitals (headlines, "FULL TEXT", "OBAMA’S LAST ..."), quotations,
 the headline line (a short first line with no full stop, or in title case;
 in a story with no title of its own, a short first paragraph of one or two
 one-sentence lines, its headline and dek), the dateline (also "DALLAS/FORT
-WORTH, Texas, March 3 - ", "ST. LOUIS, APril 7 - "), labels ("NOTE:", "YEAR"
+WORTH, Texas, March 3 - ", "ST. LOUIS, APril 7 - "), pointers to a wire page ("(See ECRA for
+spotlight index)"), labels ("NOTE:", "YEAR"
 alone on its line), wire markers closing a paragraph ("MORE"), titles
 ("MR."), routing codes, handles, emphasis (a word the story also writes in
 lower case, a name it also writes in title case, a function word or
@@ -38,10 +39,13 @@ ratings ("rated AAA"), codes and amounts ("PL 480", "ECU 1.5 billion"),
 units ("40 GB", "per CWT"), case names ("NFIB v. Sebelius"), designators
 ("AN/ALQ-135"), photo credits ("... via Getty Images"), Roman numerals and
 links are not acronyms. Letters the story treats as a name somewhere (with a
-company word: "GAF Corp", "security firm RSA", "DZ bank"; with a wire
+company word: "GAF Corp", "security firm RSA", "DZ bank"; before its
+kind: "the CPB planning agency", "VAX systems"; a market or grade before
+its commodity: "CBT wheat futures", "RBD palm oil"; with a wire
 ticker: "BASF <BASF.F>"; a broadcaster by what it is: "WEEI radio";
-described beside it: "EDGE, an environmental justice group", "France's
-largest farm union, the FNSEA"; after its kind: "consortium TAV", "the
+described beside it: "Japan's next jet fighter, the FSX,", "EDGE, an
+environmental justice group", "France's largest farm union, the FNSEA";
+after its kind: "consortium TAV", "the
 anabolic steroid THG", "standards called IFRS", "analyst Jason Kenney at
 ING"; one of a list of three or more names: "AEG, Zanussi and Frigidaire")
 are left out everywhere in it. A plural in capitals is spelled out by its
@@ -89,16 +93,19 @@ _KINDS = (
     r"|coalition|institute|railways?|exchange|ministry|federation|console|device|gadget|handheld"
     r"|format|magazine|newspaper|body|club|team|side|consortium|alliance|studio|publisher"
     r"|developer|pollster|watchdog|regulator|website|steroid|drug|substance|standard"
-    r"|laboratory|laboratories|lab|character)s?"
+    r"|laboratory|laboratories|lab|character|producer|exporter|importer|refiner|utility"
+    r"|newsagency|board|office|programme|program|partnership|associate|affiliate|stock"
+    r"|broker|fund|telco|duo)s?"
 )
 _COMPANY_BEFORE = lazy.re(
     rf"\b(?i:{_KINDS})(?:[ \t]+|,[ \t]+(?:the[ \t]+)?"
     # the last of a list after its kind: "firms AM3D and SRS"
     r"|(?:[ \t]+[A-Z][\w&-]*){1,3}(?:,(?:[ \t]+[A-Z][\w&-]*){1,3})*,?[ \t]+(?:and|or)[ \t]+)$"
     # named by a common noun: "accounting standards called IFRS"
-    r"|\b[a-z]{3,}[ \t]+(?:called|named|dubbed)[ \t]+$"
+    r"|\b[a-z]{3,},?[ \t]+(?:called|named|dubbed)[ \t]+$"
     # an analyst's employer is a bank or broker: "an analyst at CCF"
-    r"|\b(?:analysts?|strategists?|dealers?|traders?|brokers?)(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
+    r"|\b(?:analysts?|strategists?|dealers?|traders?|brokers?)"
+    r"(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
     r"[ \t]+(?:at|with)"
     r"[ \t]+(?:the[ \t]+)?$"
 )
@@ -155,6 +162,24 @@ _MEDIA_AFTER = lazy.re(
     r"|s?(?:[ \t]+(?!(?:the|a|an|of|and|or|to|in|on|at|for|with|by|from|its|their|is|was"
     r"|are|were|has|had|have|said|says|will|would)\b)[a-z][a-z-]+){1,3}"
     r"[ \t]+(?:institute|consortium|division|subsidiary|company|bank|brokerage|body)\b"
+    # a body or a product by its kind, with words between or none: "the ruling MPR
+    # party", "the CPB planning agency", "EWSD digital switching systems", "AXE
+    # exchanges", "the SQL programming language"
+    r"|s?(?:[ \t]+(?!(?:the|a|an|of|and|or|to|in|on|at|for|with|by|from|its|their|is|was"
+    r"|are|were|has|had|have|said|says|will|would|that|which|who)\b)[a-z][a-z-]+){0,2}"
+    r"[ \t]+(?:agency|agencies|party|parties|unions?|federations?|associations?|systems?|models?"
+    r"|computers?|language|microprocessors?|processors?|exchanges|switches|gateways|trucks?"
+    r"|jets?|fighters?|engines?|family|consultancy|label|magazine|newspaper|website|formats?"
+    r"|battery|batteries)\b"
+    # a market or a grade before its commodity: "CBT wheat futures", "LME nickel",
+    # "RBD palm olein", "SRW wheat"; not a body's business ("ICO coffee quota talks",
+    # "PIK corn redemptions")
+    r"|s?[ \t]+(?:wheat|corn|maize|soybeans?|soyoil|soymeal|soyproducts?|oats|barley|sorghum"
+    r"|rice|sugar|cocoa|coffee|cotton|palm|olein|stearin|rubber|copper|zinc|nickel|lead|tin"
+    r"|aluminium|aluminum|silver|gold|platinum)\b"
+    r"(?![ \t]+(?:quotas?|redemptions?|talks|agreements?|pacts?|council|certificates?"
+    r"|programs?|programmes?|payments?|loans?|buffer|committee|negotiations|policy|sales)\b)"
+    r"|s?(?:[ \t]+[a-z][a-z-]+){0,2}[ \t]+futures\b"
 )
 _DESCRIBED_AFTER = lazy.re(
     r"s?(?:[ \t]+and[ \t]+(?:[A-Z][\w&-]*[ \t]+){0,2}[A-Z][\w&-]*)?"
@@ -168,6 +193,11 @@ _DESCRIBED_AFTER = lazy.re(
     r"|brand|label|band|insurer|lender|format|console|index|show|fair|exhibition|variation"
     r"|version|consortium|conglomerate|studio|publisher|developer|pollster|steroid|drug)s?\b"
 )
+# Set off by commas after a common noun that says what it is: "Japan's next
+# jet fighter, the FSX, as ...", "the commodity board for margarine, fats and
+# oils, MVO, said".
+_APPOSITIVE_BEFORE = lazy.re(r"\b[a-z][a-z'’-]+,[ \t]+(?:the[ \t]+)?\Z")
+_APPOSITIVE_END = lazy.re(r"s?,")
 # US broadcast call letters: four letters opening with W or K ("WVIT", "KABC").
 _CALL_LETTERS = lazy.re(r"^[WK][A-Z]{3}$")
 # A US state's postal code after its city ("Newark, NJ,"), a share price in a
@@ -231,7 +261,7 @@ _CITY_BEFORE = lazy.re(r"\b[A-Z][a-z]+,[ \t]+$")
 _PENCE_AFTER = lazy.re(r"s?[ \t]+\d+(?:\.\d+)?p\b")
 # Initials before a name ("KP Robertson", "CA del Fava") or a name ("MGM Grand").
 _NAME_AFTER = lazy.re(
-    r"s?[ \t]+(?:(?:de|del|da|di|dal|van|von|la|le|for|of)[ \t]+)?[A-Z][a-z]"
+    r"s?[ \t]+(?:(?:de|del|da|di|dal|van|von|der|den|la|le|for|of)[ \t]+){0,2}[A-Z][a-z]"
     r"|s?[ \t]+and[ \t]+[A-Z]\b|s?[ \t]+[a-z]+[A-Z]"
 )
 # A shout, not an acronym: "PREACH!"
@@ -239,15 +269,21 @@ _SHOUT_AFTER = lazy.re(r"s?!")
 # A code or amount after it ("PL 480", "ECU 1.5 billion", "CAN 79.3" in a
 # rate table), a case name ("NFIB v. Sebelius"), a unit after a number or
 # "per" ("40 GB", "dlrs per CWT").
-_CODE_AFTER = lazy.re(r"s?[ \t]+(?:\d[\d.,]*(?![\w.,]*[A-Za-z])|vs?\.[ \t]|vs?[ \t]+[A-Z])")
+_CODE_AFTER = lazy.re(
+    r"s?[ \t]+(?:\d[\d.,]*(?![\w.,]*[A-Za-z])|vs?\.[ \t]|vs?[ \t]+[A-Z])|\$"  # "HK$327m"
+)
 _VIA = lazy.re(r"[ \t]+(?:via|for)[ \t]+(?:Getty|AP|AFP|Reuters|EPA)\b|/(?:AFP|AP|Getty)\b")
+_VERSIONS_BEFORE = lazy.re(
+    r"\b\d+,[ \t]+\d+,(?:[ \t]+[A-Z0-9]+,)*(?:[ \t]+[A-Z0-9]+)?[ \t]+(?:(?:and|or)[ \t]+)?\Z"
+)
 _UNIT_BEFORE = lazy.re(r"(?:\d[ \t]*|\bper[ \t]+|\d[ \t]+degrees?[ \t]+)\Z")
 # A currency in an amount: "a 550 mln ECU loan", "125.9 mln SDR's".
-_AMOUNT_BEFORE = lazy.re(r"\d[ \t]+(?:mln|bln|million|billion|trillion)[ \t]+\Z")
+_AMOUNT_BEFORE = lazy.re(r"\d[ \t]*(?:mln|bln|bn|million|billion|trillion)[ \t]+\Z")
 _AMOUNT_AFTER = lazy.re(
-    r"s?(?:'s|’s)?(?:[ \t]+(?:loans?|bonds?|eurobonds?|issues?|credits?|notes?|dlrs|arrears"
+    r"s?(?:'s|’s)?(?:[ \t]+(?:loans?|bonds?|eurobonds?|issues?|credits?|notes?|dlrs|francs|arrears"
     r"|facility|stand-by|of|in|to|from|for|at|and)\b|[ \t]*[,.;)]|[ \t]*(?:\n|\Z))"
 )
+_SEE_BEFORE = lazy.re(r"\((?:[^()\n]*?[ \t,])?(?i:see)[ \t]+[^()\n]{0,40}\Z")
 _WORD_CITED = lazy.re(r"\b(?:word|words|keyword|text|texting)[ \t]+\Z")
 _TITLE_BEFORE = lazy.re(r"\b(?:MR|MS|MRS|DR)\.?[ \t]+$")
 # Spelled out right beside: "digital terrestrial TV (DTT)", "the DTT (digital
@@ -280,7 +316,10 @@ _LEGAL_WORDS = frozenset(
     {"co", "corp", "inc", "ltd", "plc", "ag", "sa", "nv", "spa", "gmbh", "llc", "bv", "ab"}
 )
 _ROMAN = lazy.re(r"^[IVXLCDM]+$")
-_SMALL = r"(?:(?:of|and|the|for|on|in|to|de|la|del|y|&|della|di|du|des|der|von|van|und)\s+)*"
+_SMALL = (
+    r"(?:(?:of|and|the|for|on|in|to|de|la|del|y|&|della|di|du|des|der|von|van|und)\s+)*"
+    r"(?:[ld]['’])?"  # an elided article: "Banque de l'Union Europeenne"
+)
 _CAP_WORD = r"[A-Z][\w'’-]*"
 _CAP_PHRASE = lazy.re(rf"\b{_CAP_WORD}(?:[ \t]+{_SMALL}{_CAP_WORD})+")
 _CAP_WORD_IN_PHRASE = lazy.re(_CAP_WORD)
@@ -368,6 +407,8 @@ def _initials_of(
             initials += words[j].group()[0].upper()
             if initials in forms or (wanted is not None and initials not in wanted):
                 continue
+            if words[j].group() in _SMALL_WORDS:
+                continue  # "Entertainment and" is no name for EA: a name ends on a word
             start = m.start() + words[i].start()
             forms[initials] = (start, m.group()[words[i].start() : words[j].end()])
 
@@ -599,11 +640,15 @@ def _not_an_acronym(prose: str, start: int, end: int) -> bool:
         return True  # "MR. SMITH"
     if _WORD_CITED.search(prose, max(0, start - 12), start):
         return True  # "text the word NEXT"
+    if _SEE_BEFORE.search(prose, max(0, start - 80), start):
+        return True  # a pointer to a wire page or story: "(See ECRA for spotlight index)"
     token = prose[start:end]
     if _CALL_LETTERS.match(token) or _PENCE_AFTER.match(prose, end):
         return True
     if _SHOUT_AFTER.match(prose, end) or _CODE_AFTER.match(prose, end) or _VIA.match(prose, end):
         return True  # "PREACH!", "PL 480", "ECU 1.5 billion", "NFIB v. Sebelius"
+    if _VERSIONS_BEFORE.search(prose, max(0, start - 40), start):
+        return True  # a version in a list of numbered ones: "Windows 95, 98, 2000, NT and XP"
     if _UNIT_BEFORE.search(prose, max(0, start - 12), start):
         return True  # "a 40 GB drive", "dlrs per CWT"
     if _AMOUNT_BEFORE.search(prose, max(0, start - 14), start) and _AMOUNT_AFTER.match(prose, end):
@@ -613,14 +658,21 @@ def _not_an_acronym(prose: str, start: int, end: int) -> bool:
 
 def _named(prose: str, start: int, end: int) -> bool:
     """A name with its company word ("GAF Corp", "security firm RSA", "DZ
-    bank"), a broadcaster by what it is, or a name described beside it
-    ("CMP, a gold mining company", "France's largest farm union, the
-    FNSEA"): the story treats the letters as a name, everywhere in it."""
+    bank"), a broadcaster, body or product by what it is ("the CPB planning
+    agency", "VAX systems"), a market or grade before its commodity ("LME
+    nickel", "RBD palm oil"), or a name described beside it ("CMP, a gold
+    mining company", "France's largest farm union, the FNSEA", "Japan's next
+    jet fighter, the FSX,"): the story treats the letters as a name,
+    everywhere in it."""
     return bool(
         _COMPANY_AFTER.match(prose, end)
         or _TICKER_AFTER.match(prose, end)
         or _MEDIA_AFTER.match(prose, end)
         or _DESCRIBED_AFTER.match(prose, end)
+        or (
+            _APPOSITIVE_BEFORE.search(prose, max(0, start - 40), start) is not None
+            and _APPOSITIVE_END.match(prose, end) is not None
+        )
         or _COMPANY_BEFORE.search(prose, max(0, start - 60), start)
         or _listed(prose, start, end)
     )
