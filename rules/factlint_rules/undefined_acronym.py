@@ -56,7 +56,10 @@ capitals, so it claims less than it could:
   capitals a capitalised word continues ("PNC Financial Corp", "Windows
   XP", "<NIM and Co Ltd>").
 
-When the full name appears only later in the story, the message says where.
+When the full name appears only later in the story, the message says where;
+when the story spells out an acronym with the same letters in another order
+("Court of Arbitration for Sport (CAS)", then "the CSA"), it says so and
+points at that one: two letters swapped is the likelier error.
 
 **Why.** News style spells a name out on first reference; a reader who
 does not know the abbreviation loses the thread, and an unexplained acronym
@@ -83,6 +86,7 @@ from typing import Any, ClassVar
 
 from factlint import Document, DocumentRule, Facts, Finding, Severity, lazy
 from factlint.facts.acronyms import with_markup_names
+from factlint.rules import related_at
 
 
 @cache
@@ -108,6 +112,13 @@ class UndefinedAcronym(DocumentRule):
         prose = document.prose
         names = _names(with_markup_names(document.text, prose), {a.text for a in acronyms})
         seen: set[str] = set()
+        # The acronyms the story spells out, by their letters in any order: an
+        # undefined one with the same letters is most likely the same name with
+        # two letters swapped ("CSA" after "Court of Arbitration for Sport (CAS)").
+        spelled: dict[str, Any] = {}
+        for acronym in acronyms:
+            if acronym.expansion is not None:
+                spelled.setdefault("".join(sorted(acronym.text)), acronym)
         for acronym in acronyms:
             if acronym.text in seen or acronym.text in allowed or acronym.text in names:
                 continue
@@ -120,6 +131,26 @@ class UndefinedAcronym(DocumentRule):
             expanded_at = acronym.expansion_start
             if expanded_at is not None and expanded_at <= acronym.end + 4:
                 continue  # spelled out before it, or right after it ("RSS - Really Simple ...")
+            twin = spelled.get("".join(sorted(acronym.text))) if expanded_at is None else None
+            if twin is not None and twin.text != acronym.text:
+                at = twin.expansion_start
+                line = document.text.count("\n", 0, at) + 1
+                yield self.finding(
+                    document,
+                    acronym.start,
+                    acronym.end,
+                    f'"{acronym.text}" is not spelled out, but "{twin.text}" is'
+                    f" ({twin.expansion}, line {line}): letters swapped? Use one form",
+                    related=[
+                        related_at(
+                            document,
+                            at,
+                            at + len(twin.expansion),
+                            f'"{twin.text}" spelled out here',
+                        )
+                    ],
+                )
+                continue
             if expanded_at is None:
                 message = (
                     f'"{acronym.text}" is not spelled out; give the full name on first reference'
