@@ -125,11 +125,10 @@ class NicknameTable:
 @functools.cache
 def nickname_table() -> NicknameTable:
     """The ``nicknames`` package's 2,600 given-name/short-form pairs (Apache-2.0)."""
-    import importlib.util
     import os
 
     # Found without importing the package, whose import costs ~50 ms.
-    spec = importlib.util.find_spec("nicknames")
+    spec = lazy.package_spec("nicknames")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("the nicknames package is not installed")
     path = os.path.join(next(iter(spec.submodule_search_locations)), "names.csv")
