@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -231,3 +232,31 @@ def test_every_cached_pattern_is_the_same_in_every_process(tmp_path: Path) -> No
         new.append(proc.stderr.strip().splitlines()[-1])
     assert new[0] != "[]"  # the first run filled the cache
     assert new[1] == "[]"
+
+
+def test_two_installs_of_one_regex_version_share_the_cache(tmp_path: Path) -> None:
+    """The cache stamp names the ``regex`` package by its files' contents, not
+    their times: two virtualenvs with the same version (installed at different
+    times) read each other's patterns instead of rewriting the file in turn."""
+    installed = Path(regex.__file__).parent
+    stamps = []
+    for n, when in enumerate((1_000_000_000, 1_600_000_000)):
+        copy = tmp_path / str(n) / "regex"
+        shutil.copytree(installed, copy, ignore=shutil.ignore_patterns("__pycache__", "tests"))
+        for path in copy.iterdir():
+            os.utime(path, (when, when))
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import json, factlint.lazy as l; print(json.dumps(l._stamp()))",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONPATH": os.pathsep.join([str(copy.parent), *sys.path])},
+        )
+        stamp = json.loads(proc.stdout)
+        assert stamp["regex_files"], "the copy's files are in the stamp"
+        stamps.append(stamp)
+    assert stamps[0] == stamps[1]

@@ -18,7 +18,7 @@ pattern), stdlib ``re`` patterns by the arguments of ``_sre.compile``, checked
 equal to ``re.compile``'s own pattern (same flags, same code) before they are
 stored. The file is JSON (reading it never runs code), named by the
 interpreter and factlint's version, and holds a stamp (each engine's magic
-number and code size, and the size and time of the ``regex`` package's
+number and code size, and the length and CRC-32 of the ``regex`` package's
 Python files, which change with its version), which must match or the file
 is ignored and then rewritten; entries are keyed by the pattern's source and
 flags, so a changed pattern simply misses. A run whose patterns all come
@@ -78,8 +78,9 @@ def _engine() -> tuple[Any, tuple[Any, ...]]:
     cache never calls; so the C part is loaded alone, from the package's
     folder, under its own name (the package, imported later to compile a
     pattern, finds it loaded and uses the same module). The compiler is
-    identified by the size and time of the package's Python files: a new
-    version (or a reinstall) changes them, and the cache is then ignored.
+    identified by the length and CRC-32 of the package's Python files (its
+    parser and compiler): another version changes them and the cache is
+    then ignored, while two virtualenvs with the same version share it.
     """
     from importlib import machinery
 
@@ -88,12 +89,13 @@ def _engine() -> tuple[Any, tuple[Any, ...]]:
     folders = list(spec.submodule_search_locations or ()) if spec is not None else []
     stamp: list[Any] = []
     for folder in folders[:1]:
-        for name in ("__init__.py", "_main.py", "_regex_core.py", "regex.py"):
+        for name in ("_main.py", "_regex_core.py", "regex.py"):
             try:
-                st = os.stat(os.path.join(folder, name))
+                with open(os.path.join(folder, name), "rb") as handle:
+                    data = handle.read()
             except OSError:
                 continue
-            stamp.append([name, st.st_size, st.st_mtime_ns])
+            stamp.append([name, len(data), binascii.crc32(data)])
     if loaded is None:
         found = machinery.PathFinder.find_spec("_regex", folders) if folders else None
         if found is None or found.origin is None:
