@@ -15,7 +15,8 @@ their place a :class:`StoredDocument` (the same path, format and metadata;
 decoded, and a rule that goes through the documents in order reads them
 :data:`BLOCK` at a time. Rules see equal values, so findings are the same,
 byte for byte; what stays in memory is the metadata of each document and
-what the corpus rules themselves keep (the people index).
+what the corpus rules themselves keep (the people index). A corpus rule can
+keep its own working data on disk beside them: :meth:`RunStore.scratch`.
 
 The folder is removed when the store is closed or dropped (the run's result
 with it), and at exit, also after an error or Ctrl-C; only by the process
@@ -30,7 +31,7 @@ import os
 import signal
 import weakref
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from factlint.document import Document
@@ -218,6 +219,61 @@ class RunStore:
         if count > 1:
             self._last_miss[columns] = number + count - 1
         return cache[number]
+
+    @classmethod
+    def of(cls, documents: Iterable[Document]) -> RunStore | None:
+        """The store that holds any of ``documents`` (a corpus rule's
+        ``corpus.documents``), or None when every one is in memory."""
+        for document in documents:
+            if isinstance(document, StoredDocument):
+                return document._store
+        return None
+
+    @contextlib.contextmanager
+    def scratch(self) -> Iterator[sqlite3.Connection]:
+        """A private SQLite database for a corpus rule's own working data,
+        removed when the ``with`` block ends.
+
+        For plugin authors: a corpus rule that keeps something for every
+        document of the run (an index of keys, the items it compares) grows
+        with the folder, as the documents would without the store. When
+        :meth:`of` finds the run's documents stored, the rule can keep that
+        here instead, on disk, and read back what it needs as it goes::
+
+            store = RunStore.of(corpus.documents)
+            if store is not None:
+                with store.scratch() as db:
+                    db.execute("CREATE TABLE seen (key INTEGER, doc INTEGER)")
+                    ...
+
+        Each call makes a new file in the store's private folder (never the
+        store's own file: a rule may run in a forked process beside others),
+        opened in autocommit mode (wrap writes in ``BEGIN`` ... ``COMMIT``
+        to batch them), without journal or sync, as a scratch file needs.
+        It goes with the store's folder in any case (an error, Ctrl-C).
+        """
+        import sqlite3
+        import tempfile
+
+        if self.closed:
+            raise FatalError(f"temporary store {self.path}: already removed")
+        handle, path = tempfile.mkstemp(prefix="scratch-", suffix=".sqlite", dir=self.folder)
+        os.close(handle)
+        db: sqlite3.Connection | None = None
+        try:
+            try:
+                db = sqlite3.connect(path, isolation_level=None)
+                db.execute("PRAGMA journal_mode = OFF")
+                db.execute("PRAGMA synchronous = OFF")
+                db.execute("PRAGMA locking_mode = EXCLUSIVE")  # this process's alone
+            except sqlite3.Error as exc:
+                raise FatalError(f"temporary store {path}: {exc}") from None
+            yield db
+        finally:
+            if db is not None:
+                db.close()
+            with contextlib.suppress(OSError):
+                os.remove(path)
 
     def close(self) -> None:
         """Remove the file and its folder (in the process that made them)."""

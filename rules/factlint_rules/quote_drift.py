@@ -41,13 +41,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factlint import CorpusRule, Finding, Severity, lazy
 from factlint.document import Document
 from factlint.facts import Facts
 from factlint.facts.people import fold, lexicon
 from factlint.rules import Corpus, place, related_at
+
+if TYPE_CHECKING:
+    import sqlite3
 
 _WORD = lazy.re(r"[\w'’]+")
 _BRACKETED = lazy.re(r"\[[^\[\]]*\]|\([^()]*\)")
@@ -151,12 +154,27 @@ class QuoteDrift(CorpusRule):
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
         # Each quotation is compared with the earlier ones that share a
-        # three-word shingle. The shingles are kept compactly (a run holds
-        # millions): each word as its number in the run's vocabulary, a
-        # shingle as one int made of three, and under it the one earlier
-        # quotation that has it, or a list when several do. A quotation's
-        # words are kept joined by spaces (no word holds a space, so two
-        # quotations have the same words exactly when the strings are equal).
+        # three-word shingle, first to last: the first that reads
+        # differently or names another speaker gives the finding. A run
+        # that keeps its documents in its temporary store (a large one, see
+        # factlint.store) keeps this rule's index there too, so that memory
+        # does not grow with the folder; else it is kept in memory, faster.
+        from factlint.store import RunStore
+
+        store = RunStore.of(corpus.documents)
+        if store is None:
+            yield from self._in_memory(corpus)
+            return
+        with store.scratch() as db:
+            yield from self._on_disk(corpus, db)
+
+    def _in_memory(self, corpus: Corpus) -> Iterator[Finding]:
+        # The shingles are kept compactly (a run holds millions): each word
+        # as its number in the run's vocabulary, a shingle as one int made
+        # of three, and under it the one earlier quotation that has it, or a
+        # list when several do. A quotation's words are kept joined by
+        # spaces (no word holds a space, so two quotations have the same
+        # words exactly when the strings are equal).
         vocabulary: dict[str, int] = {}
         index: dict[int, int | list[int]] = {}
         quotes: list[tuple[int, Any, str]] = []
@@ -213,38 +231,167 @@ class QuoteDrift(CorpusRule):
                 continue
             if ratio(joined_a, joined_b, score_cutoff=SIMILAR) < SIMILAR:
                 continue
-            other = documents[doc_a]
-            where = place(other, quote_a.start)
-            if joined_a != joined_b:
-                words_a, words_b = joined_a.split(), joined_b.split()
-                if _cut(words_a, words_b, _ELLIPSIS.search(quote_a.text + quote_b.text)):
-                    continue  # one story quotes less of it: not a change of words
-                if _grammar_only(words_a, words_b):
-                    continue  # "a step" and "the step": a slip no editor chases
-                diff = _difference(words_a, words_b)
-                message = f"this quotation reads differently in {where}: {diff}"
-            elif (
-                _person(quote_a.speaker, other.prose)
-                and _person(quote_b.speaker, documents[doc_b].prose)
-                and _surname(quote_a.speaker) != _surname(quote_b.speaker)
-                and not _names(documents[doc_b].prose, quote_a.speaker)
-                and not _names(other.prose, quote_b.speaker)
-            ):
-                message = (
-                    f"this quotation is credited to {quote_b.speaker} here and to"
-                    f" {quote_a.speaker} in {where}"
-                )
-            else:
-                continue
-            return self.finding(
-                documents[doc_b],
-                quote_b.start,
-                quote_b.end,
-                message,
-                related=[related_at(other, quote_a.start, quote_a.end, "the other version")],
-                subject=quote_b.text,
-            )
+            found = self._compare(documents, doc_a, quote_a, joined_a, doc_b, quote_b, joined_b)
+            if found is not None:
+                return found
         return None
+
+    def _on_disk(self, corpus: Corpus, db: sqlite3.Connection) -> Iterator[Finding]:
+        """As :meth:`_in_memory`, with the index in ``db`` (a scratch
+        database of the run's store). For each quotation: its document's
+        number, its place in that document's quotes (the quotation is read
+        back from the store when it matches) and its words joined; for each
+        shingle, a 64-bit hash of its three words, the quotations that have it."""
+        db.execute(
+            "CREATE TABLE quotes (id INTEGER PRIMARY KEY, doc INTEGER NOT NULL,"
+            " ordinal INTEGER NOT NULL, joined TEXT NOT NULL)"
+        )
+        # With each shingle, its quotation's document and length: the lookup
+        # leaves out those of the same document, or too short or too long
+        # to be alike, without reading their words.
+        db.execute(
+            "CREATE TABLE shingles (shingle INTEGER NOT NULL, quote INTEGER NOT NULL,"
+            " doc INTEGER NOT NULL, size INTEGER NOT NULL,"
+            " PRIMARY KEY (shingle, quote)) WITHOUT ROWID"
+        )
+        b = 0
+        db.execute("BEGIN")
+        for doc_b, facts in enumerate(corpus.facts):
+            for ordinal, quote_b in enumerate(facts.get_list("quotes")):
+                if quote_b.kind != "full":
+                    continue
+                words_b = _words(quote_b.text)
+                if len(words_b) < MIN_WORDS:
+                    continue
+                joined_b = " ".join(words_b)
+                shingles = {hash(tuple(words_b[i : i + 3])) for i in range(len(words_b) - 2)}
+                candidates = _candidates(db, shingles, doc_b, len(joined_b))
+                found = self._earliest_stored(corpus, candidates, doc_b, quote_b, words_b, joined_b)
+                size = len(joined_b)
+                db.execute("INSERT INTO quotes VALUES (?, ?, ?, ?)", (b, doc_b, ordinal, joined_b))
+                db.executemany(
+                    "INSERT INTO shingles VALUES (?, ?, ?, ?)",
+                    [(s, b, doc_b, size) for s in shingles],
+                )
+                b += 1
+                if b % _COMMIT == 0:
+                    db.execute("COMMIT")
+                    db.execute("BEGIN")
+                if found is not None:
+                    yield found
+        db.execute("COMMIT")
+
+    def _earliest_stored(
+        self,
+        corpus: Corpus,
+        candidates: list[tuple[int, int, int, str]],
+        doc_b: int,
+        quote_b: Any,
+        words_b: list[str],
+        joined_b: str,
+    ) -> Finding | None:
+        """As :meth:`_earliest_match`, over ``candidates`` read from the
+        scratch database: (number, document, place in its quotes, words)."""
+        len_b = len(joined_b)
+        mine: set[tuple[str, ...]] | None = None
+        for _a, doc_a, ordinal_a, joined_a in candidates:
+            len_a = len(joined_a)
+            if 200 * min(len_a, len_b) < SIMILAR * (len_a + len_b):
+                continue
+            if _ratio(joined_a, joined_b, score_cutoff=SIMILAR) < SIMILAR:
+                continue
+            # Two shingles of different words with the same hash make a
+            # candidate the in-memory index would not have: drop it, so
+            # that the findings are the same either way.
+            if mine is None:
+                mine = {tuple(words_b[i : i + 3]) for i in range(len(words_b) - 2)}
+            words_a = joined_a.split()
+            if not any(tuple(words_a[i : i + 3]) in mine for i in range(len(words_a) - 2)):
+                continue
+            quote_a = corpus.facts[doc_a].get_list("quotes")[ordinal_a]
+            documents = corpus.documents
+            found = self._compare(documents, doc_a, quote_a, joined_a, doc_b, quote_b, joined_b)
+            if found is not None:
+                return found
+        return None
+
+    def _compare(
+        self,
+        documents: tuple[Document, ...],
+        doc_a: int,
+        quote_a: Any,
+        joined_a: str,
+        doc_b: int,
+        quote_b: Any,
+        joined_b: str,
+    ) -> Finding | None:
+        """The finding at quotation ``b`` against the earlier ``a`` (the
+        same words for the most part), if it reads differently or names
+        another speaker."""
+        other = documents[doc_a]
+        where = place(other, quote_a.start)
+        if joined_a != joined_b:
+            words_a, words_b = joined_a.split(), joined_b.split()
+            if _cut(words_a, words_b, _ELLIPSIS.search(quote_a.text + quote_b.text)):
+                return None  # one story quotes less of it: not a change of words
+            if _grammar_only(words_a, words_b):
+                return None  # "a step" and "the step": a slip no editor chases
+            diff = _difference(words_a, words_b)
+            message = f"this quotation reads differently in {where}: {diff}"
+        elif (
+            _person(quote_a.speaker, other.prose)
+            and _person(quote_b.speaker, documents[doc_b].prose)
+            and _surname(quote_a.speaker) != _surname(quote_b.speaker)
+            and not _names(documents[doc_b].prose, quote_a.speaker)
+            and not _names(other.prose, quote_b.speaker)
+        ):
+            message = (
+                f"this quotation is credited to {quote_b.speaker} here and to"
+                f" {quote_a.speaker} in {where}"
+            )
+        else:
+            return None
+        return self.finding(
+            documents[doc_b],
+            quote_b.start,
+            quote_b.end,
+            message,
+            related=[related_at(other, quote_a.start, quote_a.end, "the other version")],
+            subject=quote_b.text,
+        )
+
+
+_COMMIT = 1000  # quotations written to the scratch database per transaction
+_IN = 256  # shingles looked up per statement (SQLite's limit on parameters is higher)
+_SELECT = (
+    "SELECT id, doc, ordinal, joined FROM quotes"
+    " WHERE id IN (SELECT quote FROM shingles WHERE shingle IN ({})"
+    " AND doc != ? AND size BETWEEN ? AND ?) ORDER BY id"
+)
+
+
+def _candidates(
+    db: sqlite3.Connection, shingles: set[int], doc: int, size: int
+) -> list[tuple[int, int, int, str]]:
+    """The quotations written so far, of other documents than ``doc``, that
+    have one of ``shingles`` and a length that can reach ``SIMILAR`` with
+    ``size`` (with a character to spare each way: the caller checks it
+    exactly), in order: (number, document, place in its quotes, words)."""
+    low = int(size * SIMILAR / (200 - SIMILAR)) - 1
+    high = int(size * (200 - SIMILAR) / SIMILAR) + 2
+    keys = list(shingles)
+    found: list[tuple[int, int, int, str]] = []
+    for start in range(0, len(keys), _IN):
+        chunk = keys[start : start + _IN]
+        width = 8  # a few statements, each prepared once: the list padded to a power of two
+        while width < len(chunk):
+            width *= 2
+        chunk += [chunk[-1]] * (width - len(chunk))
+        sql = _SELECT.format(",".join("?" * width))
+        found += db.execute(sql, (*chunk, doc, low, high))
+    if len(keys) > _IN:
+        found = sorted(set(found))
+    return found
 
 
 _ELLIPSIS = lazy.re(r"\.\s?\.\s?\.|…")
