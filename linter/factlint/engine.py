@@ -8,6 +8,7 @@ import os
 import signal
 import stat
 import sys
+import threading
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -417,14 +418,7 @@ _HANDLER_SET = False
 
 
 def _in_main_thread() -> bool:
-    # A process that never imported threading started no thread through it:
-    # a command-line run, which then need not import it (a pre-commit run
-    # is that much quicker). A program that runs factlint in threads has it.
-    threading = sys.modules.get("threading")
-    if threading is None:
-        return True
-    main: bool = threading.current_thread() is threading.main_thread()
-    return main
+    return threading.current_thread() is threading.main_thread()
 
 
 @contextlib.contextmanager
