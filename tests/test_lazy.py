@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -260,3 +261,26 @@ def test_two_installs_of_one_regex_version_share_the_cache(tmp_path: Path) -> No
         assert stamp["regex_files"], "the copy's files are in the stamp"
         stamps.append(stamp)
     assert stamps[0] == stamps[1]
+
+
+def test_files_of_other_versions_unused_for_a_month_are_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    month_ago = time.time() - lazy.PRUNE_AFTER - 3600
+    old = folder / "patterns-cpython-311-regex2024.1.1-factlint0.0.9.json"
+    recent = folder / "patterns-cpython-312-factlint0.1.0.json"  # another Python, in use
+    leftover = folder / "patterns-cpython-311-factlint0.1.0.json.4242.tmp"
+    mine_too = folder / "notes.txt"  # not the cache's
+    for path in (old, recent, leftover, mine_too):
+        path.write_text("{}", encoding="utf-8")
+    for path in (old, leftover, mine_too):
+        os.utime(path, (month_ago, month_ago))
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("FACTLINT_NO_CACHE", raising=False)
+    cache = lazy._PatternCache()
+    _compile(cache, *_SOURCES[0])
+    cache.write()
+    left = sorted(p.name for p in folder.iterdir())
+    assert left == sorted([lazy._file_name(), recent.name, mine_too.name])

@@ -27,13 +27,15 @@ parser (see :func:`_engine`).
 It lives in ``$FACTLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/factlint``, else
 ``~/.cache/factlint``; a folder or file that another user owns or could write
 is not used. ``FACTLINT_NO_CACHE=1`` turns the cache off. New entries are
-written once, when the process exits, atomically (a temporary file renamed).
+written once, when the process exits, atomically (a temporary file renamed);
+other versions' files that no run has written for a month are then removed.
 """
 
 from __future__ import annotations
 
 import array
 import binascii
+import contextlib
 import importlib
 import json
 import os
@@ -310,8 +312,34 @@ class _PatternCache:
             except BaseException:
                 os.unlink(temporary)
                 raise
+            _prune(folder, os.path.basename(path))
         except Exception:  # at exit: never an error; a cache that cannot be written is only slower
             pass
+
+
+#: Another version's cache file (or a writer's leftover) unused for this long is removed.
+PRUNE_AFTER = 30 * 24 * 3600
+
+
+def _prune(folder: str, keep: str) -> None:
+    """Remove the cache files of other factlint, Python or ``regex``
+    versions that no run has written for :data:`PRUNE_AFTER` seconds (an
+    upgrade leaves its predecessor's file behind; a version still in use
+    elsewhere rewrites its file when it compiles something new, and one
+    pruned by mistake is only compiled again)."""
+    import time
+
+    old = time.time() - PRUNE_AFTER
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = entry.name
+            if name == keep or not name.startswith("patterns-"):
+                continue
+            if not name.endswith((".json", ".tmp")) or not entry.is_file(follow_symlinks=False):
+                continue
+            with contextlib.suppress(OSError):
+                if entry.stat(follow_symlinks=False).st_mtime < old:
+                    os.unlink(entry.path)
 
 
 def _load(path: str) -> dict[str, list[Any]] | None:
