@@ -284,3 +284,30 @@ def test_files_of_other_versions_unused_for_a_month_are_removed(
     cache.write()
     left = sorted(p.name for p in folder.iterdir())
     assert left == sorted([lazy._file_name(), recent.name, mine_too.name])
+
+
+def test_a_regex_installed_without_sources_is_stamped_by_its_version(tmp_path: Path) -> None:
+    """Compiled files only (no ``.py`` to read): the stamp falls back to the
+    package's version, and the engine is the package's own module."""
+    import compileall
+
+    copy = tmp_path / "regex"
+    shutil.copytree(Path(regex.__file__).parent, copy, ignore=shutil.ignore_patterns("tests"))
+    assert compileall.compile_dir(str(copy), quiet=1, legacy=True)
+    for source in copy.glob("*.py"):
+        source.unlink()
+    script = (
+        "import json, sys, factlint.lazy as l, regex; "
+        "print(json.dumps([l._stamp()['regex_files'], l._REGEX_ENGINE is regex._regex, "
+        "regex.compile('a+').match('aa').group()]))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])},
+    )
+    files, same_engine, matched = json.loads(proc.stdout)
+    assert files == [["version", regex.__version__]]
+    assert same_engine and matched == "aa"

@@ -86,7 +86,6 @@ def _engine() -> tuple[Any, tuple[Any, ...]]:
     """
     from importlib import machinery
 
-    loaded = sys.modules.get("regex._regex")
     spec = package_spec("regex")
     folders = list(spec.submodule_search_locations or ()) if spec is not None else []
     stamp: list[Any] = []
@@ -98,6 +97,11 @@ def _engine() -> tuple[Any, tuple[Any, ...]]:
             except OSError:
                 continue
             stamp.append([name, len(data), binascii.crc32(data)])
+    if not stamp:  # no sources to read (a zip, compiled files only): its version, then
+        import regex
+
+        stamp.append(["version", regex.__version__])
+    loaded = sys.modules.get("regex._regex")
     if loaded is None:
         found = machinery.PathFinder.find_spec("_regex", folders) if folders else None
         if found is None or found.origin is None:
