@@ -281,3 +281,17 @@ def test_a_possessive_before_a_speech_verb_is_no_speaker(
     text = "DUBLIN — Ireland's continued his excellent form. Walker continued the work.\n"
     found = _people(tmp_path, text, capsys)
     assert "Ireland" not in found and "Walker" in found, found
+
+
+def test_a_story_title_and_lede_do_not_fill_the_name_cache() -> None:
+    """fold() keeps its results for names and words that come again; the
+    headline test folds a story's title and first paragraph, which never
+    do, and must not keep them (on a folder they filled the cache)."""
+    from factlint.facts.people import _lead_headline_end, fold
+
+    prose = "Council Votes to Close Elm Street Library\n\nThe council voted 5-2 on Monday.\n"
+    fold.cache_clear()
+    # The title repeats the first paragraph: a headline, found as before.
+    assert _lead_headline_end(prose, None, "Council Votes to Close Elm Street Library") > 0
+    assert _lead_headline_end(prose, None, "Something else entirely") == 0
+    assert fold.cache_info().currsize == 0
