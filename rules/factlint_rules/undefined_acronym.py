@@ -15,7 +15,12 @@ capitals, so it claims less than it could:
 - a company or brand: letters the story uses with shares, sales, customers,
   products, a launch or a deal ("shares of KTX", "KTX's board", "take over
   CMV", "the launch of the PSP"), a share's move in a market report ("BHP
-  closed five cents up"), with an owner before them ("Sony's PSP"), with a
+  closed five cents up"), a maker showing or selling its wares ("NEC is
+  showing a phone"), with an owner before them ("Sony's PSP"), as an owner
+  with no article before a product in capitals or with a digit ("SBC's
+  IPTV", "ATI's Radeon X800"; a body takes an article: "the OECD's PISA
+  study"), beside a firm named by its form ("Cable & Wireless and NTL",
+  "NTL and Acme Corp"), with a
   company word or a ticker ("GAF Corp", "security firm RSA", "BASF
   <BASF.F>"), after its kind ("consortium TAV", "firms AM3D and SRS", "the
   anabolic steroid THG", "standards called IFRS", "the ISEQ index",
@@ -24,8 +29,13 @@ capitals, so it claims less than it could:
   agency", "VAX systems", "its PRISM family of services"), set off by
   commas after what it is ("Japan's next jet fighter, the FSX,"), a market
   or grade before its commodity ("CBT wheat futures", "LME nickel", "RBD
-  palm oil"), as an analyst's employer
-  ("analyst Jason Kenney at ING"), one of a list of names ("AEG, Zanussi
+  palm oil"), a model, carrier or railway before its kind ("SRX SUVs",
+  "GNER trains", "RENFE railways"), as an analyst's employer ("analyst
+  Jason Kenney at ING"), an economist's with no article ("economist
+  Marie-Pierre Ripert at IXIS"; a body takes one: "an economist at the
+  OECD"), a marketing or sales job's ("manager of mobile terminals
+  marketing for NEC") or an event's organisers ("CES organisers the
+  CEA"), one of a list of names ("AEG, Zanussi
   and Frigidaire"), or described beside them ("CMV, a gold mining company",
   "MTN - the South African firm", "the DIW economic research institute"),
   anywhere in the story;
@@ -54,7 +64,8 @@ capitals, so it claims less than it could:
   symbol ... changed to VIY", "traded ... under the synbol TNDM", "listed
   as the debentures of Louisiana Land, LLXOO"), a trim after a model code ("C180 SE"), or
   capitals a capitalised word continues ("PNC Financial Corp", "Windows
-  XP", "<NIM and Co Ltd>").
+  XP", "<NIM and Co Ltd>"), or a title that a capitalised "The" opens
+  inside a sentence ("star of the TV programme The OC").
 
 When the full name appears only later in the story, the message says where;
 when the story spells out an acronym with the same letters in another order
@@ -193,7 +204,18 @@ _TRADE_AFTER = lazy.re(
     r"|[ \t]+(?:closed|rose|fell|added|lost|gained|eased|slipped|jumped|climbed|dropped|firmed)"
     r"[ \t]+(?:[\w.]+[ \t]+(?:cents?|pence|points?)\b|\d[\d.]*[ \t]+(?:up|down)\b"
     r"|[\w.]+[ \t]+to[ \t]+\d+\.\d\d\b)"
+    # a maker showing or selling its wares: "NXQ is showing a phone", "BXQ sells its"
+    r"|(?:[ \t]+(?:is|are|was|were))?[ \t]+(?:showing(?:[ \t]+off)?|selling|sells|shipping|ships"
+    r"|manufactures|manufacturing)[ \t]+(?:a|an|its|their|the|new)\b"
 )
+# An owner before its product, a name in capitals or with a digit ("SXQ's
+# IPTV", "AXQ's Radeon X800"), the owner with no article (a body takes one:
+# "the OECD's PISA study").
+_PRODUCT_AFTER = lazy.re(
+    r"(?:'s|’s)[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?=[\w-]*(?:\d|[A-Z][A-Z]))[A-Z][\w-]*"
+    r"(?![\w'’-])(?![ \t]+[A-Z][a-z])"
+)
+_ARTICLE_BEFORE = lazy.re(r"\b(?i:the|a|an)[ \t]+\Z")
 _TRADE_BEFORE = lazy.re(
     r"(?:(?i:\b(?:shares|stock|stake|stakes|shareholders?)[ \t]+(?:of|in)|\b(?:bid|offer)[ \t]+for"
     r"|\b(?:takeover|acquisition|purchase|owners?|customers|subscribers|launch)[ \t]+of"
@@ -212,7 +234,12 @@ def _a_trade_name(prose: str, token: str) -> bool:
             end == len(prose) or not prose[end].isalnum()
         )
         if whole and (
-            _TRADE_AFTER.match(prose, end) or _TRADE_BEFORE.search(prose, max(0, at - 40), at)
+            _TRADE_AFTER.match(prose, end)
+            or _TRADE_BEFORE.search(prose, max(0, at - 40), at)
+            or (
+                _PRODUCT_AFTER.match(prose, end)
+                and not _ARTICLE_BEFORE.search(prose, max(0, at - 6), at)
+            )
         ):
             return True
         at = prose.find(token, end)
@@ -263,6 +290,8 @@ def _in_a_name(prose: str, start: int, end: int, text: str, names: set[str]) -> 
     after = _WORD_AFTER.match(prose, end)
     if after and after.group(1) not in _lexicon_titles():
         return True
+    if _TITLE_THE.search(prose, max(0, start - 12), start):
+        return True  # a title: "star of the TV programme The OC"
     before = _WORD_BEFORE.search(prose, max(0, start - 30), start)
     return bool(
         before
@@ -274,6 +303,11 @@ def _in_a_name(prose: str, start: int, end: int, text: str, names: set[str]) -> 
         # inside a sentence ("Sinclair QL a machine ...", not "Former AAA champion")
         and (not _line_start(prose, before.start(2)) or before.group(2) in names)
     )
+
+
+# "The" capitalised after a word in lower case opens a title ("the TV
+# programme The OC"), not a sentence.
+_TITLE_THE = lazy.re(r"[a-z][ \t]+The[ \t]+\Z")
 
 
 def _line_start(prose: str, at: int) -> bool:

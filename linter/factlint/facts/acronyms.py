@@ -47,8 +47,11 @@ described beside it: "Japan's next jet fighter, the FSX,", "EDGE, an
 environmental justice group", "France's largest farm union, the FNSEA";
 after its kind: "consortium TAV", "the
 anabolic steroid THG", "standards called IFRS", "analyst Jason Kenney at
-ING"; one of a list of three or more names: "AEG, Zanussi and Frigidaire")
-are left out everywhere in it. A plural in capitals is spelled out by its
+ING", "economist Marie-Pierre Ripert at IXIS", "manager of mobile terminals
+marketing for NEC", "CES organisers the CEA"; a model, carrier or railway
+before its kind: "SRX SUVs", "GNER trains"; beside a firm named by its form:
+"Cable & Wireless and NTL"; one of a list of three or more names: "AEG,
+Zanussi and Frigidaire") are left out everywhere in it. A plural in capitals is spelled out by its
 plural ("exchanges for physicals (EFPS)"), and "or" may be one of the small
 words ("Identification Friend or Foe")."""
 
@@ -108,7 +111,22 @@ _COMPANY_BEFORE = lazy.re(
     r"(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
     r"[ \t]+(?:at|with)"
     r"[ \t]+(?:the[ \t]+)?$"
+    # an economist's employer with no article is a bank or a firm ("economist
+    # Marie Dupont at BXQ"; a body takes one: "an economist at the OECD"), and
+    # so is a marketing or sales job's ("manager of handset marketing for NXQ")
+    r"|\beconomists?(?:[ \t]+[A-Z][\w'’.-]*){0,3}[ \t]+(?:at|with)[ \t]+$"
+    r"|\b(?:marketing|sales)[ \t]+(?:for|at|with)[ \t]+$"
+    # an event's organisers or sponsors named after them: "CES organisers the CEA"
+    r"|\b(?:organi[sz]ers|sponsors|promoters)[ \t]+(?:the[ \t]+)?$"
 )
+# A company beside one named by its form, with an ampersand or a company word
+# ("Cable & Wireless and NTQ have announced", "NTQ and Acme Corp"): two firms.
+_FIRM = (
+    r"[A-Z][a-z][\w'’.-]*(?:[ \t]*&[ \t]*[A-Z][a-z][\w'’.-]*"
+    r"|(?:[ \t]+[A-Z][\w'’.-]*){0,2}[ \t]+(?:Corp|Inc|Ltd|Plc|PLC|plc|Group|AG|SA|NV)\b\.?)"
+)
+_FIRM_AND_BEFORE = lazy.re(rf"{_FIRM}[ \t]+(?:and|or)[ \t]+$")
+_FIRM_AND_AFTER = lazy.re(rf"s?[ \t]+(?:and|or)[ \t]+(?:the[ \t]+)?{_FIRM}")
 # One of a list of names ("AEG, Zanussi and Frigidaire", "Cargill, Refco and
 # ADM", "Beenie Man, TOK, Capleton and Vybz Kartel"): a company, band or
 # brand among its peers, which the story names and does not explain.
@@ -170,7 +188,7 @@ _MEDIA_AFTER = lazy.re(
     r"[ \t]+(?:agency|agencies|party|parties|unions?|federations?|associations?|systems?|models?"
     r"|computers?|language|microprocessors?|processors?|exchanges|switches|gateways|trucks?"
     r"|jets?|fighters?|engines?|family|consultancy|label|magazine|newspaper|website|formats?"
-    r"|battery|batteries)\b"
+    r"|battery|batteries|SUVs?|sedans?|coupes?|vans?|trains|railways?|airlines?)\b"
     # a market or a grade before its commodity: "CBT wheat futures", "LME nickel",
     # "RBD palm olein", "SRW wheat"; not a body's business ("ICO coffee quota talks",
     # "PIK corn redemptions")
@@ -674,6 +692,8 @@ def _named(prose: str, start: int, end: int) -> bool:
             and _APPOSITIVE_END.match(prose, end) is not None
         )
         or _COMPANY_BEFORE.search(prose, max(0, start - 60), start)
+        or _FIRM_AND_BEFORE.search(prose, max(0, start - 60), start)
+        or _FIRM_AND_AFTER.match(prose, end)
         or _listed(prose, start, end)
     )
 
