@@ -20,13 +20,14 @@ capitals, so it claims less than it could:
   with no article before a product in capitals or with a digit ("SBC's
   IPTV", "ATI's Radeon X800"; a body takes an article: "the OECD's PISA
   study"), beside a firm named by its form ("Cable & Wireless and NTL",
-  "NTL and Acme Corp"), with a
-  company word or a ticker ("GAF Corp", "security firm RSA", "BASF
+  "NTL and Acme Corp"), with a company word or a ticker ("GAF Corp", "security firm RSA", "BASF
   <BASF.F>"), after its kind ("consortium TAV", "firms AM3D and SRS", "the
   anabolic steroid THG", "standards called IFRS", "the ISEQ index",
   "central character CJ", "Australian associate CRA", "stocks Texaco and
   UAL"), before its kind ("the ruling MPR party", "the CPB planning
-  agency", "VAX systems", "its PRISM family of services"), set off by
+  agency", "VAX systems", "its PRISM family of services", "the SCREG
+  construction group", not a body's committee: "the GATT farm negotiating
+  group"), set off by
   commas after what it is ("Japan's next jet fighter, the FSX,"), a market
   or grade before its commodity ("CBT wheat futures", "LME nickel", "RBD
   palm oil"), a model, carrier or railway before its kind ("SRX SUVs",
@@ -49,9 +50,12 @@ capitals, so it claims less than it could:
   giving at least its initial (an elided article skipped: "Banque de
   l'Union Europeenne" before BUE) ("New York Mercantile Exchange" before NYMEX,
   "Atlantic Richfield Co" before ARCO, "Petroleos de Venezuela, S.A." before
-  PDVSA); a name in wire markup counts ("<Kokusai Denwa Denshin Co Ltd>");
+  PDVSA), or in lower case before it ("small and medium enterprises"
+  before SMEs); a name in wire markup counts ("<Kokusai Denwa Denshin Co
+  Ltd>");
 - broadcast call letters, a broadcaster by what it is, a state after its
-  city, the headline (and dek) of an untitled story, datelines, labels, wire
+  city, the headline (and dek) of an untitled story, datelines (a typo in
+  the place too: "CORAl GABLES, Fla, March 30-"), labels, wire
   markers ("MORE"), pointers to a wire page ("(See ECRA for spotlight
   index)"), credit ratings ("rated AAA"), codes, amounts and units
   ("PL 480", "ECU 1.5 billion", "a 550 mln ECU loan", "40 GB", "per CWT",
@@ -63,7 +67,8 @@ capitals, so it claims less than it could:
   hyphenated name ("TNK-BP"), a ticker ("under the symbol RIV", "the options
   symbol ... changed to VIY", "traded ... under the synbol TNDM", "listed
   as the debentures of Louisiana Land, LLXOO"), a trim after a model code ("C180 SE"), or
-  capitals a capitalised word continues ("PNC Financial Corp", "Windows
+  capitals a capitalised word continues, its country in brackets between
+  ("GMAC (Australia) Finance Ltd", "PNC Financial Corp", "Windows
   XP", "<NIM and Co Ltd>"), or a title that a capitalised "The" opens
   inside a sentence ("star of the TV programme The OC").
 

@@ -40,7 +40,8 @@ units ("40 GB", "per CWT"), case names ("NFIB v. Sebelius"), designators
 ("AN/ALQ-135"), photo credits ("... via Getty Images"), Roman numerals and
 links are not acronyms. Letters the story treats as a name somewhere (with a
 company word: "GAF Corp", "security firm RSA", "DZ bank"; before its
-kind: "the CPB planning agency", "VAX systems"; a market or grade before
+kind: "the CPB planning agency", "VAX systems", "the SCREG construction
+group"; a market or grade before
 its commodity: "CBT wheat futures", "RBD palm oil"; with a wire
 ticker: "BASF <BASF.F>"; a broadcaster by what it is: "WEEI radio";
 described beside it: "Japan's next jet fighter, the FSX,", "EDGE, an
@@ -180,6 +181,13 @@ _MEDIA_AFTER = lazy.re(
     r"|s?(?:[ \t]+(?!(?:the|a|an|of|and|or|to|in|on|at|for|with|by|from|its|their|is|was"
     r"|are|were|has|had|have|said|says|will|would)\b)[a-z][a-z-]+){1,3}"
     r"[ \t]+(?:institute|consortium|division|subsidiary|company|bank|brokerage|body)\b"
+    # a company by its trade: "the SNECMA aero-engine group", "the SCREG construction
+    # group"; not a body's committee ("the GATT farm negotiating group")
+    r"|s?(?:[ \t]+(?!(?:the|a|an|of|and|or|to|in|on|at|for|with|by|from|its|their|is|was"
+    r"|are|were|has|had|have|said|says|will|would)\b)[a-z][a-z-]+){0,2}"
+    r"[ \t]+(?!(?:negotiating|working|study|advisory|contact|steering|consultative|expert"
+    r"|experts|pressure|lobby|interest|support|focus|peer|parliamentary|planning)\b)"
+    r"[a-z][a-z-]+[ \t]+group\b"
     # a body or a product by its kind, with words between or none: "the ruling MPR
     # party", "the CPB planning agency", "EWSD digital switching systems", "AXE
     # exchanges", "the SQL programming language"
@@ -281,6 +289,8 @@ _PENCE_AFTER = lazy.re(r"s?[ \t]+\d+(?:\.\d+)?p\b")
 _NAME_AFTER = lazy.re(
     r"s?[ \t]+(?:(?:de|del|da|di|dal|van|von|der|den|la|le|for|of)[ \t]+){0,2}[A-Z][a-z]"
     r"|s?[ \t]+and[ \t]+[A-Z]\b|s?[ \t]+[a-z]+[A-Z]"
+    # a company's name with its country in brackets: "GMAC (Australia) Finance Ltd"
+    r"|s?[ \t]+\([A-Z][a-z]+\)[ \t]+[A-Z][a-z]"
 )
 # A shout, not an acronym: "PREACH!"
 _SHOUT_AFTER = lazy.re(r"s?!")
@@ -388,13 +398,15 @@ def spelled_out_forms(prose: str, wanted: set[str] | None = None) -> dict[str, t
 def _lower_case_forms(prose: str, wanted: set[str], forms: dict[str, tuple[int, str]]) -> None:
     """Initials of runs of words in any case, for the wanted acronyms of three
     letters or more: "the public sector borrowing requirement" spells out
-    PSBR, "consumer price index" CPI. Only consecutive words of four letters
-    or more count (so that chance initials of everyday words do not), and
+    PSBR, "consumer price index" CPI, "small and medium enterprises" SME.
+    Only consecutive words of four letters or more count, "and", "of" or
+    "for" skipped between them (so that chance initials of everyday words do
+    not), and
     each word starts at most six look-ups: the cost stays linear."""
     wanted = {w for w in wanted if len(w) >= 3}
     prefixes = {w[:i] for w in wanted for i in range(1, len(w) + 1)}
     for run in _WORD_RUN.finditer(prose):
-        words = list(_ANY_WORD_IN_PHRASE.finditer(run.group()))
+        words = list(_RUN_WORD.finditer(run.group()))
         for i in range(len(words) - 1):
             initials = words[i].group()[0].upper()
             for j in range(i + 1, min(len(words), i + 6)):
@@ -406,7 +418,10 @@ def _lower_case_forms(prose: str, wanted: set[str], forms: dict[str, tuple[int, 
                     forms[initials] = (start, run.group()[words[i].start() : words[j].end()])
 
 
-_WORD_RUN = lazy.re(r"\b[A-Za-z][\w'’-]{3,}(?:[ \t]+[A-Za-z][\w'’-]{3,})+\b")
+_WORD_RUN = lazy.re(
+    r"\b[A-Za-z][\w'’-]{3,}(?:[ \t]+(?:(?:and|of|for)[ \t]+)?[A-Za-z][\w'’-]{3,})+\b"
+)
+_RUN_WORD = lazy.re(r"\b(?!(?:and|of|for)\b)[A-Za-z][\w'’-]*")
 
 
 def _initials_of(
@@ -549,6 +564,11 @@ _DATELINE_LINE = lazy.re(r"[^\n]{0,60}?[ \t][-–—][ \t]")
 # after its last sentence ("... the company added. MORE").
 _ALONE = lazy.re(r"s?:?[ \t]*(?:-+|[—–])?[ \t]*(?:\n|\Z)")
 _DATELINE_PLACE = lazy.re(r"[A-Z][A-Z.'/-]*(?:[ \t]+[A-Z][A-Z.'/-]*)*[ \t]+")
+_TYPO_PLACE = lazy.re(r"(?:[A-Z]{2}[A-Za-z.'/-]*[ \t]+){1,3}")
+_MONTH_DAY_AFTER = lazy.re(
+    r"s?,[ \t]+(?:[A-Z][A-Za-z.]*,[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\.?[ \t]+\d{1,2}\b"
+)
 _SENTENCE_END_BEFORE = lazy.re(r"[.!?\"”][ \t]+\Z")
 # A credit rating, not an abbreviation: "rated AAA", "to BB-plus from BBB".
 _GRADES = frozenset({"AAA", "AA", "BBB", "BB", "CCC", "CC"})
@@ -628,6 +648,12 @@ def _set_apart(prose: str, start: int, end: int, first: int) -> bool:
         and prose[end : end + 1] == ","
     ):
         return True  # "ST. LOUIS, April 7 - "
+    if (
+        first < start
+        and _TYPO_PLACE.fullmatch(prose, first, start)
+        and _MONTH_DAY_AFTER.match(prose, end)
+    ):
+        return True  # a place with a typo before its date: "CORAl GABLES, Fla, March 30-"
     if not _ALONE.match(prose, end):
         return False
     return opens or _SENTENCE_END_BEFORE.search(prose, max(0, start - 4), start) is not None
