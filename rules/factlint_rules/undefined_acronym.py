@@ -25,14 +25,16 @@ capitals, so it claims less than it could:
   anabolic steroid THG", "standards called IFRS", "the ISEQ index",
   "central character CJ", "Australian associate CRA", "stocks Texaco and
   UAL"), before its kind ("the ruling MPR party", "the CPB planning
-  agency", "VAX systems", "its PRISM family of services", "the SCREG
+  agency", "VAX systems", "its PRISM family of services", "USX's USS steel
+  unit", "the SCREG
   construction group", not a body's committee: "the GATT farm negotiating
   group"), set off by
   commas after what it is ("Japan's next jet fighter, the FSX,"), a market
   or grade before its commodity ("CBT wheat futures", "LME nickel", "RBD
   palm oil"), a model, carrier or railway before its kind ("SRX SUVs",
   "GNER trains", "RENFE railways"), as an analyst's employer ("analyst
-  Jason Kenney at ING"), an economist's with no article ("economist
+  Jason Kenney at ING") or an issue's managers ("co-lead managers are DBCM
+  and SBCI"), an economist's with no article ("economist
   Marie-Pierre Ripert at IXIS"; a body takes one: "an economist at the
   OECD"), a marketing or sales job's ("manager of mobile terminals
   marketing for NEC") or an event's organisers ("CES organisers the
@@ -54,10 +56,12 @@ capitals, so it claims less than it could:
   before SMEs); a name in wire markup counts ("<Kokusai Denwa Denshin Co
   Ltd>");
 - broadcast call letters, a broadcaster by what it is, a state after its
-  city, the headline (and dek) of an untitled story, datelines (a typo in
-  the place too: "CORAl GABLES, Fla, March 30-"), labels, wire
+  city, the headline (and dek) of an untitled story, datelines (a wire
+  file's second story's too, or with a typo in the place: "CORAl GABLES,
+  Fla, March 30-"), labels, wire
   markers ("MORE"), pointers to a wire page ("(See ECRA for spotlight
-  index)"), credit ratings ("rated AAA"), codes, amounts and units
+  index)"), credit ratings ("rated AAA",
+  "to B-3 from CAA"), codes, amounts and units
   ("PL 480", "ECU 1.5 billion", "a 550 mln ECU loan", "40 GB", "per CWT",
   "39 degree API gravity"), case names and fixtures ("QPR v Nottm Forest"),
   table lines, function words and auxiliaries written in capitals ("IN a

@@ -24,31 +24,34 @@ Text in capitals (headlines, "FULL TEXT", "OBAMA’S LAST ..."), quotations,
 the headline line (a short first line with no full stop, or in title case;
 in a story with no title of its own, a short first paragraph of one or two
 one-sentence lines, its headline and dek), the dateline (also "DALLAS/FORT
-WORTH, Texas, March 3 - ", "ST. LOUIS, APril 7 - "), pointers to a wire page ("(See ECRA for
-spotlight index)"), labels ("NOTE:", "YEAR"
-alone on its line), wire markers closing a paragraph ("MORE"), titles
+WORTH, Texas, March 3 - ", "ST. LOUIS, APril 7 - ", "CORAl GABLES, Fla,
+March 30-", and a wire file's second story's: "LONDON, March 26 - "),
+pointers to a wire page ("(See ECRA for spotlight index)"), labels
+("NOTE:", "YEAR" alone on its line), wire markers closing a paragraph ("MORE"), titles
 ("MR."), routing codes, handles, emphasis (a word the story also writes in
 lower case, a name it also writes in title case, a function word or
 auxiliary: "IN a statement", "they COULD be", or a shout: "PREACH!"), a word
 cited as a word ("text the word NEXT"), letters a combining mark continues
 (mis-encoded text), the first word of a longer name ("MGM Grand", "FDR
-Park", "CARLY for America", "CB and T Bancshares"), US broadcast call
+Park", "CARLY for America", "CB and T Bancshares", "GMAC (Australia)
+Finance Ltd"), US broadcast call
 letters ("WKOW"), a state after its city ("Newark, NJ"), a share in a price
 list ("BPB 10p to 660"), a line of a table (a fifth of it digits), credit
-ratings ("rated AAA"), codes and amounts ("PL 480", "ECU 1.5 billion"),
+ratings ("rated AAA", "to B-3 from CAA"), codes and amounts ("PL 480", "ECU 1.5 billion"),
 units ("40 GB", "per CWT"), case names ("NFIB v. Sebelius"), designators
 ("AN/ALQ-135"), photo credits ("... via Getty Images"), Roman numerals and
 links are not acronyms. Letters the story treats as a name somewhere (with a
 company word: "GAF Corp", "security firm RSA", "DZ bank"; before its
-kind: "the CPB planning agency", "VAX systems", "the SCREG construction
-group"; a market or grade before
+kind: "the CPB planning agency", "VAX systems", "USX's USS steel unit",
+"the SCREG construction group"; a market or grade before
 its commodity: "CBT wheat futures", "RBD palm oil"; with a wire
 ticker: "BASF <BASF.F>"; a broadcaster by what it is: "WEEI radio";
 described beside it: "Japan's next jet fighter, the FSX,", "EDGE, an
 environmental justice group", "France's largest farm union, the FNSEA";
 after its kind: "consortium TAV", "the
 anabolic steroid THG", "standards called IFRS", "analyst Jason Kenney at
-ING", "economist Marie-Pierre Ripert at IXIS", "manager of mobile terminals
+ING", "economist Marie-Pierre Ripert at IXIS", "co-lead managers are DBCM and
+SBCI", "manager of mobile terminals
 marketing for NEC", "CES organisers the CEA"; a model, carrier or railway
 before its kind: "SRX SUVs", "GNER trains"; beside a firm named by its form:
 "Cable & Wireless and NTL"; one of a list of three or more names: "AEG,
@@ -119,6 +122,9 @@ _COMPANY_BEFORE = lazy.re(
     r"|\b(?:marketing|sales)[ \t]+(?:for|at|with)[ \t]+$"
     # an event's organisers or sponsors named after them: "CES organisers the CEA"
     r"|\b(?:organi[sz]ers|sponsors|promoters)[ \t]+(?:the[ \t]+)?$"
+    # a bond issue's managers are banks: "Co-lead managers are DBCM and SBCI"
+    r"|\b(?i:lead)[ \t]+managers?(?:[ \t]+(?:are|is|were|was|include))?[ \t]+"
+    r"(?:[A-Z][\w&.-]*,?[ \t]+(?:and[ \t]+)?){0,4}$"
 )
 # A company beside one named by its form, with an ampersand or a company word
 # ("Cable & Wireless and NTQ have announced", "NTQ and Acme Corp"): two firms.
@@ -180,7 +186,7 @@ _MEDIA_AFTER = lazy.re(
     # research institute", "its USS steelmaking division"
     r"|s?(?:[ \t]+(?!(?:the|a|an|of|and|or|to|in|on|at|for|with|by|from|its|their|is|was"
     r"|are|were|has|had|have|said|says|will|would)\b)[a-z][a-z-]+){1,3}"
-    r"[ \t]+(?:institute|consortium|division|subsidiary|company|bank|brokerage|body)\b"
+    r"[ \t]+(?:institute|consortium|division|subsidiary|unit|arm|company|bank|brokerage|body)\b"
     # a company by its trade: "the SNECMA aero-engine group", "the SCREG construction
     # group"; not a body's committee ("the GATT farm negotiating group")
     r"|s?(?:[ \t]+(?!(?:the|a|an|of|and|or|to|in|on|at|for|with|by|from|its|their|is|was"
@@ -564,14 +570,14 @@ _DATELINE_LINE = lazy.re(r"[^\n]{0,60}?[ \t][-–—][ \t]")
 # after its last sentence ("... the company added. MORE").
 _ALONE = lazy.re(r"s?:?[ \t]*(?:-+|[—–])?[ \t]*(?:\n|\Z)")
 _DATELINE_PLACE = lazy.re(r"[A-Z][A-Z.'/-]*(?:[ \t]+[A-Z][A-Z.'/-]*)*[ \t]+")
-_TYPO_PLACE = lazy.re(r"(?:[A-Z]{2}[A-Za-z.'/-]*[ \t]+){1,3}")
-_MONTH_DAY_AFTER = lazy.re(
-    r"s?,[ \t]+(?:[A-Z][A-Za-z.]*,[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-    r"[a-z]*\.?[ \t]+\d{1,2}\b"
+# A place's date and dash after it: "LONDON, March 26 - ", ", Fla, March 30-".
+_DATE_DASH_AFTER = lazy.re(
+    r"s?\.?,[ \t]+(?:[A-Z][A-Za-z.]*,[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\.?[ \t]+\d{1,2}[ \t]*[-–—][ \t]"
 )
 _SENTENCE_END_BEFORE = lazy.re(r"[.!?\"”][ \t]+\Z")
 # A credit rating, not an abbreviation: "rated AAA", "to BB-plus from BBB".
-_GRADES = frozenset({"AAA", "AA", "BBB", "BB", "CCC", "CC"})
+_GRADES = frozenset({"AAA", "AA", "BBB", "BB", "CCC", "CC", "BAA", "CAA"})  # S&P's, Moody's
 _RATING_WORDS = lazy.re(
     r"\brat(?:ed|es|ing|ings)\b|Moody|Poor'?s|\bS and P\b|\bD&?P-|\bdebt\b|\bpaper\b|\bbonds?\b"
 )
@@ -648,12 +654,10 @@ def _set_apart(prose: str, start: int, end: int, first: int) -> bool:
         and prose[end : end + 1] == ","
     ):
         return True  # "ST. LOUIS, April 7 - "
-    if (
-        first < start
-        and _TYPO_PLACE.fullmatch(prose, first, start)
-        and _MONTH_DAY_AFTER.match(prose, end)
-    ):
-        return True  # a place with a typo before its date: "CORAl GABLES, Fla, March 30-"
+    if _DATE_DASH_AFTER.match(prose, end):
+        # a dateline anywhere (a wire file's second story, a typo in the place):
+        # "LONDON, March 26 - ", "CORAl GABLES, Fla, March 30-", "W. VA., April 3 - "
+        return True
     if not _ALONE.match(prose, end):
         return False
     return opens or _SENTENCE_END_BEFORE.search(prose, max(0, start - 4), start) is not None
