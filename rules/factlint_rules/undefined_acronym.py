@@ -16,20 +16,23 @@ capitals, so it claims less than it could:
   products, a launch or a deal ("shares of KTX", "KTX's board", "take over
   CMV", "the launch of the PSP"), a share's move in a market report ("BHP
   closed five cents up"), a maker showing or selling its wares ("NEC is
-  showing a phone"), with an owner before them ("Sony's PSP"), as an owner
-  with no article before a product in capitals or with a digit ("SBC's
-  IPTV", "ATI's Radeon X800"; a body takes an article: "the OECD's PISA
-  study"), beside a firm named by its form ("Cable & Wireless and NTL",
-  "NTL and Acme Corp"), with a company word or a ticker ("GAF Corp", "security firm RSA", "BASF
-  <BASF.F>"), after its kind ("consortium TAV", "firms AM3D and SRS", "the
-  anabolic steroid THG", "standards called IFRS", "the ISEQ index",
+  showing a phone", "MPIO's tiny digital USB music players"), with an
+  analyst by name ("HVB analyst Peter-Thilo Halser"), with an owner before
+  them ("Sony's PSP"), as an owner with no article before a product in
+  capitals or with a digit ("SBC's IPTV", "ATI's Radeon X800"; a body
+  takes an article: "the OECD's PISA study"), beside a firm named by its
+  form ("Cable & Wireless and NTL", "NTL and Acme Corp"), with a company
+  word or a ticker ("GAF Corp", "security firm RSA", "BASF <BASF.F>"),
+  after its kind ("consortium TAV", "firms AM3D and SRS", "the anabolic
+  steroid THG", "standards called IFRS", "the ISEQ index",
   "central character CJ", "Australian associate CRA", "stocks Texaco and
   UAL"), before its kind ("the ruling MPR party", "the CPB planning
   agency", "VAX systems", "its PRISM family of services", "USX's USS steel
   unit", "the SCREG
   construction group", not a body's committee: "the GATT farm negotiating
   group"), set off by
-  commas after what it is ("Japan's next jet fighter, the FSX,"), a market
+  commas after what it is ("Japan's next jet fighter, the FSX,", "The UN
+  programme tackling Aids, UNAIDS,"), a market
   or grade before its commodity ("CBT wheat futures", "LME nickel", "RBD
   palm oil"), a model, carrier or railway before its kind ("SRX SUVs",
   "GNER trains", "RENFE railways"), as an analyst's employer ("analyst
@@ -209,6 +212,11 @@ _TRADE_AFTER = lazy.re(
     r"|board|console|handheld|handsets?|phones?|players?|cards?|chips?|software|cars?|computers?"
     r"|stake|unit|subsidiary|takeover|merger|bid|editor|business|division|operations)\b"
     r"|(?:'s|’s)(?:[ \t]+[\w.-]+){1,3}[ \t]+(?:shares|stock)\b"
+    # its wares with words between: "MPIO's tiny digital USB music players"
+    r"|(?:'s|’s)(?:[ \t]+[\w.-]+){1,4}[ \t]+(?:products|players|phones|handsets|consoles"
+    r"|computers|chips|cards|cars|gadgets)\b"
+    # its analyst or strategist by name: "said HVB analyst Peter-Thilo Halser"
+    r"|[ \t]+(?:chief[ \t]+|senior[ \t]+)?(?:analyst|strategist)[ \t]+[A-Z][a-z]"
     # a share's move in a market report: "BHP closed five cents up", "rose eight to 5.70"
     r"|[ \t]+(?:closed|rose|fell|added|lost|gained|eased|slipped|jumped|climbed|dropped|firmed)"
     r"[ \t]+(?:[\w.]+[ \t]+(?:cents?|pence|points?)\b|\d[\d.]*[ \t]+(?:up|down)\b"

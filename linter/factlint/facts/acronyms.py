@@ -46,7 +46,8 @@ kind: "the CPB planning agency", "VAX systems", "USX's USS steel unit",
 "the SCREG construction group"; a market or grade before
 its commodity: "CBT wheat futures", "RBD palm oil"; with a wire
 ticker: "BASF <BASF.F>"; a broadcaster by what it is: "WEEI radio";
-described beside it: "Japan's next jet fighter, the FSX,", "EDGE, an
+described beside it: "Japan's next jet fighter, the FSX,", "The UN programme
+tackling Aids, UNAIDS,", "EDGE, an
 environmental justice group", "France's largest farm union, the FNSEA";
 after its kind: "consortium TAV", "the
 anabolic steroid THG", "standards called IFRS", "analyst Jason Kenney at
@@ -228,7 +229,12 @@ _DESCRIBED_AFTER = lazy.re(
 # Set off by commas after a common noun that says what it is: "Japan's next
 # jet fighter, the FSX, as ...", "the commodity board for margarine, fats and
 # oils, MVO, said".
-_APPOSITIVE_BEFORE = lazy.re(r"\b[a-z][a-z'’-]+,[ \t]+(?:the[ \t]+)?\Z")
+_APPOSITIVE_BEFORE = lazy.re(
+    r"\b[a-z][a-z'’-]+,[ \t]+(?:the[ \t]+)?\Z"
+    # a kind a few words back: "The UN programme tackling Aids, UNAIDS, said"
+    rf"|\b(?:[Tt]he|[Ii]ts|[Tt]heir)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}(?i:{_KINDS})"
+    r"(?:[ \t]+[\w'’-]+){1,3},[ \t]+\Z"
+)
 _APPOSITIVE_END = lazy.re(r"s?,")
 # US broadcast call letters: four letters opening with W or K ("WVIT", "KABC").
 _CALL_LETTERS = lazy.re(r"^[WK][A-Z]{3}$")
@@ -718,7 +724,7 @@ def _named(prose: str, start: int, end: int) -> bool:
         or _MEDIA_AFTER.match(prose, end)
         or _DESCRIBED_AFTER.match(prose, end)
         or (
-            _APPOSITIVE_BEFORE.search(prose, max(0, start - 40), start) is not None
+            _APPOSITIVE_BEFORE.search(prose, max(0, start - 60), start) is not None
             and _APPOSITIVE_END.match(prose, end) is not None
         )
         or _COMPANY_BEFORE.search(prose, max(0, start - 60), start)
