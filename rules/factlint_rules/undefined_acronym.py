@@ -19,30 +19,27 @@ capitals, so it claims less than it could:
   showing a phone", "MPIO's tiny digital USB music players"), with an
   analyst by name ("HVB analyst Peter-Thilo Halser"), with an owner before
   them ("Sony's PSP"), as an owner with no article before a product in
-  capitals or with a digit ("SBC's IPTV", "ATI's Radeon X800"; a body
-  takes an article: "the OECD's PISA study"), beside a firm named by its
-  form ("Cable & Wireless and NTL", "NTL and Acme Corp"), with a company
-  word or a ticker ("GAF Corp", "security firm RSA", "BASF <BASF.F>"),
-  after its kind ("consortium TAV", "firms AM3D and SRS", "the anabolic
-  steroid THG", "standards called IFRS", "the ISEQ index",
-  "central character CJ", "Australian associate CRA", "stocks Texaco and
-  UAL"), before its kind ("the ruling MPR party", "the CPB planning
-  agency", "VAX systems", "its PRISM family of services", "USX's USS steel
-  unit", "the SCREG
-  construction group", not a body's committee: "the GATT farm negotiating
-  group"), set off by
-  commas after what it is ("Japan's next jet fighter, the FSX,", "The UN
-  programme tackling Aids, UNAIDS,"), a market
-  or grade before its commodity ("CBT wheat futures", "LME nickel", "RBD
-  palm oil"), a model, carrier or railway before its kind ("SRX SUVs",
-  "GNER trains", "RENFE railways"), as an analyst's employer ("analyst
-  Jason Kenney at ING") or an issue's managers ("co-lead managers are DBCM
-  and SBCI"), an economist's with no article ("economist
-  Marie-Pierre Ripert at IXIS"; a body takes one: "an economist at the
-  OECD"), a marketing or sales job's ("manager of mobile terminals
-  marketing for NEC") or an event's organisers ("CES organisers the
-  CEA"), one of a list of names ("AEG, Zanussi
-  and Frigidaire"), or described beside them ("CMV, a gold mining company",
+  capitals or with a digit ("SBC's IPTV", "ATI's Radeon X800"; a body takes
+  an article: "the OECD's PISA study"), beside a firm named by its form
+  ("Cable & Wireless and NTL", "NTL and Acme Corp"), with a company word or
+  a ticker ("GAF Corp", "security firm RSA", "BASF <BASF.F>"), after its
+  kind ("consortium TAV", "firms AM3D and SRS", "the anabolic steroid THG",
+  "standards called IFRS", "the ISEQ index", "central character CJ",
+  "Australian associate CRA", "stocks Texaco and UAL"), before its kind
+  ("the ruling MPR party", "the CPB planning agency", "VAX systems", "its
+  PRISM family of services", "USX's USS steel unit", "the SCREG construction
+  group", not a body's committee: "the GATT farm negotiating group"), set
+  off by commas after what it is ("Japan's next jet fighter, the FSX,", "The
+  UN programme tackling Aids, UNAIDS,"), a market or grade before its
+  commodity ("CBT wheat futures", "LME nickel", "RBD palm oil"), a model,
+  carrier or railway before its kind ("SRX SUVs", "GNER trains", "RENFE
+  railways"), as an analyst's employer ("analyst Jason Kenney at ING") or an
+  issue's managers ("co-lead managers are DBCM and SBCI"), an economist's
+  with no article ("economist Marie-Pierre Ripert at IXIS"; a body takes
+  one: "an economist at the OECD"), a marketing or sales job's ("manager of
+  mobile terminals marketing for NEC") or an event's organisers ("CES
+  organisers the CEA"), one of a list of names ("AEG, Zanussi and
+  Frigidaire"), or described beside them ("CMV, a gold mining company",
   "MTN - the South African firm", "the DIW economic research institute"),
   anywhere in the story;
 - a name spelled out beside it in any form: in brackets with letters from
@@ -52,32 +49,30 @@ capitals, so it claims less than it could:
   EEP,"), or after it ("PCP, or angel dust"; "TBG, formerly known as ...";
   "RSS - Really Simple Syndication -"; "polychlorinated biphenyls PCBs"); or
   earlier anywhere in the story with letters from inside a word, every word
-  giving at least its initial (an elided article skipped: "Banque de
-  l'Union Europeenne" before BUE) ("New York Mercantile Exchange" before NYMEX,
+  giving at least its initial (an elided article skipped: "Banque de l'Union
+  Europeenne" before BUE) ("New York Mercantile Exchange" before NYMEX,
   "Atlantic Richfield Co" before ARCO, "Petroleos de Venezuela, S.A." before
-  PDVSA), or in lower case before it ("small and medium enterprises"
-  before SMEs); a name in wire markup counts ("<Kokusai Denwa Denshin Co
-  Ltd>");
+  PDVSA), or in lower case before it ("small and medium enterprises" before
+  SMEs); a name in wire markup counts ("<Kokusai Denwa Denshin Co Ltd>");
 - broadcast call letters, a broadcaster by what it is, a state after its
   city, the headline (and dek) of an untitled story, datelines (a wire
   file's second story's too, or with a typo in the place: "CORAl GABLES,
-  Fla, March 30-"), labels, wire
-  markers ("MORE"), pointers to a wire page ("(See ECRA for spotlight
-  index)"), credit ratings ("rated AAA",
-  "to B-3 from CAA"), codes, amounts and units
-  ("PL 480", "ECU 1.5 billion", "a 550 mln ECU loan", "40 GB", "per CWT",
-  "39 degree API gravity"), case names and fixtures ("QPR v Nottm Forest"),
-  table lines, function words and auxiliaries written in capitals ("IN a
-  statement", "they COULD be"), names written in capitals ("FAROOK" beside
-  "Farook"), Roman numerals and links (see ``factlint.facts.acronyms``); and
-  a part of a longer name: a code or model with a digit ("U2", "A300s"), a
-  hyphenated name ("TNK-BP"), a ticker ("under the symbol RIV", "the options
-  symbol ... changed to VIY", "traded ... under the synbol TNDM", "listed
-  as the debentures of Louisiana Land, LLXOO"), a trim after a model code ("C180 SE"), or
-  capitals a capitalised word continues, its country in brackets between
-  ("GMAC (Australia) Finance Ltd", "PNC Financial Corp", "Windows
-  XP", "<NIM and Co Ltd>"), or a title that a capitalised "The" opens
-  inside a sentence ("star of the TV programme The OC").
+  Fla, March 30-"), labels, wire markers ("MORE"), pointers to a wire page
+  ("(See ECRA for spotlight index)"), credit ratings ("rated AAA", "to B-3
+  from CAA"), codes, amounts and units ("PL 480", "ECU 1.5 billion", "a 550
+  mln ECU loan", "40 GB", "per CWT", "39 degree API gravity"), case names
+  and fixtures ("QPR v Nottm Forest"), table lines, function words and
+  auxiliaries written in capitals ("IN a statement", "they COULD be"), names
+  written in capitals ("FAROOK" beside "Farook"), Roman numerals and links
+  (see ``factlint.facts.acronyms``); and a part of a longer name: a code or
+  model with a digit ("U2", "A300s"), a hyphenated name ("TNK-BP"), a ticker
+  ("under the symbol RIV", "the options symbol ... changed to VIY", "traded
+  ... under the synbol TNDM", "listed as the debentures of Louisiana Land,
+  LLXOO"), a trim after a model code ("C180 SE"), or capitals a capitalised
+  word continues, its country in brackets between ("GMAC (Australia) Finance
+  Ltd", "PNC Financial Corp", "Windows XP", "<NIM and Co Ltd>"), or a title
+  that a capitalised "The" opens inside a sentence ("star of the TV
+  programme The OC").
 
 When the full name appears only later in the story, the message says where;
 when the story spells out an acronym with the same letters in another order
