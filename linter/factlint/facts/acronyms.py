@@ -203,7 +203,9 @@ _MEDIA_AFTER = lazy.re(
     r"[ \t]+(?:agency|agencies|party|parties|unions?|federations?|associations?|systems?|models?"
     r"|computers?|language|microprocessors?|processors?|exchanges|switches|gateways|trucks?"
     r"|jets?|fighters?|engines?|family|consultancy|label|magazine|newspaper|website|formats?"
-    r"|battery|batteries|SUVs?|sedans?|coupes?|vans?|trains|railways?|airlines?)\b"
+    r"|battery|batteries|SUVs?|sedans?|coupes?|vans?|railways?|airlines?)\b"
+    # a carrier's trains, not a body that trains people: "GNER trains", "the SFA trains referees"
+    r"|s?[ \t]+trains\b(?![ \t]+(?:the|a|an|its|their|his|her|them|[a-z]+s)\b)"
     # a market or a grade before its commodity: "CBT wheat futures", "LME nickel",
     # "RBD palm olein", "SRW wheat"; not a body's business ("ICO coffee quota talks",
     # "PIK corn redemptions")
