@@ -15,18 +15,30 @@ capitals, so it claims less than it could:
 - a company or brand: letters the story uses with shares, sales, customers,
   products, a launch or a deal ("shares of KTX", "KTX's board", "take over
   CMV", "the launch of the PSP"), a share's move in a market report ("BHP
-  closed five cents up"), with an owner before them ("Sony's PSP"), with a
-  company word or a ticker ("GAF Corp", "security firm RSA", "BASF
-  <BASF.F>"), after its kind ("consortium TAV", "firms AM3D and SRS", "the
-  anabolic steroid THG", "standards called IFRS", "the ISEQ index",
-  "central character CJ", "Australian associate CRA", "stocks Texaco and
-  UAL"), before its kind ("the ruling MPR party", "the CPB planning
-  agency", "VAX systems", "its PRISM family of services"), set off by
-  commas after what it is ("Japan's next jet fighter, the FSX,"), a market
-  or grade before its commodity ("CBT wheat futures", "LME nickel", "RBD
-  palm oil"), as an analyst's employer
-  ("analyst Jason Kenney at ING"), one of a list of names ("AEG, Zanussi
-  and Frigidaire"), or described beside them ("CMV, a gold mining company",
+  closed five cents up"), a maker showing or selling its wares ("NEC is
+  showing a phone", "MPIO's tiny digital USB music players"), with an
+  owner before them ("Sony's PSP"), as an owner with no article before a product in
+  capitals or with a digit ("SBC's IPTV", "ATI's Radeon X800"; a body takes
+  an article: "the OECD's PISA study"), beside a firm named by its form
+  ("Cable & Wireless and NTL", "NTL and Acme Corp"), with a company word or
+  a ticker ("GAF Corp", "security firm RSA", "BASF <BASF.F>"), after its
+  kind ("consortium TAV", "firms AM3D and SRS", "the anabolic steroid THG",
+  "standards called IFRS", "the ISEQ index", "central character CJ",
+  "Australian associate CRA", "stocks Texaco and UAL"), before its kind
+  ("the ruling MPR party", "the CPB planning agency", "VAX systems", "its
+  PRISM family of services", "USX's USS steel unit", "the SCREG construction
+  group", not a body's committee: "the GATT farm negotiating group"), set
+  off by commas after what it is ("Japan's next jet fighter, the FSX,", "The
+  UN programme tackling Aids, UNAIDS,"), a market or grade before its
+  commodity ("CBT wheat futures", "LME nickel", "RBD palm oil"), a model,
+  carrier or railway before its kind ("SRX SUVs", "GNER trains", "RENFE
+  railways"), as an analyst's employer ("analyst Jason Kenney at ING") or an
+  issue's managers ("co-lead managers are DBCM and SBCI"), an economist's
+  with no article ("economist Marie-Pierre Ripert at IXIS"; a body takes
+  one: "an economist at the OECD"), a marketing or sales job's ("manager of
+  mobile terminals marketing for NEC") or an event's organisers ("CES
+  organisers the CEA"), one of a list of names ("AEG, Zanussi and
+  Frigidaire"), or described beside them ("CMV, a gold mining company",
   "MTN - the South African firm", "the DIW economic research institute"),
   anywhere in the story;
 - a name spelled out beside it in any form: in brackets with letters from
@@ -36,25 +48,30 @@ capitals, so it claims less than it could:
   EEP,"), or after it ("PCP, or angel dust"; "TBG, formerly known as ...";
   "RSS - Really Simple Syndication -"; "polychlorinated biphenyls PCBs"); or
   earlier anywhere in the story with letters from inside a word, every word
-  giving at least its initial (an elided article skipped: "Banque de
-  l'Union Europeenne" before BUE) ("New York Mercantile Exchange" before NYMEX,
+  giving at least its initial (an elided article skipped: "Banque de l'Union
+  Europeenne" before BUE) ("New York Mercantile Exchange" before NYMEX,
   "Atlantic Richfield Co" before ARCO, "Petroleos de Venezuela, S.A." before
-  PDVSA); a name in wire markup counts ("<Kokusai Denwa Denshin Co Ltd>");
+  PDVSA), or in lower case before it ("small and medium enterprises" before
+  SMEs); a name in wire markup counts ("<Kokusai Denwa Denshin Co Ltd>");
 - broadcast call letters, a broadcaster by what it is, a state after its
-  city, the headline (and dek) of an untitled story, datelines, labels, wire
-  markers ("MORE"), pointers to a wire page ("(See ECRA for spotlight
-  index)"), credit ratings ("rated AAA"), codes, amounts and units
-  ("PL 480", "ECU 1.5 billion", "a 550 mln ECU loan", "40 GB", "per CWT",
-  "39 degree API gravity"), case names and fixtures ("QPR v Nottm Forest"),
-  table lines, function words and auxiliaries written in capitals ("IN a
-  statement", "they COULD be"), names written in capitals ("FAROOK" beside
-  "Farook"), Roman numerals and links (see ``factlint.facts.acronyms``); and
-  a part of a longer name: a code or model with a digit ("U2", "A300s"), a
-  hyphenated name ("TNK-BP"), a ticker ("under the symbol RIV", "the options
-  symbol ... changed to VIY", "traded ... under the synbol TNDM", "listed
-  as the debentures of Louisiana Land, LLXOO"), a trim after a model code ("C180 SE"), or
-  capitals a capitalised word continues ("PNC Financial Corp", "Windows
-  XP", "<NIM and Co Ltd>").
+  city, the headline (and dek) of an untitled story, datelines (a wire
+  file's second story's too, or with a typo in the place: "CORAl GABLES,
+  Fla, March 30-"), labels, wire markers ("MORE"), pointers to a wire page
+  ("(See ECRA for spotlight index)"), credit ratings ("rated AAA", "to B-3
+  from CAA"), codes, amounts and units ("PL 480", "ECU 1.5 billion", "a 550
+  mln ECU loan", "40 GB", "per CWT", "39 degree API gravity"), case names
+  and fixtures ("QPR v Nottm Forest"), table lines, function words and
+  auxiliaries written in capitals ("IN a statement", "they COULD be"), names
+  written in capitals ("FAROOK" beside "Farook"), Roman numerals and links
+  (see ``factlint.facts.acronyms``); and a part of a longer name: a code or
+  model with a digit ("U2", "A300s"), a hyphenated name ("TNK-BP"), a ticker
+  ("under the symbol RIV", "the options symbol ... changed to VIY", "traded
+  ... under the synbol TNDM", "listed as the debentures of Louisiana Land,
+  LLXOO"), a trim after a model code ("C180 SE"), or capitals a capitalised
+  word continues, its country in brackets between ("GMAC (Australia) Finance
+  Ltd", "PNC Financial Corp", "Windows XP", "<NIM and Co Ltd>"), or a title
+  that a capitalised "The" opens inside a sentence ("star of the TV
+  programme The OC").
 
 When the full name appears only later in the story, the message says where;
 when the story spells out an acronym with the same letters in another order
@@ -189,11 +206,25 @@ _TRADE_AFTER = lazy.re(
     r"|board|console|handheld|handsets?|phones?|players?|cards?|chips?|software|cars?|computers?"
     r"|stake|unit|subsidiary|takeover|merger|bid|editor|business|division|operations)\b"
     r"|(?:'s|’s)(?:[ \t]+[\w.-]+){1,3}[ \t]+(?:shares|stock)\b"
+    # its wares with words between: "MPIO's tiny digital USB music players"
+    r"|(?:'s|’s)(?:[ \t]+[\w.-]+){1,4}[ \t]+(?:products|players|phones|handsets|consoles"
+    r"|computers|chips|cards|cars|gadgets)\b"
     # a share's move in a market report: "BHP closed five cents up", "rose eight to 5.70"
     r"|[ \t]+(?:closed|rose|fell|added|lost|gained|eased|slipped|jumped|climbed|dropped|firmed)"
     r"[ \t]+(?:[\w.]+[ \t]+(?:cents?|pence|points?)\b|\d[\d.]*[ \t]+(?:up|down)\b"
     r"|[\w.]+[ \t]+to[ \t]+\d+\.\d\d\b)"
+    # a maker showing or selling its wares: "NXQ is showing a phone", "BXQ sells its"
+    r"|(?:[ \t]+(?:is|are|was|were))?[ \t]+(?:showing(?:[ \t]+off)?|selling|sells|shipping|ships"
+    r"|manufactures|manufacturing)[ \t]+(?:a|an|its|their|the|new)\b"
 )
+# An owner before its product, a name in capitals or with a digit ("SXQ's
+# IPTV", "AXQ's Radeon X800"), the owner with no article (a body takes one:
+# "the OECD's PISA study").
+_PRODUCT_AFTER = lazy.re(
+    r"(?:'s|’s)[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?=[\w-]*(?:\d|[A-Z][A-Z]))[A-Z][\w-]*"
+    r"(?![\w'’-])(?![ \t]+[A-Z][a-z])"
+)
+_ARTICLE_BEFORE = lazy.re(r"\b(?i:the|a|an)[ \t]+\Z")
 _TRADE_BEFORE = lazy.re(
     r"(?:(?i:\b(?:shares|stock|stake|stakes|shareholders?)[ \t]+(?:of|in)|\b(?:bid|offer)[ \t]+for"
     r"|\b(?:takeover|acquisition|purchase|owners?|customers|subscribers|launch)[ \t]+of"
@@ -212,7 +243,12 @@ def _a_trade_name(prose: str, token: str) -> bool:
             end == len(prose) or not prose[end].isalnum()
         )
         if whole and (
-            _TRADE_AFTER.match(prose, end) or _TRADE_BEFORE.search(prose, max(0, at - 40), at)
+            _TRADE_AFTER.match(prose, end)
+            or _TRADE_BEFORE.search(prose, max(0, at - 40), at)
+            or (
+                _PRODUCT_AFTER.match(prose, end)
+                and not _ARTICLE_BEFORE.search(prose, max(0, at - 6), at)
+            )
         ):
             return True
         at = prose.find(token, end)
@@ -263,6 +299,8 @@ def _in_a_name(prose: str, start: int, end: int, text: str, names: set[str]) -> 
     after = _WORD_AFTER.match(prose, end)
     if after and after.group(1) not in _lexicon_titles():
         return True
+    if _TITLE_THE.search(prose, max(0, start - 12), start):
+        return True  # a title: "star of the TV programme The OC"
     before = _WORD_BEFORE.search(prose, max(0, start - 30), start)
     return bool(
         before
@@ -274,6 +312,11 @@ def _in_a_name(prose: str, start: int, end: int, text: str, names: set[str]) -> 
         # inside a sentence ("Sinclair QL a machine ...", not "Former AAA champion")
         and (not _line_start(prose, before.start(2)) or before.group(2) in names)
     )
+
+
+# "The" capitalised after a word in lower case opens a title ("the TV
+# programme The OC"), not a sentence.
+_TITLE_THE = lazy.re(r"[a-z][ \t]+The[ \t]+\Z")
 
 
 def _line_start(prose: str, at: int) -> bool:

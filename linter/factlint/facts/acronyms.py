@@ -24,31 +24,39 @@ Text in capitals (headlines, "FULL TEXT", "OBAMA’S LAST ..."), quotations,
 the headline line (a short first line with no full stop, or in title case;
 in a story with no title of its own, a short first paragraph of one or two
 one-sentence lines, its headline and dek), the dateline (also "DALLAS/FORT
-WORTH, Texas, March 3 - ", "ST. LOUIS, APril 7 - "), pointers to a wire page ("(See ECRA for
-spotlight index)"), labels ("NOTE:", "YEAR"
-alone on its line), wire markers closing a paragraph ("MORE"), titles
+WORTH, Texas, March 3 - ", "ST. LOUIS, APril 7 - ", "CORAl GABLES, Fla,
+March 30-", and a wire file's second story's: "LONDON, March 26 - "),
+pointers to a wire page ("(See ECRA for spotlight index)"), labels
+("NOTE:", "YEAR" alone on its line), wire markers closing a paragraph ("MORE"), titles
 ("MR."), routing codes, handles, emphasis (a word the story also writes in
 lower case, a name it also writes in title case, a function word or
 auxiliary: "IN a statement", "they COULD be", or a shout: "PREACH!"), a word
 cited as a word ("text the word NEXT"), letters a combining mark continues
 (mis-encoded text), the first word of a longer name ("MGM Grand", "FDR
-Park", "CARLY for America", "CB and T Bancshares"), US broadcast call
+Park", "CARLY for America", "CB and T Bancshares", "GMAC (Australia)
+Finance Ltd"), US broadcast call
 letters ("WKOW"), a state after its city ("Newark, NJ"), a share in a price
 list ("BPB 10p to 660"), a line of a table (a fifth of it digits), credit
-ratings ("rated AAA"), codes and amounts ("PL 480", "ECU 1.5 billion"),
+ratings ("rated AAA", "to B-3 from CAA"), codes and amounts ("PL 480", "ECU 1.5 billion"),
 units ("40 GB", "per CWT"), case names ("NFIB v. Sebelius"), designators
 ("AN/ALQ-135"), photo credits ("... via Getty Images"), Roman numerals and
 links are not acronyms. Letters the story treats as a name somewhere (with a
 company word: "GAF Corp", "security firm RSA", "DZ bank"; before its
-kind: "the CPB planning agency", "VAX systems"; a market or grade before
+kind: "the CPB planning agency", "VAX systems", "USX's USS steel unit",
+"the SCREG construction group"; a market or grade before
 its commodity: "CBT wheat futures", "RBD palm oil"; with a wire
 ticker: "BASF <BASF.F>"; a broadcaster by what it is: "WEEI radio";
-described beside it: "Japan's next jet fighter, the FSX,", "EDGE, an
+described beside it: "Japan's next jet fighter, the FSX,", "The UN programme
+tackling Aids, UNAIDS,", "EDGE, an
 environmental justice group", "France's largest farm union, the FNSEA";
 after its kind: "consortium TAV", "the
 anabolic steroid THG", "standards called IFRS", "analyst Jason Kenney at
-ING"; one of a list of three or more names: "AEG, Zanussi and Frigidaire")
-are left out everywhere in it. A plural in capitals is spelled out by its
+ING", "economist Marie-Pierre Ripert at IXIS", "co-lead managers are DBCM and
+SBCI", "manager of mobile terminals
+marketing for NEC", "CES organisers the CEA"; a model, carrier or railway
+before its kind: "SRX SUVs", "GNER trains"; beside a firm named by its form:
+"Cable & Wireless and NTL"; one of a list of three or more names: "AEG,
+Zanussi and Frigidaire") are left out everywhere in it. A plural in capitals is spelled out by its
 plural ("exchanges for physicals (EFPS)"), and "or" may be one of the small
 words ("Identification Friend or Foe")."""
 
@@ -108,7 +116,25 @@ _COMPANY_BEFORE = lazy.re(
     r"(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
     r"[ \t]+(?:at|with)"
     r"[ \t]+(?:the[ \t]+)?$"
+    # an economist's employer with no article is a bank or a firm ("economist
+    # Marie Dupont at BXQ"; a body takes one: "an economist at the OECD"), and
+    # so is a marketing or sales job's ("manager of handset marketing for NXQ")
+    r"|\beconomists?(?:[ \t]+[A-Z][\w'’.-]*){0,3}[ \t]+(?:at|with)[ \t]+$"
+    r"|\b(?:marketing|sales)[ \t]+(?:for|at|with)[ \t]+$"
+    # an event's organisers or sponsors named after them: "CES organisers the CEA"
+    r"|\b(?:organi[sz]ers|sponsors|promoters)[ \t]+(?:the[ \t]+)?$"
+    # a bond issue's managers are banks: "Co-lead managers are DBCM and SBCI"
+    r"|\b(?i:lead)[ \t]+managers?(?:[ \t]+(?:are|is|were|was|include))?[ \t]+"
+    r"(?:[A-Z][\w&.-]*,?[ \t]+(?:and[ \t]+)?){0,4}$"
 )
+# A company beside one named by its form, with an ampersand or a company word
+# ("Cable & Wireless and NTQ have announced", "NTQ and Acme Corp"): two firms.
+_FIRM = (
+    r"[A-Z][a-z][\w'’.-]*(?:[ \t]*&[ \t]*[A-Z][a-z][\w'’.-]*"
+    r"|(?:[ \t]+[A-Z][\w'’.-]*){0,2}[ \t]+(?:Corp|Inc|Ltd|Plc|PLC|plc|Group|AG|SA|NV)\b\.?)"
+)
+_FIRM_AND_BEFORE = lazy.re(rf"{_FIRM}[ \t]+(?:and|or)[ \t]+$")
+_FIRM_AND_AFTER = lazy.re(rf"s?[ \t]+(?:and|or)[ \t]+(?:the[ \t]+)?{_FIRM}")
 # One of a list of names ("AEG, Zanussi and Frigidaire", "Cargill, Refco and
 # ADM", "Beenie Man, TOK, Capleton and Vybz Kartel"): a company, band or
 # brand among its peers, which the story names and does not explain.
@@ -161,7 +187,14 @@ _MEDIA_AFTER = lazy.re(
     # research institute", "its USS steelmaking division"
     r"|s?(?:[ \t]+(?!(?:the|a|an|of|and|or|to|in|on|at|for|with|by|from|its|their|is|was"
     r"|are|were|has|had|have|said|says|will|would)\b)[a-z][a-z-]+){1,3}"
-    r"[ \t]+(?:institute|consortium|division|subsidiary|company|bank|brokerage|body)\b"
+    r"[ \t]+(?:institute|consortium|division|subsidiary|unit|arm|company|bank|brokerage|body)\b"
+    # a company by its trade: "the SNECMA aero-engine group", "the SCREG construction
+    # group"; not a body's committee ("the GATT farm negotiating group")
+    r"|s?(?:[ \t]+(?!(?:the|a|an|of|and|or|to|in|on|at|for|with|by|from|its|their|is|was"
+    r"|are|were|has|had|have|said|says|will|would)\b)[a-z][a-z-]+){0,2}"
+    r"[ \t]+(?!(?:negotiating|working|study|advisory|contact|steering|consultative|expert"
+    r"|experts|pressure|lobby|interest|support|focus|peer|parliamentary|planning)\b)"
+    r"[a-z][a-z-]+[ \t]+group\b"
     # a body or a product by its kind, with words between or none: "the ruling MPR
     # party", "the CPB planning agency", "EWSD digital switching systems", "AXE
     # exchanges", "the SQL programming language"
@@ -170,7 +203,9 @@ _MEDIA_AFTER = lazy.re(
     r"[ \t]+(?:agency|agencies|party|parties|unions?|federations?|associations?|systems?|models?"
     r"|computers?|language|microprocessors?|processors?|exchanges|switches|gateways|trucks?"
     r"|jets?|fighters?|engines?|family|consultancy|label|magazine|newspaper|website|formats?"
-    r"|battery|batteries)\b"
+    r"|battery|batteries|SUVs?|sedans?|coupes?|vans?|railways?|airlines?)\b"
+    # a carrier's trains, not a body that trains people: "GNER trains", "the SFA trains referees"
+    r"|s?[ \t]+trains\b(?![ \t]+(?:the|a|an|its|their|his|her|them|[a-z]+s)\b)"
     # a market or a grade before its commodity: "CBT wheat futures", "LME nickel",
     # "RBD palm olein", "SRW wheat"; not a body's business ("ICO coffee quota talks",
     # "PIK corn redemptions")
@@ -196,7 +231,12 @@ _DESCRIBED_AFTER = lazy.re(
 # Set off by commas after a common noun that says what it is: "Japan's next
 # jet fighter, the FSX, as ...", "the commodity board for margarine, fats and
 # oils, MVO, said".
-_APPOSITIVE_BEFORE = lazy.re(r"\b[a-z][a-z'’-]+,[ \t]+(?:the[ \t]+)?\Z")
+_APPOSITIVE_BEFORE = lazy.re(
+    r"\b[a-z][a-z'’-]+,[ \t]+(?:the[ \t]+)?\Z"
+    # a kind a few words back: "The UN programme tackling Aids, UNAIDS, said"
+    rf"|\b(?:[Tt]he|[Ii]ts|[Tt]heir)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}(?i:{_KINDS})"
+    r"(?:[ \t]+[\w'’-]+){1,3},[ \t]+\Z"
+)
 _APPOSITIVE_END = lazy.re(r"s?,")
 # US broadcast call letters: four letters opening with W or K ("WVIT", "KABC").
 _CALL_LETTERS = lazy.re(r"^[WK][A-Z]{3}$")
@@ -263,6 +303,8 @@ _PENCE_AFTER = lazy.re(r"s?[ \t]+\d+(?:\.\d+)?p\b")
 _NAME_AFTER = lazy.re(
     r"s?[ \t]+(?:(?:de|del|da|di|dal|van|von|der|den|la|le|for|of)[ \t]+){0,2}[A-Z][a-z]"
     r"|s?[ \t]+and[ \t]+[A-Z]\b|s?[ \t]+[a-z]+[A-Z]"
+    # a company's name with its country in brackets: "GMAC (Australia) Finance Ltd"
+    r"|s?[ \t]+\([A-Z][a-z]+\)[ \t]+[A-Z][a-z]"
 )
 # A shout, not an acronym: "PREACH!"
 _SHOUT_AFTER = lazy.re(r"s?!")
@@ -370,13 +412,15 @@ def spelled_out_forms(prose: str, wanted: set[str] | None = None) -> dict[str, t
 def _lower_case_forms(prose: str, wanted: set[str], forms: dict[str, tuple[int, str]]) -> None:
     """Initials of runs of words in any case, for the wanted acronyms of three
     letters or more: "the public sector borrowing requirement" spells out
-    PSBR, "consumer price index" CPI. Only consecutive words of four letters
-    or more count (so that chance initials of everyday words do not), and
+    PSBR, "consumer price index" CPI, "small and medium enterprises" SME.
+    Only consecutive words of four letters or more count, "and", "of" or
+    "for" skipped between them (so that chance initials of everyday words do
+    not), and
     each word starts at most six look-ups: the cost stays linear."""
     wanted = {w for w in wanted if len(w) >= 3}
     prefixes = {w[:i] for w in wanted for i in range(1, len(w) + 1)}
     for run in _WORD_RUN.finditer(prose):
-        words = list(_ANY_WORD_IN_PHRASE.finditer(run.group()))
+        words = list(_RUN_WORD.finditer(run.group()))
         for i in range(len(words) - 1):
             initials = words[i].group()[0].upper()
             for j in range(i + 1, min(len(words), i + 6)):
@@ -388,7 +432,10 @@ def _lower_case_forms(prose: str, wanted: set[str], forms: dict[str, tuple[int, 
                     forms[initials] = (start, run.group()[words[i].start() : words[j].end()])
 
 
-_WORD_RUN = lazy.re(r"\b[A-Za-z][\w'’-]{3,}(?:[ \t]+[A-Za-z][\w'’-]{3,})+\b")
+_WORD_RUN = lazy.re(
+    r"\b[A-Za-z][\w'’-]{3,}(?:[ \t]+(?:(?:and|of|for)[ \t]+)?[A-Za-z][\w'’-]{3,})+\b"
+)
+_RUN_WORD = lazy.re(r"\b(?!(?:and|of|for)\b)[A-Za-z][\w'’-]*")
 
 
 def _initials_of(
@@ -531,9 +578,14 @@ _DATELINE_LINE = lazy.re(r"[^\n]{0,60}?[ \t][-–—][ \t]")
 # after its last sentence ("... the company added. MORE").
 _ALONE = lazy.re(r"s?:?[ \t]*(?:-+|[—–])?[ \t]*(?:\n|\Z)")
 _DATELINE_PLACE = lazy.re(r"[A-Z][A-Z.'/-]*(?:[ \t]+[A-Z][A-Z.'/-]*)*[ \t]+")
+# A place's date and dash after it: "LONDON, March 26 - ", ", Fla, March 30-".
+_DATE_DASH_AFTER = lazy.re(
+    r"s?\.?,[ \t]+(?:[A-Z][A-Za-z.]*,[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\.?[ \t]+\d{1,2}[ \t]*[-–—][ \t]"
+)
 _SENTENCE_END_BEFORE = lazy.re(r"[.!?\"”][ \t]+\Z")
 # A credit rating, not an abbreviation: "rated AAA", "to BB-plus from BBB".
-_GRADES = frozenset({"AAA", "AA", "BBB", "BB", "CCC", "CC"})
+_GRADES = frozenset({"AAA", "AA", "BBB", "BB", "CCC", "CC", "BAA", "CAA"})  # S&P's, Moody's
 _RATING_WORDS = lazy.re(
     r"\brat(?:ed|es|ing|ings)\b|Moody|Poor'?s|\bS and P\b|\bD&?P-|\bdebt\b|\bpaper\b|\bbonds?\b"
 )
@@ -610,6 +662,10 @@ def _set_apart(prose: str, start: int, end: int, first: int) -> bool:
         and prose[end : end + 1] == ","
     ):
         return True  # "ST. LOUIS, April 7 - "
+    if _DATE_DASH_AFTER.match(prose, end):
+        # a dateline anywhere (a wire file's second story, a typo in the place):
+        # "LONDON, March 26 - ", "CORAl GABLES, Fla, March 30-", "W. VA., April 3 - "
+        return True
     if not _ALONE.match(prose, end):
         return False
     return opens or _SENTENCE_END_BEFORE.search(prose, max(0, start - 4), start) is not None
@@ -670,10 +726,12 @@ def _named(prose: str, start: int, end: int) -> bool:
         or _MEDIA_AFTER.match(prose, end)
         or _DESCRIBED_AFTER.match(prose, end)
         or (
-            _APPOSITIVE_BEFORE.search(prose, max(0, start - 40), start) is not None
+            _APPOSITIVE_BEFORE.search(prose, max(0, start - 60), start) is not None
             and _APPOSITIVE_END.match(prose, end) is not None
         )
         or _COMPANY_BEFORE.search(prose, max(0, start - 60), start)
+        or _FIRM_AND_BEFORE.search(prose, max(0, start - 60), start)
+        or _FIRM_AND_AFTER.match(prose, end)
         or _listed(prose, start, end)
     )
 
