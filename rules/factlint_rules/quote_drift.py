@@ -8,7 +8,8 @@ message shows the words that differ, and the related place is the other
 version.
 
 Left alone: spoken contractions ("I'm" and "I am"), lost apostrophes and
-quote marks inside a quotation, house style ("U.S." and "United States",
+quote marks inside a quotation, words written joined or apart
+("counterproductive" and "counter productive"), house style ("U.S." and "United States",
 "mln dlrs" and "million dollars", "recognise" and "recognize"); one story
 quoting more of the same words than the other; words in brackets, which
 are the writer's (words added only at the
@@ -331,7 +332,9 @@ class QuoteDrift(CorpusRule):
         other = documents[doc_a]
         where = place(other, quote_a.start)
         if joined_a != joined_b:
-            words_a, words_b = joined_a.split(), joined_b.split()
+            words_a, words_b = _compounds(joined_a.split(), joined_b.split())
+            if words_a == words_b:
+                return None  # "counter productive" and "counterproductive": spacing only
             if _cut(words_a, words_b, _ELLIPSIS.search(quote_a.text + quote_b.text)):
                 return None  # one story quotes less of it: not a change of words
             if _grammar_only(words_a, words_b):
@@ -395,6 +398,29 @@ def _candidates(
 
 
 _ELLIPSIS = lazy.re(r"\.\s?\.\s?\.|…")
+
+
+def _compounds(a: list[str], b: list[str]) -> tuple[list[str], list[str]]:
+    """Both versions with two words of one that the other writes as one
+    joined ("counter productive" and "counterproductive"), each part of
+    three letters or more (not "a way" and "away", "may be" and "maybe",
+    which change the sense)."""
+
+    def joined(words: list[str], other: set[str]) -> list[str]:
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            pair = words[i] + words[i + 1] if i + 1 < len(words) else ""
+            if pair in other and len(words[i]) >= 3 and len(words[i + 1]) >= 3:
+                out.append(pair)
+                i += 2
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
+    a = joined(a, set(b))
+    return a, joined(b, set(a))
 
 
 def _cut(a: list[str], b: list[str], ellipsis: object = None) -> bool:
