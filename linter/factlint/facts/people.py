@@ -426,7 +426,8 @@ class PeopleExtractor:
     def extract(self, document: Document, facts: Facts) -> list[Any]:
         prose = document.prose
         lex = lexicon()
-        run_re, speech, role_after, role_before = _patterns()
+        patterns = _patterns()
+        run_re, speech, role_after, role_before = patterns
         quotes = quoted_spans(prose)
         headlines = _headline_spans(prose)
         skip = list(headlines)
@@ -452,7 +453,17 @@ class PeopleExtractor:
                     # "North" alone: a person only as the surname of "Oliver North" here.
                     singles.append((m.start(), m.start() + len(bare), bare, False))
                 continue  # a lone sentence opener ("The", "But"): the common case, skipped fast
-            if _inside(m.start(), skip):
+            start = m.start()
+            if _inside(start, skip):
+                continue
+            if len(word.split(None, 1)) == 1:
+                # One word, the common case: read on its own.
+                found = _read_word(start, m.end(), word, prose, lex, patterns, quotes)
+                if found is not None:
+                    if isinstance(found, PersonMention):
+                        mentions.append(found)
+                    else:
+                        singles.append(found)
                 continue
             for tokens in _split_sentences(m, lex):
                 for mention in _read_run(
@@ -618,6 +629,88 @@ def _split_sentences(m: Any, lex: Lexicon) -> list[list[Token]]:
         if ends_sentence or possessive:
             pieces.append([])
     return [p for p in pieces if p]
+
+
+def _read_word(
+    start: int,
+    end: int,
+    text: str,
+    prose: str,
+    lex: Lexicon,
+    patterns: tuple[Any, Any, Any, Any],
+    quotes: list[tuple[int, int]],
+) -> PersonMention | tuple[int, int, str, bool] | None:
+    """:func:`_read_run` for a run of one word (most runs), step for step the
+    same reading without the steps that only a longer run takes: a mention,
+    a candidate lone word (start, end, word, possessive) or None."""
+    written = text
+    if (
+        text.rstrip(".,") in lex.not_names
+        and text not in lex.titles
+        and text not in _COMPASS_SURNAMES
+    ):
+        return None  # a never-name word ("The", "But")
+    # A sentence-final period is punctuation, not an initial (twice, as
+    # _read_run strips it before and after the suffixes).
+    for _ in range(2):
+        if (
+            text.endswith(".")
+            and len(text) > 2
+            and text not in lex.suffixes
+            and text not in lex.titles
+        ):
+            text = text[:-1]
+    word, possessive = _strip_token(text)
+    if word in lex.particles:
+        # No capital word left: _read_run's own reading.
+        found = _read_run([(start, end, written)], prose, lex, *patterns[1:], quotes)
+        return found[0] if found else None
+    name_end = start + len(word)
+    if word in _COMPASS_SURNAMES:
+        if _DETERMINER_BEFORE.search(prose[max(0, start - 6) : start]):
+            return None  # "the North": a region
+        return (start, name_end, word, possessive)  # "North's": see "North"
+    if word.rstrip(".") in lex.not_names or word in lex.organisation_words:
+        return None  # an organisation or a never-name word
+    if word.isupper() and len(word) > 1 and not word.endswith("."):
+        return None  # acronyms and text in capitals
+    if _ACRONYM_START.match(word):
+        return None  # "BAe", "PCs": two capitals open an acronym, not a surname
+    near = prose[name_end : name_end + 12]  # a cheap test before the pattern
+    if ("and" in near or "&" in near) and _FIRM_AFTER.match(prose, name_end):
+        return None  # "Schroder and Co": a firm
+    if word in lex.organisations or len(word) < 2 or word.endswith("."):
+        return None
+    if unicodedata.category(prose[name_end : name_end + 1] or " ")[0] == "C":
+        return None  # cut short by a control character: mis-encoded text ("RaÃÂ\x81ol")
+    if word in lex.title_words or word in lex.titles:
+        return None  # "Director", "Governor" alone
+    after = prose[name_end + (len(text) - len(word)) : name_end + 80]
+    before = prose[max(0, start - 60) : start]
+    cue = ""
+    if (
+        (patterns[1].match(after) and not possessive)  # "Ireland's continued": no speaker
+        or (
+            before.rstrip(" \t,").lower().endswith(_SPEECH_BEFORE)
+            and _NAME_ENDS_CLAUSE.match(after)
+        )
+    ) and not _PLACE_BEFORE.search(before):
+        cue = "speech"  # but not "speaking in Dublin, said": a place
+    elif (
+        _ROLE_CUE.match(after)
+        and not _NOT_A_NAME_BEFORE.search(before)
+        and not word.endswith(_ADJECTIVE_ENDINGS)  # "Presidential spokesman"
+        and word not in _ROLE_MODIFIERS  # "Legal adviser", "Shadow spokesman"
+        and not _used_in_lower_case(word, prose)
+    ):
+        cue = "role"  # not "Auction spokesman" in a story about an auction
+    if not cue:
+        return (start, name_end, word, possessive)
+    return PersonMention(
+        start, name_end, prose[start:name_end], None, word, start, "surname",
+        quoted=_inside_sorted(start, quotes),
+        attributive=_attributive(prose, start, name_end), cue=cue,
+    )  # fmt: skip
 
 
 def _read_run(
