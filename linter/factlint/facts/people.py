@@ -24,6 +24,7 @@ import itertools
 import re
 import sys
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 from factlint import lazy, records
@@ -153,14 +154,25 @@ def nickname_table() -> NicknameTable:
 
 
 _UP = r"\p{Lu}"
+# A prefix joined by a hyphen: "al-Assad", "bin-Laden".
+_PREFIXES = ("al", "el", "bin", "ibn", "ben", "de", "di", "da")
+
+
 # A capitalised word: internal capitals (McDonald, DeSantis), apostrophes
 # (O'Brien, D’Amato), hyphenated parts (Neumann-Ortiz), a possessive, or an
 # initial / abbreviation with its period (J., Gov., Jr.), or initials (A.J.).
-_TOKEN = (
-    rf"(?:(?:{_UP}\.){{2,3}}(?=[ \t\u00a0]+{_UP}[\p{{Ll}}])|"  # initials: "A.J. Spiker"
-    rf"(?:(?:al|el|bin|ibn|ben|de|di|da)-)?{_UP}[\p{{L}}\p{{M}}]*(?:['’]{_UP}[\p{{L}}\p{{M}}]+)?"
-    rf"(?:-[\p{{L}}][\p{{L}}\p{{M}}]*)*(?:['’]s\b|['’](?=\s))?\.?)"
-)
+def _token(prefixed: bool) -> str:
+    """The pattern of a capitalised word; with ``prefixed``, also after a
+    lower-case prefix and a hyphen ("al-Assad")."""
+    prefix = f"(?:(?:{'|'.join(_PREFIXES)})-)?" if prefixed else ""
+    return (
+        rf"(?:(?:{_UP}\.){{2,3}}(?=[ \t\u00a0]+{_UP}[\p{{Ll}}])|"  # initials: "A.J. Spiker"
+        rf"{prefix}{_UP}[\p{{L}}\p{{M}}]*(?:['’]{_UP}[\p{{L}}\p{{M}}]+)?"
+        rf"(?:-[\p{{L}}][\p{{L}}\p{{M}}]*)*(?:['’]s\b|['’](?=\s))?\.?)"
+    )
+
+
+_TOKEN = _token(prefixed=True)
 
 
 # Between the words of a name: spaces and tabs, and the no-break and thin
@@ -197,6 +209,61 @@ def _patterns() -> tuple[Any, Any, Any, Any]:
     )
     role_before = lazy.compile_regex(rf"\b({roles})(?:,)?\s+$")
     return run, speech, role_after, role_before
+
+
+@functools.cache
+def _scanners() -> tuple[Any, Any]:
+    """The run pattern for runs that open with a capital (no leading particle,
+    no prefix), which the engine finds by its first letter, faster than the
+    whole pattern, whose lower-case openings make it try nearly every word;
+    and a stdlib pattern for the places where a run may open in lower case:
+    a leading particle before a gap or a prefix before a hyphen, after a
+    character (consumed, so the engine skips to it) that is no ASCII letter
+    nor ' ’ . - (the run pattern's look-behind allows none of those)."""
+    lex = lexicon()
+    particles = "|".join(sorted(sorted(lex.particles), key=len, reverse=True))
+    capital = lazy.compile_regex(
+        rf"(?<![\p{{L}}\p{{M}}'’.-]){_token(prefixed=False)}"
+        rf"(?:{_GAP}(?:(?:{particles}){_GAP})*{_TOKEN})*",
+        lazy.REGEX_V1,
+    )
+    words = (lex.particles & LEADING_PARTICLES) | set(_PREFIXES)
+    lower = lazy.compile_re(
+        r"[^A-Za-z'’.\-](?:"
+        + "|".join(sorted(sorted(words), key=len, reverse=True))
+        + ")(?=[- \t\u00a0\u2009\u202f])"
+    )
+    return capital, lower
+
+
+def _runs(scan: str) -> Iterator[Any]:
+    """The matches of the run pattern (``_patterns()[0]``) in ``scan``, the
+    same as its ``finditer`` gives. Where the run pattern opens with a
+    capital it matches as the capital pattern of :func:`_scanners` does; in
+    lower case it can open only at a place the lower-case pattern finds,
+    where it is tried on its own (few stories have such a place)."""
+    capital, lower = _scanners()
+    # Scanned after a space, so a place at the start has a character before it.
+    starts = [m.start() for m in lower.finditer(" " + scan)]
+    if not starts:
+        yield from capital.finditer(scan)
+        return
+    run_re = _patterns()[0]
+    pos = i = 0
+    while True:
+        m = capital.search(scan, pos)
+        limit = len(scan) if m is None else m.start()
+        while i < len(starts) and starts[i] < limit:
+            if starts[i] >= pos:
+                opened = run_re.match(scan, starts[i])
+                if opened is not None:
+                    m = opened
+                    break
+            i += 1
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 # "said Walker", "according to Walker": a lone word after these is a speaker.
@@ -427,7 +494,7 @@ class PeopleExtractor:
         prose = document.prose
         lex = lexicon()
         patterns = _patterns()
-        run_re, speech, role_after, role_before = patterns
+        _, speech, role_after, role_before = patterns
         quotes = quoted_spans(prose)
         headlines = _headline_spans(prose)
         skip = list(headlines)
@@ -441,7 +508,7 @@ class PeopleExtractor:
             # Robert C. "Bobby" Scott: the nickname is blanked for the scan, so
             # the name reads as one run; spans and text still come from prose.
             scan = _NICKNAME.sub(lambda n: " " * len(n.group()), prose)
-        for m in run_re.finditer(scan):
+        for m in _runs(scan):
             word = m.group()
             if " " not in word and word.rstrip(".,") in not_names:
                 bare = word.rstrip(".,")
