@@ -1,10 +1,13 @@
-"""The quote extractor and FL201 stay linear on hostile input."""
+"""The quote extractor and FL201 stay linear on hostile input; the quick
+verb check before the "before" pattern loses no match."""
 
 from __future__ import annotations
 
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factlint.config import Config
 from factlint.document import Document
@@ -300,3 +303,68 @@ def test_a_verb_before_a_colon_after_a_quote_introduces_the_next_one() -> None:
         " on secret files very well.”\n"
     )
     assert _speakers(text)[0] == (None, False)
+
+
+def _verb_phrases() -> list[str]:
+    """Every phrase of ``quotes.VERBS``, its one group written out."""
+    from factlint.facts.quotes import VERBS
+
+    plain, _, group = VERBS.rpartition("|(?:")
+    phrases = plain.split("|")
+    assert group == "issued|released)(?: the following| a)? statement"
+    for verb in ("issued", "released"):
+        phrases += [f"{verb}{middle} statement" for middle in ("", " the following", " a")]
+    return phrases
+
+
+@pytest.mark.parametrize("phrase", _verb_phrases())
+@pytest.mark.parametrize(
+    "ending", [": ", ", ", " ", ":", "\u00a0Thursday,\n", " reporters on Monday: "]
+)
+def test_the_verb_check_lets_every_attribution_before_a_quote_through(
+    phrase: str, ending: str
+) -> None:
+    # The "before" pattern runs only when _has_verb finds a verb's first word:
+    # every verb, however it ends, must pass, or its speakers are lost.
+    from factlint.facts.quotes import _has_verb, _patterns
+
+    text = f"In a long speech, Jane Doe {phrase}{ending}"
+    assert _patterns()["before"].search(text) is not None
+    assert _has_verb(text)
+
+
+@settings(max_examples=300, deadline=None)  # the first example compiles the pattern
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Jane",
+                "Doe",
+                "the",
+                "spokesman",
+                "said",
+                "says",
+                "told",
+                "according",
+                "to",
+                "issued",
+                "a",
+                "statement",
+                "(AP)",
+                ",",
+                ":",
+                ".",
+                "reporters",
+                "quietly",
+            ]
+        ),
+        max_size=12,
+    ),
+    st.lists(st.sampled_from([" ", "\t", "\n", "\u00a0", "", ", "]), min_size=12, max_size=12),
+)
+def test_the_verb_check_never_hides_a_match(words: list[str], gaps: list[str]) -> None:
+    from factlint.facts.quotes import _has_verb, _patterns
+
+    text = "".join(word + gap for word, gap in zip(words, gaps, strict=False))
+    if _patterns()["before"].search(text) is not None:
+        assert _has_verb(text)

@@ -24,6 +24,7 @@ import itertools
 import re
 import sys
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 from factlint import lazy, records
@@ -153,14 +154,25 @@ def nickname_table() -> NicknameTable:
 
 
 _UP = r"\p{Lu}"
+# A prefix joined by a hyphen: "al-Assad", "bin-Laden".
+_PREFIXES = ("al", "el", "bin", "ibn", "ben", "de", "di", "da")
+
+
 # A capitalised word: internal capitals (McDonald, DeSantis), apostrophes
 # (O'Brien, D’Amato), hyphenated parts (Neumann-Ortiz), a possessive, or an
 # initial / abbreviation with its period (J., Gov., Jr.), or initials (A.J.).
-_TOKEN = (
-    rf"(?:(?:{_UP}\.){{2,3}}(?=[ \t\u00a0]+{_UP}[\p{{Ll}}])|"  # initials: "A.J. Spiker"
-    rf"(?:(?:al|el|bin|ibn|ben|de|di|da)-)?{_UP}[\p{{L}}\p{{M}}]*(?:['’]{_UP}[\p{{L}}\p{{M}}]+)?"
-    rf"(?:-[\p{{L}}][\p{{L}}\p{{M}}]*)*(?:['’]s\b|['’](?=\s))?\.?)"
-)
+def _token(prefixed: bool) -> str:
+    """The pattern of a capitalised word; with ``prefixed``, also after a
+    lower-case prefix and a hyphen ("al-Assad")."""
+    prefix = f"(?:(?:{'|'.join(_PREFIXES)})-)?" if prefixed else ""
+    return (
+        rf"(?:(?:{_UP}\.){{2,3}}(?=[ \t\u00a0]+{_UP}[\p{{Ll}}])|"  # initials: "A.J. Spiker"
+        rf"{prefix}{_UP}[\p{{L}}\p{{M}}]*(?:['’]{_UP}[\p{{L}}\p{{M}}]+)?"
+        rf"(?:-[\p{{L}}][\p{{L}}\p{{M}}]*)*(?:['’]s\b|['’](?=\s))?\.?)"
+    )
+
+
+_TOKEN = _token(prefixed=True)
 
 
 # Between the words of a name: spaces and tabs, and the no-break and thin
@@ -197,6 +209,61 @@ def _patterns() -> tuple[Any, Any, Any, Any]:
     )
     role_before = lazy.compile_regex(rf"\b({roles})(?:,)?\s+$")
     return run, speech, role_after, role_before
+
+
+@functools.cache
+def _scanners() -> tuple[Any, Any]:
+    """The run pattern for runs that open with a capital (no leading particle,
+    no prefix), which the engine finds by its first letter, faster than the
+    whole pattern, whose lower-case openings make it try nearly every word;
+    and a stdlib pattern for the places where a run may open in lower case:
+    a leading particle before a gap or a prefix before a hyphen, after a
+    character (consumed, so the engine skips to it) that is no ASCII letter
+    nor ' ’ . - (the run pattern's look-behind allows none of those)."""
+    lex = lexicon()
+    particles = "|".join(sorted(sorted(lex.particles), key=len, reverse=True))
+    capital = lazy.compile_regex(
+        rf"(?<![\p{{L}}\p{{M}}'’.-]){_token(prefixed=False)}"
+        rf"(?:{_GAP}(?:(?:{particles}){_GAP})*{_TOKEN})*",
+        lazy.REGEX_V1,
+    )
+    words = (lex.particles & LEADING_PARTICLES) | set(_PREFIXES)
+    lower = lazy.compile_re(
+        r"[^A-Za-z'’.\-](?:"
+        + "|".join(sorted(sorted(words), key=len, reverse=True))
+        + ")(?=[- \t\u00a0\u2009\u202f])"
+    )
+    return capital, lower
+
+
+def _runs(scan: str) -> Iterator[Any]:
+    """The matches of the run pattern (``_patterns()[0]``) in ``scan``, the
+    same as its ``finditer`` gives. Where the run pattern opens with a
+    capital it matches as the capital pattern of :func:`_scanners` does; in
+    lower case it can open only at a place the lower-case pattern finds,
+    where it is tried on its own (few stories have such a place)."""
+    capital, lower = _scanners()
+    # Scanned after a space, so a place at the start has a character before it.
+    starts = [m.start() for m in lower.finditer(" " + scan)]
+    if not starts:
+        yield from capital.finditer(scan)
+        return
+    run_re = _patterns()[0]
+    pos = i = 0
+    while True:
+        m = capital.search(scan, pos)
+        limit = len(scan) if m is None else m.start()
+        while i < len(starts) and starts[i] < limit:
+            if starts[i] >= pos:
+                opened = run_re.match(scan, starts[i])
+                if opened is not None:
+                    m = opened
+                    break
+            i += 1
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 # "said Walker", "according to Walker": a lone word after these is a speaker.
@@ -426,7 +493,8 @@ class PeopleExtractor:
     def extract(self, document: Document, facts: Facts) -> list[Any]:
         prose = document.prose
         lex = lexicon()
-        run_re, speech, role_after, role_before = _patterns()
+        patterns = _patterns()
+        _, speech, role_after, role_before = patterns
         quotes = quoted_spans(prose)
         headlines = _headline_spans(prose)
         skip = list(headlines)
@@ -440,7 +508,7 @@ class PeopleExtractor:
             # Robert C. "Bobby" Scott: the nickname is blanked for the scan, so
             # the name reads as one run; spans and text still come from prose.
             scan = _NICKNAME.sub(lambda n: " " * len(n.group()), prose)
-        for m in run_re.finditer(scan):
+        for m in _runs(scan):
             word = m.group()
             if " " not in word and word.rstrip(".,") in not_names:
                 bare = word.rstrip(".,")
@@ -452,7 +520,17 @@ class PeopleExtractor:
                     # "North" alone: a person only as the surname of "Oliver North" here.
                     singles.append((m.start(), m.start() + len(bare), bare, False))
                 continue  # a lone sentence opener ("The", "But"): the common case, skipped fast
-            if _inside(m.start(), skip):
+            start = m.start()
+            if _inside(start, skip):
+                continue
+            if len(word.split(None, 1)) == 1:
+                # One word, the common case: read on its own.
+                found = _read_word(start, m.end(), word, prose, lex, patterns, quotes)
+                if found is not None:
+                    if isinstance(found, PersonMention):
+                        mentions.append(found)
+                    else:
+                        singles.append(found)
                 continue
             for tokens in _split_sentences(m, lex):
                 for mention in _read_run(
@@ -618,6 +696,88 @@ def _split_sentences(m: Any, lex: Lexicon) -> list[list[Token]]:
         if ends_sentence or possessive:
             pieces.append([])
     return [p for p in pieces if p]
+
+
+def _read_word(
+    start: int,
+    end: int,
+    text: str,
+    prose: str,
+    lex: Lexicon,
+    patterns: tuple[Any, Any, Any, Any],
+    quotes: list[tuple[int, int]],
+) -> PersonMention | tuple[int, int, str, bool] | None:
+    """:func:`_read_run` for a run of one word (most runs), step for step the
+    same reading without the steps that only a longer run takes: a mention,
+    a candidate lone word (start, end, word, possessive) or None."""
+    written = text
+    if (
+        text.rstrip(".,") in lex.not_names
+        and text not in lex.titles
+        and text not in _COMPASS_SURNAMES
+    ):
+        return None  # a never-name word ("The", "But")
+    # A sentence-final period is punctuation, not an initial (twice, as
+    # _read_run strips it before and after the suffixes).
+    for _ in range(2):
+        if (
+            text.endswith(".")
+            and len(text) > 2
+            and text not in lex.suffixes
+            and text not in lex.titles
+        ):
+            text = text[:-1]
+    word, possessive = _strip_token(text)
+    if word in lex.particles:
+        # No capital word left: _read_run's own reading.
+        found = _read_run([(start, end, written)], prose, lex, *patterns[1:], quotes)
+        return found[0] if found else None
+    name_end = start + len(word)
+    if word in _COMPASS_SURNAMES:
+        if _DETERMINER_BEFORE.search(prose[max(0, start - 6) : start]):
+            return None  # "the North": a region
+        return (start, name_end, word, possessive)  # "North's": see "North"
+    if word.rstrip(".") in lex.not_names or word in lex.organisation_words:
+        return None  # an organisation or a never-name word
+    if word.isupper() and len(word) > 1 and not word.endswith("."):
+        return None  # acronyms and text in capitals
+    if _ACRONYM_START.match(word):
+        return None  # "BAe", "PCs": two capitals open an acronym, not a surname
+    near = prose[name_end : name_end + 12]  # a cheap test before the pattern
+    if ("and" in near or "&" in near) and _FIRM_AFTER.match(prose, name_end):
+        return None  # "Schroder and Co": a firm
+    if word in lex.organisations or len(word) < 2 or word.endswith("."):
+        return None
+    if unicodedata.category(prose[name_end : name_end + 1] or " ")[0] == "C":
+        return None  # cut short by a control character: mis-encoded text ("RaÃÂ\x81ol")
+    if word in lex.title_words or word in lex.titles:
+        return None  # "Director", "Governor" alone
+    after = prose[name_end + (len(text) - len(word)) : name_end + 80]
+    before = prose[max(0, start - 60) : start]
+    cue = ""
+    if (
+        (patterns[1].match(after) and not possessive)  # "Ireland's continued": no speaker
+        or (
+            before.rstrip(" \t,").lower().endswith(_SPEECH_BEFORE)
+            and _NAME_ENDS_CLAUSE.match(after)
+        )
+    ) and not _PLACE_BEFORE.search(before):
+        cue = "speech"  # but not "speaking in Dublin, said": a place
+    elif (
+        _ROLE_CUE.match(after)
+        and not _NOT_A_NAME_BEFORE.search(before)
+        and not word.endswith(_ADJECTIVE_ENDINGS)  # "Presidential spokesman"
+        and word not in _ROLE_MODIFIERS  # "Legal adviser", "Shadow spokesman"
+        and not _used_in_lower_case(word, prose)
+    ):
+        cue = "role"  # not "Auction spokesman" in a story about an auction
+    if not cue:
+        return (start, name_end, word, possessive)
+    return PersonMention(
+        start, name_end, prose[start:name_end], None, word, start, "surname",
+        quoted=_inside_sorted(start, quotes),
+        attributive=_attributive(prose, start, name_end), cue=cue,
+    )  # fmt: skip
 
 
 def _read_run(

@@ -79,6 +79,28 @@ VERBS = (
     r"|put it|puts it|(?:issued|released)(?: the following| a)? statement"
 )
 
+
+@functools.cache
+def _verb_words() -> frozenset[str]:
+    """The first word of each of the ``VERBS`` ("said", "according", "issued"),
+    as a whitespace-separated word may end: bare, or with the comma or
+    colon that may follow a verb with no space ("said:")."""
+    import re
+
+    # After the start or a "|" (a group's first alternative too: "(?:issued");
+    # "(?: the following| a)" open with a space: no verb's first word.
+    first = re.findall(r"(?:^|\|)(?:\(\?:)?([a-z]+)", VERBS)
+    return frozenset(w + end for w in first for end in ("", ",", ":"))
+
+
+def _has_verb(text: str) -> bool:
+    """Whether ``text`` holds a word that opens one of the ``VERBS``: a
+    match of the "before" pattern holds one after white space (``\\s+``, which
+    ``str.split`` splits on too) and before white space, a comma, a colon or
+    the end, so without one it cannot match."""
+    return not _verb_words().isdisjoint(text.split())
+
+
 #: A cue anywhere in a sentence or paragraph that someone's words are being
 #: reported (FL201 asks only whether a quotation is attributed at all).
 CUES = (
@@ -631,7 +653,9 @@ def _attribute(
         line_start = floor_line
     window = max(_window_start(prose, line_start, start), min(floor, start))
     before_text = prose[window:start]
-    m = pats["before"].search(before_text)
+    # The pattern tries a speaker at every capital; most text before a quote
+    # has no attribution verb at all, which a set look-up sees at once.
+    m = pats["before"].search(before_text) if _has_verb(before_text) else None
     if (
         m is not None
         and m.group("speaker").lower() not in ("he", "she", "they")
