@@ -56,3 +56,54 @@ def test_the_fast_scan_on_runs_that_open_in_lower_case() -> None:
     assert [text[a:b] for a, b in expected][-1] == "de Gaulle"
     assert "al-Assad" in [text[a:b] for a, b in expected]
     assert _spans(people._runs(text)) == expected
+
+
+# Made-up copy with the one-word runs the short path sorts out: titles,
+# compass surnames, particles, acronyms, firms, possessives, initials,
+# sentence openers and lone surnames after a speech verb.
+_DRAFT = (
+    "North said the plan was dead. The North voted no, and North's aide agreed.\n\n"
+    "Gov. Walker said Monday that BAe and PCs were not the issue, said Walker.\n\n"
+    "Schroder and Co declined to comment. Sheriff Clarke's deputies left; "
+    "according to Barrett, de Gaulle and al-Assad were named. Jr. and J. stood.\n\n"
+    'But Smith, the chairman, told Reuters: "Jones is wrong." Núñez, Mr. O\'Brien '
+    "and Dr. Reddy's lab. UNICEF said. West.\n"
+)
+
+
+def _one_word_runs(prose: str) -> list[tuple[object, object]]:
+    """For every one-word run of a story, what the short path reads and
+    what the general path (split into sentences, then read) reads."""
+    lex = people.lexicon()
+    patterns = people._patterns()
+    quotes = people.quoted_spans(prose)
+    pairs = []
+    for m in people._runs(prose):
+        word = m.group()
+        if len(word.split(None, 1)) != 1:
+            continue
+        short = people._read_word(m.start(), m.end(), word, prose, lex, patterns, quotes)
+        general = [
+            found
+            for tokens in people._split_sentences(m, lex)
+            for found in people._read_run(tokens, prose, lex, *patterns[1:], quotes)
+        ]
+        pairs.append((short, general[0] if general else None))
+        assert len(general) <= 1
+    return pairs
+
+
+def test_the_one_word_path_reads_a_word_as_the_general_path(corpora) -> None:
+    """The short path for one-word runs repeats the general one's steps: on
+    a made-up draft and real stories, both read every one-word run alike."""
+    texts = [_DRAFT]
+    news = corpora / "news"
+    for folder, pattern in (
+        ("bbc/politics", "*.txt"),
+        ("reuters", "*.md"),
+        ("polnear/dev/text", "*.txt"),
+    ):
+        texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted((news / folder).glob(pattern))[:40]]  # fmt: skip
+    pairs = [pair for text in texts for pair in _one_word_runs(text)]
+    assert sum(short is not None for short, _ in pairs) > 500  # real mentions and lone words
+    assert [short for short, _ in pairs] == [general for _, general in pairs]
