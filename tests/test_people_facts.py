@@ -148,6 +148,19 @@ def test_a_describing_word_opening_the_sentence_is_not_a_given_name(
     assert found == {"Pete Doherty": None, "Joe Biden": "Vice President", "Bill de Blasio": None}
 
 
+def test_a_word_for_what_someone_does_opening_the_sentence_is_not_a_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """AP writes "volunteer Maria Lopez" in lower case; a sentence that opens
+    with it capitalises the word, which is not her given name."""
+    text = (
+        "Volunteer Maria Lopez said the vigil would go on. Firefighter Dan Ruiz carried"
+        " the banner. Juror Anne Kell declined to comment. Frances Farmer sang.\n"
+    )
+    found = {p["text"] for p in _mentions(tmp_path, text, capsys) if p["kind"] == "full"}
+    assert found == {"Maria Lopez", "Dan Ruiz", "Anne Kell", "Frances Farmer"}
+
+
 def test_titles_of_several_words_initials_honours_and_suffixes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -281,6 +281,13 @@ _DESCRIPTORS = frozenset(
     | {"conductor", "composer", "pianist", "violinist", "dancer", "founder", "entrepreneur"}
     | {"model", "teenager", "correspondent", "fly-half", "scrum-half", "full-back", "flanker"}
     | {"wing", "prop", "hooker", "lock", "winger", "forward", "defender", "keeper", "fellow"}
+    # people described by what they do or are, capitalised only as a sentence
+    # opens: "Volunteer Maria Lopez said", "Firefighter Dan Ruiz"
+    | {"volunteer", "protester", "protestor", "organiser", "firefighter", "retiree"}
+    | {"homeowner", "voter", "supporter", "investor", "filmmaker", "playwright"}
+    | {"drummer", "guitarist", "bassist", "soldier", "contractor", "plumber", "electrician"}
+    | {"landlord", "tenant", "widow", "survivor", "juror", "plaintiff", "commuter"}
+    | {"motorist", "cyclist", "swimmer", "golfer", "boxer", "jockey", "referee", "umpire"}
 )
 # What joins the names of a list: "Tom Shanklin and Martyn Williams".
 _LIST_JOIN = lazy.regex(r"(?:,[ \t]+(?:and[ \t]+)?|,?[ \t]+(?:and|or|&)[ \t]+)$")
