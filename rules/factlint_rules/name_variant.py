@@ -80,6 +80,7 @@ from factlint.facts.identity import (
     PeopleIndexRule,
     Person,
     Ref,
+    name_key,
     people_index,
     surname_keys,
     typography,
@@ -142,6 +143,7 @@ class NameVariant(PeopleIndexRule):
         else:
             reported = [k for k in groups if k not in preferred]
         documents = corpus.documents
+        shown = {k: _as_written(k, v, varied_given) for k, v in groups.items()}
         for spelling in reported:
             refs = groups[spelling]
             others = [k for k in groups if k != spelling]
@@ -150,10 +152,10 @@ class NameVariant(PeopleIndexRule):
                 first = groups[other][0]
                 n = len(groups[other])
                 parts.append(
-                    f'"{other}" in {place(documents[first.doc], first.mention.start)}'
+                    f'"{shown[other]}" in {place(documents[first.doc], first.mention.start)}'
                     f" ({n} use{'s' if n != 1 else ''})"
                 )
-            message = f'"{spelling}" here'
+            message = f'"{shown[spelling]}" here'
             if len(refs) > 1:
                 message += f" ({len(refs)} uses)"
             message += "; " + "; ".join(parts)
@@ -179,7 +181,7 @@ class NameVariant(PeopleIndexRule):
                     " which is right: check with the source."
                 )
             else:
-                message += f'. The majority spells it "{preferred[0]}".'
+                message += f'. The majority spells it "{shown[preferred[0]]}".'
             # Reported once, at its first use; its later uses and the other
             # spellings' uses are the related places.
             related = [
@@ -278,6 +280,25 @@ def _apart(spelling: str) -> str:
     """Syllables joined by a hyphen and a small letter, written apart:
     "Ki-moon" -> "Ki Moon"."""
     return _JOINED_SYLLABLE.sub(lambda m: " " + m.group(1).upper(), spelling)
+
+
+def _as_written(key: str, refs: Sequence[Ref], varied_given: bool) -> str:
+    """A spelling as the stories write it. Spellings are compared without
+    matters of style (:func:`typography`: "la Roche" for "La Roche" at a
+    sentence start, apostrophes straight); a message quotes the form most
+    uses of that spelling write (the first, on a tie)."""
+    written: dict[str, int] = {}
+    for ref in refs:
+        mention = ref.mention
+        if varied_given:
+            form = f"{mention.given} {mention.surname}"
+            same = name_key(mention.given or "", mention.surname) == key
+        else:
+            form = mention.surname
+            same = typography(mention.surname) == key
+        if same:
+            written[form] = written.get(form, 0) + 1
+    return max(written, key=written.__getitem__) if written else key
 
 
 def _merge_styles(
