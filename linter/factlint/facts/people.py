@@ -705,6 +705,30 @@ def _split_sentences(m: Any, lex: Lexicon) -> list[list[Token]]:
     return [p for p in pieces if p]
 
 
+def _lone_word_cue(
+    word: str, possessive: bool, before: str, after: str, prose: str, speech: Any
+) -> str:
+    """What makes a lone capitalised word a surname: "speech" ("Walker
+    said", "said Walker"), "role" ("Walker, a spokesman"), or "" for none."""
+    if (
+        (speech.match(after) and not possessive)  # "Ireland's continued": no speaker
+        or (
+            before.rstrip(" \t,").lower().endswith(_SPEECH_BEFORE)
+            and _NAME_ENDS_CLAUSE.match(after)
+        )
+    ) and not _PLACE_BEFORE.search(before):
+        return "speech"  # but not "speaking in Dublin, said": a place
+    if (
+        _ROLE_CUE.match(after)
+        and not _NOT_A_NAME_BEFORE.search(before)
+        and not word.endswith(_ADJECTIVE_ENDINGS)  # "Presidential spokesman"
+        and word not in _ROLE_MODIFIERS  # "Legal adviser", "Shadow spokesman"
+        and not _used_in_lower_case(word, prose)
+    ):
+        return "role"  # not "Auction spokesman" in a story about an auction
+    return ""
+
+
 def _read_word(
     start: int,
     end: int,
@@ -761,23 +785,7 @@ def _read_word(
         return None  # "Director", "Governor" alone
     after = prose[name_end + (len(text) - len(word)) : name_end + 80]
     before = prose[max(0, start - 60) : start]
-    cue = ""
-    if (
-        (patterns[1].match(after) and not possessive)  # "Ireland's continued": no speaker
-        or (
-            before.rstrip(" \t,").lower().endswith(_SPEECH_BEFORE)
-            and _NAME_ENDS_CLAUSE.match(after)
-        )
-    ) and not _PLACE_BEFORE.search(before):
-        cue = "speech"  # but not "speaking in Dublin, said": a place
-    elif (
-        _ROLE_CUE.match(after)
-        and not _NOT_A_NAME_BEFORE.search(before)
-        and not word.endswith(_ADJECTIVE_ENDINGS)  # "Presidential spokesman"
-        and word not in _ROLE_MODIFIERS  # "Legal adviser", "Shadow spokesman"
-        and not _used_in_lower_case(word, prose)
-    ):
-        cue = "role"  # not "Auction spokesman" in a story about an auction
+    cue = _lone_word_cue(word, possessive, before, after, prose, patterns[1])
     if not cue:
         return (start, name_end, word, possessive)
     return PersonMention(
@@ -971,27 +979,12 @@ def _read_run(
             return []  # "The Lord Of the Rings", "Director General"
         if title and title.split()[-1] in _GIVEN_NAME_TITLES:
             return []  # "Sir Richard", "King Abdullah": a given name, not a surname
-        cue = ""
         if title and title.split()[-1] in _PEERAGE_TITLES:
             cue = "peerage"  # "Lord Falconer": the peerage is the name in British style
         elif title is not None:
             cue = "title"
-        elif (
-            (speech.match(after) and not possessive)  # "Ireland's continued": no speaker
-            or (
-                before.rstrip(" \t,").lower().endswith(_SPEECH_BEFORE)
-                and _NAME_ENDS_CLAUSE.match(after)
-            )
-        ) and not _PLACE_BEFORE.search(before):
-            cue = "speech"  # but not "speaking in Dublin, said": a place
-        elif (
-            _ROLE_CUE.match(after)
-            and not _NOT_A_NAME_BEFORE.search(before)
-            and not word.endswith(_ADJECTIVE_ENDINGS)  # "Presidential spokesman"
-            and word not in _ROLE_MODIFIERS  # "Legal adviser", "Shadow spokesman"
-            and not _used_in_lower_case(word, prose)
-        ):
-            cue = "role"  # not "Auction spokesman" in a story about an auction
+        else:
+            cue = _lone_word_cue(word, possessive, before, after, prose, speech)
         surname = prose[name_start:name_end] if len(words) > 1 else word  # "de Blasio"
         if len(words) > 1 and words[0][0].isupper() and _opens_sentence(before):
             surname = words[0].lower() + surname[len(words[0]) :]  # "Bin Salman's office"
