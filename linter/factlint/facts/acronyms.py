@@ -63,6 +63,7 @@ words ("Identification Friend or Foe")."""
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from typing import Any
@@ -363,15 +364,15 @@ _SMALL = (
     r"(?:[ld]['’])?"  # an elided article: "Banque de l'Union Europeenne"
 )
 _CAP_WORD = r"[A-Z][\w'’-]*"
-_CAP_PHRASE = lazy.re(rf"\b{_CAP_WORD}(?:[ \t]+{_SMALL}{_CAP_WORD})+")
+# The capital first and its word boundary looked back at after it (as in
+# _ACRONYM): the engine skips to the next capital.
+_CAP_PHRASE = lazy.re(rf"[A-Z](?<!\w[A-Z])[\w'’-]*(?:[ \t]+{_SMALL}{_CAP_WORD})+")
 _CAP_WORD_IN_PHRASE = lazy.re(_CAP_WORD)
 _ANY_WORD_IN_PHRASE = lazy.re(r"[A-Za-z][\w'’-]*")
 _TITLE_SMALL = frozenset({"Of", "And", "For", "On", "In", "To", "De", "La", "Del"})
 _SMALL_IN_PHRASE = lazy.re(
     r"\s(?:of|and|the|for|on|in|to|de|la|del|y|della|di|du|des|der|von|van|und)\s"
 )
-_LETTER = lazy.re(r"[^\W\d_]")
-_UPPER = lazy.re(r"[A-Z]")
 
 
 @record(frozen=True)
@@ -385,8 +386,25 @@ class Acronym:
 
 def _capitals_line(line: str) -> bool:
     """A line mostly in capitals (a headline, a label), where every word looks like an acronym."""
-    letters = len(_LETTER.findall(line))
-    return letters >= 8 and len(_UPPER.findall(line)) / letters > 0.6
+    letters, upper = _letters_and_capitals(line)
+    return letters >= 8 and upper / letters > 0.6
+
+
+def _letters_and_capitals(line: str) -> tuple[int, int]:
+    """How many letters (``[^\\W\\d_]``) and capitals (``[A-Z]``) ``line`` holds.
+
+    The ASCII ones are counted on the line's UTF-8 bytes, by deleting them
+    (one pass in C, no object per letter); only the letters beyond ASCII are
+    found one by one."""
+    data = line.encode("utf-8", "surrogatepass")
+    letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+    if not line.isascii():
+        letters += len(_OTHER_LETTER.findall(line))
+    return letters, len(data) - len(data.translate(None, _ASCII_LETTERS[:26]))
+
+
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_OTHER_LETTER = lazy.re(r"[^\x00-\x7f\W\d_]")  # a letter beyond ASCII
 
 
 def spelled_out_forms(prose: str, wanted: set[str] | None = None) -> dict[str, tuple[int, str]]:
@@ -416,26 +434,43 @@ def _lower_case_forms(prose: str, wanted: set[str], forms: dict[str, tuple[int, 
     Only consecutive words of four letters or more count, "and", "of" or
     "for" skipped between them (so that chance initials of everyday words do
     not), and
-    each word starts at most six look-ups: the cost stays linear."""
-    wanted = {w for w in wanted if len(w) >= 3}
+    each word starts at most six look-ups: the cost stays linear. Acronyms
+    the capitalised words already spell out are not looked for (their form
+    stays the capitalised one), and the search stops when none is left."""
+    wanted = {w for w in wanted if len(w) >= 3 and w not in forms}
+    if not wanted:
+        return
+    left = len(wanted)
     prefixes = {w[:i] for w in wanted for i in range(1, len(w) + 1)}
     for run in _WORD_RUN.finditer(prose):
-        words = list(_RUN_WORD.finditer(run.group()))
-        for i in range(len(words) - 1):
-            initials = words[i].group()[0].upper()
-            for j in range(i + 1, min(len(words), i + 6)):
-                initials += words[j].group()[0].upper()
+        text = run.group()
+        # the initials (ASCII letters) of its words, in capitals, one per word
+        heads = "".join(_RUN_INITIAL.findall(text)).upper()
+        words: list[re.Match[str]] | None = None  # the words, when an acronym is found
+        for i in range(len(heads) - 1):
+            if heads[i : i + 2] not in prefixes:
+                continue  # no wanted acronym opens with these two initials
+            for j in range(i + 1, min(len(heads), i + 6)):
+                initials = heads[i : j + 1]
                 if initials not in prefixes:
                     break
                 if initials in wanted and initials not in forms:
+                    if words is None:
+                        words = list(_RUN_WORD.finditer(text))
                     start = run.start() + words[i].start()
-                    forms[initials] = (start, run.group()[words[i].start() : words[j].end()])
+                    forms[initials] = (start, text[words[i].start() : words[j].end()])
+                    left -= 1
+                    if not left:
+                        return
 
 
+# The letter first, its word boundary looked back at after it: the engine
+# skips over the spaces and punctuation between words.
 _WORD_RUN = lazy.re(
-    r"\b[A-Za-z][\w'’-]{3,}(?:[ \t]+(?:(?:and|of|for)[ \t]+)?[A-Za-z][\w'’-]{3,})+\b"
+    r"[A-Za-z](?<!\w[A-Za-z])[\w'’-]{3,}(?:[ \t]+(?:(?:and|of|for)[ \t]+)?[A-Za-z][\w'’-]{3,})+\b"
 )
 _RUN_WORD = lazy.re(r"\b(?!(?:and|of|for)\b)[A-Za-z][\w'’-]*")
+_RUN_INITIAL = lazy.re(r"\b(?!(?:and|of|for)\b)([A-Za-z])[\w'’-]*")  # _RUN_WORD's first letters
 
 
 def _initials_of(
@@ -479,8 +514,7 @@ class AcronymExtractor:
         forms: dict[str, tuple[int, str]] | None = None
         phrases: list[tuple[int, str, list[re.Match[str]]]] | None = None
         defined: dict[str, tuple[int, str]] = {}
-        words: set[str] | None = None
-        titled: set[str] | None = None
+        written = _Written(prose)  # words the story writes in lower or title case
         named: set[str] = set()  # letters the story treats as a name somewhere
         tables: dict[int, bool] = {}
         head = _headline_end(prose, document.metadata.title is None)
@@ -516,17 +550,12 @@ class AcronymExtractor:
             if _named(document.text, m.start(), m.end(1)):
                 named.add(token)
                 continue
-            if words is None:
-                words = {w.group() for w in _LOWER_WORD.finditer(prose)}
             if token in _FUNCTION_WORDS or _table_line(prose, line_start, tables):
                 continue  # "IN a prepared statement", "RBD palm olein April 327.50 June 329"
-            if token.lower() in words:
+            if token.isalpha() and token.lower() in written:
                 continue  # emphasis ("NOT", "ON"): the story uses the word in lower case
-            if len(token) >= 4:
-                if titled is None:
-                    titled = {w.group() for w in _TITLE_WORD.finditer(prose)}
-                if token.capitalize() in titled:
-                    continue  # a word or name in capitals ("FAROOK", "APRIL"): "Farook", "April"
+            if len(token) >= 4 and token.isalpha() and token.capitalize() in written:
+                continue  # a word or name in capitals ("FAROOK", "APRIL"): "Farook", "April"
             if _set_apart(prose, m.start(), m.end(), first) or _rating(prose, m.start(), token):
                 continue
             beside = _spelled_beside(document.text, m.start(), m.end(1), token)
@@ -556,9 +585,50 @@ class AcronymExtractor:
         return [a for a in found if a.text not in named]
 
 
+class _Written:
+    """Whether the story writes a word (two to six ASCII letters, in lower
+    case or in title case) as a whole word somewhere: as if looked up in the
+    set of its words in lower case (``\\b[a-z]{2,12}\\b``) and in title case
+    (``\\b[A-Z][a-z]{3,11}\\b``). The first few words are each one search
+    for their letters (in C, skipping to them as ``str.find`` does), cheaper
+    than building the sets, which a story with more words to look up builds
+    once (so that the cost stays linear)."""
+
+    __slots__ = ("every", "prose", "searches", "seen")
+
+    def __init__(self, prose: str, searches: int = 12) -> None:
+        self.prose = prose
+        self.seen: dict[str, bool] = {}
+        self.every: set[str] | None = None
+        self.searches = searches
+
+    def __contains__(self, word: str) -> bool:
+        found = self.seen.get(word)
+        if found is None:
+            if self.every is None and len(self.seen) < self.searches:
+                found = _whole_word(word).search(self.prose) is not None
+            else:
+                if self.every is None:
+                    self.every = set(_LOWER_WORD.findall(self.prose))
+                    self.every.update(_TITLE_WORD.findall(self.prose))
+                found = word in self.every
+            self.seen[word] = found
+        return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_word(word: str) -> re.Pattern[str]:
+    # the letters first (the engine skips to them), then the word boundaries
+    # either side: no word character before or after
+    return re.compile(rf"{word}(?<!\w{word})(?!\w)")
+
+
+_LOWER_WORD = lazy.re(r"\b[a-z]{2,12}\b")
+_TITLE_WORD = lazy.re(r"\b[A-Z][a-z]{3,11}\b")
+
+
 _CAPS_WORD = lazy.re(r"[A-Z][A-Z'’]+\b")
 _LEADING_CAPS = lazy.re(r"(?:[A-Z][A-Z'’]+(?=[—–-]))?")
-_LOWER_WORD = lazy.re(r"\b[a-z]{2,12}\b")
 # English function words, in capitals for emphasis or a wire lede's first word.
 _FUNCTION_WORDS = frozenset(
     {
@@ -571,7 +641,6 @@ _FUNCTION_WORDS = frozenset(
     }
 )
 _FIRST_WORD = lazy.re(r"\w")
-_TITLE_WORD = lazy.re(r"\b[A-Z][a-z]{3,11}\b")
 # A line a dateline opens ("DALLAS/FORT WORTH, Texas, March 3 - ", "APRIL 7 - ").
 _DATELINE_LINE = lazy.re(r"[^\n]{0,60}?[ \t][-–—][ \t]")
 # A label alone on its line ("YEAR"), or a wire marker closing a paragraph
@@ -645,9 +714,18 @@ def _table_line(prose: str, line_start: int, seen: dict[int, bool]) -> bool:
     if line_start not in seen:
         line_end = prose.find("\n", line_start)
         line = prose[line_start : line_end if line_end >= 0 else len(prose)]
-        visible = sum(not c.isspace() for c in line)
-        seen[line_start] = visible > 0 and sum(c.isdigit() for c in line) >= 0.2 * visible
+        visible = len("".join(line.split()))  # str.split splits where str.isspace
+        seen[line_start] = visible > 0 and _digits(line) >= 0.2 * visible
     return seen[line_start]
+
+
+def _digits(line: str) -> int:
+    """How many characters of ``line`` are digits (``str.isdigit``): an ASCII
+    line's counted on its bytes, by deleting them."""
+    if line.isascii():
+        data = line.encode("ascii")
+        return len(data) - len(data.translate(None, b"0123456789"))
+    return sum(map(str.isdigit, line))
 
 
 def _set_apart(prose: str, start: int, end: int, first: int) -> bool:
