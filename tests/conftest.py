@@ -40,3 +40,15 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     return tmp_path
+
+
+def news_texts(corpora: Path, bbc: str = "bbc/business", count: int = 40) -> list[str]:
+    """The first ``count`` stories of a BBC section, of Reuters and of
+    PolNeAR dev: real copy of each kind, for tests that hold a fast path
+    equal to the plain one."""
+    news = corpora / "news"
+    texts: list[str] = []
+    for folder, pattern in ((bbc, "*.txt"), ("reuters", "*.md"), ("polnear/dev/text", "*.txt")):
+        for path in sorted((news / folder).glob(pattern))[:count]:
+            texts.append(path.read_text(encoding="utf-8", errors="replace"))
+    return texts

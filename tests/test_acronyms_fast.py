@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from conftest import news_texts
 from factlint.facts import acronyms
 
 # Made-up copy with what each step must get right: letters beyond ASCII
@@ -169,14 +170,7 @@ def test_fast_forms_match_the_plain_steps() -> None:
 
 
 def test_fast_steps_on_real_stories(corpora) -> None:
-    news = corpora / "news"
-    texts = []
-    for folder, pattern in (
-        ("bbc/business", "*.txt"),
-        ("reuters", "*.md"),
-        ("polnear/dev/text", "*.txt"),
-    ):
-        texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted((news / folder).glob(pattern))[:40]]  # fmt: skip
+    texts = news_texts(corpora)
     assert sum(_check_counts(text) for text in texts) > 5000
     assert sum(_check_written(text) for text in texts) > 5000
     assert sum(_check_forms(text, _wanted(text)) for text in texts) > 500

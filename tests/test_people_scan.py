@@ -7,6 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import news_texts
 from factlint.facts import people
 
 # Words and joins that exercise every opening of a run: capitals, initials,
@@ -102,14 +103,7 @@ def test_the_one_word_path_reads_a_word_as_the_general_path() -> None:
 
 
 def test_the_one_word_path_on_real_stories(corpora) -> None:
-    news = corpora / "news"
-    texts = []
-    for folder, pattern in (
-        ("bbc/politics", "*.txt"),
-        ("reuters", "*.md"),
-        ("polnear/dev/text", "*.txt"),
-    ):
-        texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted((news / folder).glob(pattern))[:40]]  # fmt: skip
+    texts = news_texts(corpora, "bbc/politics")
     pairs = [pair for text in texts for pair in _one_word_runs(text)]
     assert sum(short is not None for short, _ in pairs) > 500  # real mentions and lone words
     assert [short for short, _ in pairs] == [general for _, general in pairs]
