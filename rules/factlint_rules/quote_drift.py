@@ -118,6 +118,18 @@ def _words(text: str) -> list[str]:
     return " ".join(_CONTRACTIONS.get(w, w) for w in words).split()
 
 
+def _compared(facts: Facts) -> Iterator[tuple[int, Any, list[str]]]:
+    """The quotations of a story the rule compares (full ones of
+    :data:`MIN_WORDS` words or more), each with its place among the story's
+    quotes and its words."""
+    for ordinal, quote in enumerate(facts.get_list("quotes")):
+        if quote.kind != "full":
+            continue
+        words = _words(quote.text)
+        if len(words) >= MIN_WORDS:
+            yield ordinal, quote, words
+
+
 def _surname(speaker: str | None) -> str | None:
     return fold(speaker.split()[-1]) if speaker else None
 
@@ -147,10 +159,8 @@ class QuoteDrift(CorpusRule):
     def archive_keys(self, document: Document, facts: Facts) -> Iterable[str]:
         """Archive lookup keys: the three-word shingles that block the pairs below."""
         keys: set[str] = set()
-        for quote in facts.get_list("quotes"):
-            words = _words(quote.text)
-            if quote.kind == "full" and len(words) >= MIN_WORDS:
-                keys.update(" ".join(words[i : i + 3]) for i in range(len(words) - 2))
+        for _ordinal, _quote, words in _compared(facts):
+            keys.update(" ".join(words[i : i + 3]) for i in range(len(words) - 2))
         return keys
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
@@ -181,12 +191,7 @@ class QuoteDrift(CorpusRule):
         quotes: list[tuple[int, Any, str]] = []
         documents = corpus.documents
         for doc_b, facts in enumerate(corpus.facts):
-            for quote_b in facts.get_list("quotes"):
-                if quote_b.kind != "full":
-                    continue
-                words_b = _words(quote_b.text)
-                if len(words_b) < MIN_WORDS:
-                    continue
+            for _ordinal, quote_b, words_b in _compared(facts):
                 b = len(quotes)
                 joined_b = " ".join(words_b)
                 quotes.append((doc_b, quote_b, joined_b))
@@ -258,12 +263,7 @@ class QuoteDrift(CorpusRule):
         b = 0
         db.execute("BEGIN")
         for doc_b, facts in enumerate(corpus.facts):
-            for ordinal, quote_b in enumerate(facts.get_list("quotes")):
-                if quote_b.kind != "full":
-                    continue
-                words_b = _words(quote_b.text)
-                if len(words_b) < MIN_WORDS:
-                    continue
+            for ordinal, quote_b, words_b in _compared(facts):
                 joined_b = " ".join(words_b)
                 shingles = {hash(tuple(words_b[i : i + 3])) for i in range(len(words_b) - 2)}
                 candidates = _candidates(db, shingles, doc_b, len(joined_b))
