@@ -150,6 +150,11 @@ def related_at(document: Document, start: int, end: int, message: str) -> Relate
     return Related(Location(document.path, start, end), message)
 
 
+def line_of(document: Document, offset: int) -> int:
+    """The 1-based line of an offset, for messages that name another place."""
+    return document.text.count("\n", 0, offset) + 1
+
+
 def place(document: Document, offset: int) -> str:
     """``path:line`` of an offset, for messages that name another place."""
-    return f"{document.path}:{document.text.count(chr(10), 0, offset) + 1}"
+    return f"{document.path}:{line_of(document, offset)}"

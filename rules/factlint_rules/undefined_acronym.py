@@ -103,7 +103,7 @@ from typing import Any, ClassVar
 
 from factlint import Document, DocumentRule, Facts, Finding, Severity, lazy
 from factlint.facts.acronyms import with_markup_names
-from factlint.rules import related_at
+from factlint.rules import line_of, related_at
 
 
 @cache
@@ -151,7 +151,7 @@ class UndefinedAcronym(DocumentRule):
             twin = spelled.get("".join(sorted(acronym.text))) if expanded_at is None else None
             if twin is not None and twin.text != acronym.text:
                 at = twin.expansion_start
-                line = document.text.count("\n", 0, at) + 1
+                line = line_of(document, at)
                 yield self.finding(
                     document,
                     acronym.start,
@@ -173,7 +173,7 @@ class UndefinedAcronym(DocumentRule):
                     f'"{acronym.text}" is not spelled out; give the full name on first reference'
                 )
             else:
-                line = document.text.count("\n", 0, expanded_at) + 1
+                line = line_of(document, expanded_at)
                 message = (
                     f'"{acronym.text}" is used before its full name "{acronym.expansion}"'
                     f" (line {line}); spell it out here"
