@@ -133,3 +133,121 @@ def test_reference_documents_are_compared_but_never_reported(
     # a.txt and c.md repeat each other, but both are only references here.
     assert main(["check", "--reference", ".", "b.txt"]) == 0
     assert "No findings (1 file checked)." in capsys.readouterr().out
+
+
+def _summary(registry: object) -> tuple[object, ...]:
+    """What a run takes from the registry, comparable across two loads."""
+    from factlint.plugins import Registry
+
+    assert isinstance(registry, Registry)
+    return (
+        list(registry.rules.items()),
+        [(name, type(extractor)) for name, extractor in registry.extractors.items()],
+        [type(reader) for reader in registry.readers],
+        [(name, repr(render)) for name, render in registry.reporters.items()],
+    )
+
+
+@pytest.mark.parametrize("configured", [(), ("factlint_repeated_lede",)])
+def test_plugins_called_without_pluggy_give_what_pluggy_gives(
+    configured: tuple[str, ...],
+) -> None:
+    from factlint import plugins
+
+    loaded = plugins.load_plugins(configured, [PLUGINS])
+    direct = plugins.plain_hooks(loaded)
+    assert direct is not None
+    through_pluggy = plugins.pluggy_hooks(loaded)
+    assert _summary(plugins._collect(direct)) == _summary(plugins._collect(through_pluggy))
+    assert ("XT101" in plugins._collect(direct).rules) == bool(configured)
+
+
+@pytest.mark.parametrize("option", ["", "(trylast=True)"])
+def test_hook_order_is_pluggys_with_and_without_options(
+    option: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A configured plugin's reporter replaces the built-in of the same name
+    (it is registered later, so pluggy calls it first and its mapping is
+    applied last), unless it asks to be called last: ``trylast`` changes
+    pluggy's order, so such a plugin is not called directly but through pluggy."""
+    name = "loud_last" if option else "loud_text"
+    (tmp_path / f"{name}.py").write_text(
+        "from factlint import hookimpl\n\n"
+        f"@hookimpl{option}\n"
+        "def factlint_reporters():\n"
+        "    return {'text': lambda report: 'LOUD\\n', 'loud': lambda report: 'LOUD\\n'}\n",
+        encoding="utf-8",
+    )
+    from factlint import plugins
+
+    loaded = plugins.load_plugins([name], [tmp_path])
+    assert (plugins.plain_hooks(loaded) is None) == bool(option)
+    (tmp_path / ".factlint.yml").write_text(
+        f"plugins: [{name}]\nplugin-paths: ['.']\n", encoding="utf-8"
+    )
+    (tmp_path / "a.txt").write_text("The council met.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--format", "loud", "a.txt"]) == 0
+    assert capsys.readouterr().out == "LOUD\n"
+    assert main(["check", "a.txt"]) == 0
+    out = capsys.readouterr().out
+    assert (out == "LOUD\n") == (not option)
+    assert ("No findings" in out) == bool(option)
+
+
+def test_factlint_hookimpl_marks_a_function_as_pluggy_does() -> None:
+    import pluggy
+
+    from factlint import hookimpl, hookspecs
+
+    for marker, theirs, options in (
+        (hookimpl, pluggy.HookimplMarker("factlint"), {}),
+        (hookimpl, pluggy.HookimplMarker("factlint"), {"tryfirst": True, "specname": "x"}),
+        (hookspecs.hookspec, pluggy.HookspecMarker("factlint"), {"firstresult": True}),
+    ):
+
+        def ours() -> None: ...
+        def pluggys() -> None: ...
+
+        if options:
+            marker(**options)(ours)
+            theirs(**options)(pluggys)
+        else:
+            marker(ours)
+            theirs(pluggys)
+        attribute = "factlint_spec" if marker is hookspecs.hookspec else "factlint_impl"
+        assert getattr(ours, attribute) == getattr(pluggys, attribute)
+    with pytest.raises(TypeError):
+        hookimpl(tryfrist=True)
+
+
+def test_checking_a_story_loads_no_pluggy() -> None:
+    """A pre-commit run with factlint's own plugins calls their hooks directly."""
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from factlint.cli import main\n"
+        "main(['check', '--isolated', '--output', '/dev/null', sys.argv[1]])\n"
+        "print(sorted(m for m in ('pluggy', 'inspect') if m in sys.modules))\n"
+    )
+    seed = Path(__file__).parent.parent / "seeds" / "000_3c3a6071b36f80b8.txt"
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(seed)], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_rule_docs_are_cleaned_as_inspect_cleans_them() -> None:
+    import inspect
+
+    from factlint.plugins import load_registry
+    from factlint.rules import cleandoc
+
+    texts = [
+        rule.__doc__ or sys.modules[rule.__module__].__doc__ or ""
+        for rule in load_registry().rules.values()
+    ]
+    texts += ["", "\n\n", "  one\n    two\n      three\n\n", "a\n\tb\n  \n c", "x\n   \n"]
+    for text in texts:
+        assert cleandoc(text) == inspect.cleandoc(text)

@@ -8,11 +8,9 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import FunctionType, MethodType, ModuleType
+from typing import TYPE_CHECKING, Any
 
-import pluggy
-
-from factlint import hookspecs
 from factlint.errors import FatalError
 from factlint.records import record
 
@@ -28,6 +26,9 @@ ENGINE_PLUGINS = ("factlint.builtin",)
 
 _CODE = re.compile(r"^[A-Z]{1,5}[0-9]{1,4}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+Plugin = tuple[str, object]  # (name, module or object), as registered
+Hooks = Callable[[str], list[Any]]  # hook name -> the non-None results, in pluggy's order
 
 
 @record(frozen=True)
@@ -51,12 +52,20 @@ class Registry:
 
 def load_registry(plugins: Sequence[str] = (), plugin_paths: Sequence[Path] = ()) -> Registry:
     """Load engine plugins, entry-point plugins and the named ``plugins``."""
-    pm = pluggy.PluginManager("factlint")
-    pm.add_hookspecs(hookspecs)
+    loaded = load_plugins(plugins, plugin_paths)
+    hooks = plain_hooks(loaded)
+    return _collect(hooks if hooks is not None else pluggy_hooks(loaded))
+
+
+def load_plugins(plugins: Sequence[str] = (), plugin_paths: Sequence[Path] = ()) -> list[Plugin]:
+    """Import every plugin of a run, in the order pluggy registers them: the
+    engine's own, then the entry points, then those the config names (a name
+    already loaded is not loaded twice)."""
+    loaded: dict[str, object] = {}
     for name in ENGINE_PLUGINS:
-        pm.register(importlib.import_module(name), name)
+        loaded[name] = importlib.import_module(name)
     for ep_name, target in entry_points("factlint"):
-        if pm.has_plugin(ep_name):
+        if ep_name in loaded:
             continue
         module_name, _, attr = target.partition(":")
         try:
@@ -65,20 +74,81 @@ def load_registry(plugins: Sequence[str] = (), plugin_paths: Sequence[Path] = ()
                 plugin = getattr(plugin, part)
         except (ImportError, AttributeError) as exc:
             raise FatalError(f"cannot load plugin {ep_name!r} ({target}): {exc}") from None
-        pm.register(plugin, ep_name)
+        loaded[ep_name] = plugin
     for name in plugins:
-        if pm.has_plugin(name):
+        if name in loaded:
             continue
         try:
             module = _load_local(name, plugin_paths) or importlib.import_module(name)
         except ImportError as exc:
             raise FatalError(f"cannot import plugin {name!r}: {exc}") from None
-        pm.register(module, name)
+        loaded[name] = module
+    return list(loaded.items())
+
+
+def pluggy_hooks(loaded: Sequence[Plugin]) -> Hooks:
+    """Register the plugins with pluggy, validate them, and call hooks through it."""
+    import pluggy
+
+    from factlint import hookspecs
+
+    pm = pluggy.PluginManager("factlint")
+    pm.add_hookspecs(hookspecs)
     try:
+        for name, plugin in loaded:
+            pm.register(plugin, name)
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
         raise FatalError(f"plugin error: {exc}") from None
-    return _collect(pm)
+    return lambda hook: list(getattr(pm.hook, hook)())
+
+
+def plain_hooks(loaded: Sequence[Plugin]) -> Hooks | None:
+    """Call the hooks as pluggy would, without loading it, when every plugin is
+    a module whose hook implementations are plain: functions of no arguments,
+    named like a spec, with no wrapper, ordering or ``specname`` option. pluggy
+    then calls each hook's implementations newest-registered first and keeps
+    the results that are not None, which is all this does (a test holds both
+    ways equal). ``None`` for anything else, which pluggy handles (and
+    validates: a misspelled hook is pluggy's error)."""
+    from factlint import hookspecs
+
+    specs = {name for name, value in vars(hookspecs).items() if hasattr(value, "factlint_spec")}
+    impls: dict[str, list[Callable[[], Any]]] = {name: [] for name in specs}
+    seen: set[int] = set()
+    for _name, plugin in loaded:
+        if not isinstance(plugin, ModuleType) or id(plugin) in seen:
+            return None
+        seen.add(id(plugin))
+        for attr, value in vars(plugin).items():
+            if isinstance(value, FunctionType):
+                opts = getattr(value, "factlint_impl", None)
+                if opts is None:
+                    continue
+                code = value.__code__
+                if (
+                    attr not in specs
+                    or not isinstance(opts, dict)
+                    or any(opts.get(key) for key in _OPTIONS)
+                    or code.co_argcount + code.co_kwonlyargcount
+                    or code.co_flags & (_VARARGS | _VARKEYWORDS)
+                ):
+                    return None
+                impls[attr].append(value)
+            elif isinstance(value, (classmethod, staticmethod, MethodType)) and (
+                hasattr(value, "factlint_impl") or hasattr(value.__func__, "factlint_impl")
+            ):
+                return None
+
+    def call(hook: str) -> list[Any]:
+        results = (impl() for impl in reversed(impls[hook]))
+        return [result for result in results if result is not None]
+
+    return call
+
+
+_OPTIONS = ("wrapper", "hookwrapper", "tryfirst", "trylast", "specname")
+_VARARGS, _VARKEYWORDS = 0x04, 0x08  # inspect.CO_VARARGS, CO_VARKEYWORDS
 
 
 def _load_local(name: str, folders: Sequence[Path]) -> object | None:
@@ -166,10 +236,10 @@ def _section(text: str, group: str) -> list[tuple[str, str]]:
     return entries
 
 
-def _collect(pm: pluggy.PluginManager) -> Registry:
+def _collect(hooks: Hooks) -> Registry:
     rules: dict[str, type[Rule]] = {}
     names: dict[str, str] = {}
-    for batch in pm.hook.factlint_rules():
+    for batch in hooks("factlint_rules"):
         for rule in batch:
             code, name = getattr(rule, "code", ""), getattr(rule, "name", "")
             if not _CODE.match(code):
@@ -186,16 +256,16 @@ def _collect(pm: pluggy.PluginManager) -> Registry:
             rules[code] = rule
             names[name] = code
     extractors: dict[str, Extractor] = {}
-    for batch in pm.hook.factlint_extractors():
+    for batch in hooks("factlint_extractors"):
         for extractor in batch:
             if extractor.name in extractors:
                 raise FatalError(f"two extractors provide facts {extractor.name!r}")
             extractors[extractor.name] = extractor
     readers: list[Reader] = []
-    for batch in reversed(pm.hook.factlint_readers()):
+    for batch in reversed(hooks("factlint_readers")):
         readers.extend(batch)
     reporters: dict[str, Callable[[Report], str]] = {}
-    for mapping in reversed(pm.hook.factlint_reporters()):
+    for mapping in reversed(hooks("factlint_reporters")):
         reporters.update(mapping)
     return Registry(
         rules=dict(sorted(rules.items())),

@@ -8,7 +8,6 @@ rules`` shows. ``factlint explain CODE`` prints the whole of it.
 
 from __future__ import annotations
 
-import inspect
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -52,7 +51,7 @@ class Rule:
         if not text:
             module = sys.modules.get(cls.__module__)
             text = module.__doc__ if module else None
-        return inspect.cleandoc(text or "")
+        return cleandoc(text or "")
 
     @classmethod
     def summary(cls) -> str:
@@ -158,3 +157,19 @@ def line_of(document: Document, offset: int) -> int:
 def place(document: Document, offset: int) -> str:
     """``path:line`` of an offset, for messages that name another place."""
     return f"{document.path}:{line_of(document, offset)}"
+
+
+def cleandoc(text: str) -> str:
+    """``inspect.cleandoc``: the first line stripped on the left, the common
+    indentation of the others removed, blank lines at both ends dropped.
+    Every report carries each rule's summary, and importing ``inspect`` would
+    cost a pre-commit run a tenth of its time (a test holds the two equal)."""
+    lines = text.expandtabs().split("\n")
+    margins = [len(line) - len(line.lstrip()) for line in lines[1:] if line.lstrip()]
+    margin = min(margins, default=0)
+    lines = [lines[0].lstrip()] + [line[margin:] for line in lines[1:]]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return "\n".join(lines)
