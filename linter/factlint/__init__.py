@@ -7,8 +7,6 @@ are imported only when a command needs them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 __version__ = "0.1.0"
 
 __all__ = [
@@ -26,7 +24,10 @@ __all__ = [
     "hookimpl",
 ]
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from factlint.document import Document
     from factlint.facts import Facts
     from factlint.findings import Edit, Finding, Fix, Location, Related, Severity

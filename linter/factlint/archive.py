@@ -45,7 +45,6 @@ import sqlite3
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
 
 from factlint import records
 
@@ -55,7 +54,10 @@ from factlint.archive_cli import PER_KEY
 from factlint.errors import FatalError, InputError
 from factlint.records import field, record
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from factlint.config import Config
     from factlint.document import Document
     from factlint.engine import RunResult, Source

@@ -6,10 +6,13 @@ import argparse
 import os
 import sys
 import time
-from typing import Any
 
 from factlint.errors import ExitCode, FatalError
 from factlint.sanitize import clean
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Where ``factlint index`` and ``check --archive`` look when given no file.
 DEFAULT_ARCHIVE = os.path.join(".factlint", "archive.sqlite")

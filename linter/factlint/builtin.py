@@ -4,10 +4,10 @@ the rules about suppression comments (which only the engine can check)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 from factlint.hookspecs import hookimpl
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from factlint.facts import Extractor
     from factlint.readers import Reader

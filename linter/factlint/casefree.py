@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from factlint import lazy
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Letters outside escapes (\\B, \\S) and group syntax ("(?P<").
 _LETTER = lazy.re(r"(?<!\(\?)(?<!\\)[A-Z]")

@@ -6,14 +6,17 @@ import argparse
 import json
 import os
 import sys
-import typing
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from factlint import __version__
 from factlint.errors import ExitCode, FatalError
 from factlint.sanitize import clean, clean_path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import typing
+    from typing import Any
 
 #: The formats factlint itself has; ``--help`` lists the registry's (plugins' too).
 BUILTIN_FORMATS = ("text", "concise", "json", "sarif", "github", "gitlab", "junit", "html")

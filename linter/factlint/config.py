@@ -12,11 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Any
 
 from factlint.errors import FatalError
 from factlint.findings import Severity
 from factlint.records import field, record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 CONFIG_NAMES = (".factlint.yml", ".factlint.yaml")
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024

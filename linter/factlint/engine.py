@@ -9,10 +9,8 @@ import signal
 import stat
 import sys
 import threading
-import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from factlint import records
 from factlint.config import Config
@@ -28,8 +26,10 @@ from factlint.selection import ignored_for_path, selected_codes
 from factlint.suppression_rules import SuppressionRule
 from factlint.suppressions import Suppression, is_suppressed, parse_suppressions
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
+    from typing import Any
 
     from factlint.store import RunStore
 
@@ -321,6 +321,8 @@ def option_type_problem(cls: type[Rule], name: str, value: Any) -> str | None:
 
     The type comes from the rule's ``option_types``, else from its default.
     """
+    import typing  # here, not at the top: only a config that sets options gets here
+
     declared = cls.option_types.get(name)
     is_list = False
     element: Any = None

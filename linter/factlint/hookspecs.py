@@ -8,10 +8,10 @@ hook name is an error, not a silent no-op.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+    from typing import Any
 
     from pluggy import HookimplMarker, HookspecMarker
 

@@ -42,12 +42,19 @@ import os
 import re as _re
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
 
 from factlint import __version__
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, cast
+
     import regex as _regex
+else:
+
+    def cast(_kind: object, value: object) -> object:  # typing.cast, without importing typing
+        return value
+
 
 #: ``regex`` flags, as the package defines them (a test holds them equal): a
 #: module can name them without importing the package (see :func:`_engine`).

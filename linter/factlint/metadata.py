@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
 from factlint import lazy
 from factlint.masking import blank
 from factlint.records import record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,

@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any
 
 from factlint.errors import FatalError
 from factlint.records import record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _KEYS = {"name", "aliases", "titles", "not"}
 

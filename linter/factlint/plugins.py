@@ -9,16 +9,21 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FunctionType, MethodType, ModuleType
-from typing import TYPE_CHECKING, Any
 
 from factlint.errors import FatalError
 from factlint.records import record
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from factlint.facts import Extractor
     from factlint.readers import Reader
     from factlint.report import Report
     from factlint.rules import Rule
+
+    Plugin = tuple[str, object]  # (name, module or object), as registered
+    Hooks = Callable[[str], list[Any]]  # hook name -> the non-None results, in pluggy's order
 
 # The engine's own plugins: readers, the link extractor, reporters. Built-in
 # rules are not here; they arrive through the entry point like any plugin's.
@@ -26,9 +31,6 @@ ENGINE_PLUGINS = ("factlint.builtin",)
 
 _CODE = re.compile(r"^[A-Z]{1,5}[0-9]{1,4}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-
-Plugin = tuple[str, object]  # (name, module or object), as registered
-Hooks = Callable[[str], list[Any]]  # hook name -> the non-None results, in pluggy's order
 
 
 @record(frozen=True)

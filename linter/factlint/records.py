@@ -36,11 +36,19 @@ import os
 import sys
 from collections.abc import Callable
 from types import CodeType
-from typing import Any, TypeVar, dataclass_transform, overload
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, TypeVar, dataclass_transform, overload
+
+    _T = TypeVar("_T")
+else:  # type checkers read the real one; a run does without importing typing
+
+    def dataclass_transform(**_options: object) -> Callable[[object], object]:
+        return lambda function: function
+
 
 __all__ = ["Field", "FrozenInstanceError", "field", "fields", "is_record", "record", "replace"]
-
-_T = TypeVar("_T")
 
 
 class _Missing:
@@ -120,12 +128,14 @@ def replace(obj: _T, /, **changes: Any) -> _T:
     return obj.__class__(**changes)
 
 
-@overload
-def record(cls: type[_T], /) -> type[_T]: ...
-@overload
-def record(
-    *, frozen: bool = False, order: bool = False, slots: bool = False, eq: bool = True
-) -> Callable[[type[_T]], type[_T]]: ...
+if TYPE_CHECKING:
+
+    @overload
+    def record(cls: type[_T], /) -> type[_T]: ...
+    @overload
+    def record(
+        *, frozen: bool = False, order: bool = False, slots: bool = False, eq: bool = True
+    ) -> Callable[[type[_T]], type[_T]]: ...
 
 
 @dataclass_transform(field_specifiers=(field, Field))

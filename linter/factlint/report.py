@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from factlint.findings import Finding, Severity
 from factlint.records import field, record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @record(frozen=True)

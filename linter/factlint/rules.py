@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
 
 from factlint.findings import Finding, Fix, Location, Related, Severity
 from factlint.records import record
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, ClassVar
+
     from factlint.config import Config
     from factlint.document import Document
     from factlint.facts import Facts

@@ -10,7 +10,10 @@ too (a config that says ``select`` twice means one of them is ignored).
 from __future__ import annotations
 
 import functools
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @functools.cache

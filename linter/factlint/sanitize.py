@@ -12,9 +12,12 @@ the undecodable byte 0xFF (as ruff and Python's ``backslashreplace`` do).
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from factlint import records
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # C0 controls, DEL, C1 controls and lone surrogates. Tab and newline are kept
 # in messages (``keep_lines``), never in paths.

@@ -32,14 +32,15 @@ import signal
 import weakref
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
 
 from factlint.document import Document
 from factlint.errors import FatalError, sigterm_raises
 from factlint.facts import Facts
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import sqlite3
+    from typing import Any
 
     from factlint.document import Metadata
 

@@ -39,12 +39,15 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from factlint import CorpusRule, Finding, Severity, lazy
 from factlint.document import Document
 from factlint.facts import Facts
 from factlint.rules import Corpus, place, related_at
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _WORD = lazy.re(r"[a-z][a-z'-]{3,}")
 _PROPER = lazy.re(r"(?<=[a-z,;] )[A-Z][a-z]{3,}")

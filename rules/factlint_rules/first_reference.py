@@ -54,7 +54,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
 
 from factlint import Finding, Severity, lazy
 from factlint.document import Document
@@ -67,6 +66,10 @@ from factlint.facts.identity import (
 )
 from factlint.facts.people import LEADING_PARTICLES, Lexicon, PersonMention, fold, lexicon
 from factlint.rules import Corpus
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Offices held by one person at a time, whose holder the title names
 # ("President Reagan", "Pope Francis", "Prime Minister Thatcher").

@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
 
 from factlint import CorpusRule, Finding, Severity, lazy
 from factlint.document import Document
@@ -50,8 +49,10 @@ from factlint.facts import Facts
 from factlint.facts.people import fold, lexicon
 from factlint.rules import Corpus, place, related_at
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import sqlite3
+    from typing import Any
 
 _WORD = lazy.re(r"[\w'’]+")
 _BRACKETED = lazy.re(r"\[[^\[\]]*\]|\([^()]*\)")

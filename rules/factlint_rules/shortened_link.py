@@ -27,9 +27,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar
 
 from factlint import Document, DocumentRule, Facts, Finding, Severity, lazy
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 SHORTENER_HOSTS = frozenset(
     [

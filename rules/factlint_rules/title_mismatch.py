@@ -48,7 +48,6 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, ClassVar
 
 from factlint import Finding, Severity, lazy
 from factlint.document import Document
@@ -62,6 +61,10 @@ from factlint.facts.identity import (
 from factlint.facts.people import fold, lexicon
 from factlint.records import record
 from factlint.rules import Corpus, place, related_at
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 
 class TitleMismatch(PeopleIndexRule):

@@ -99,11 +99,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from functools import cache
-from typing import Any, ClassVar
 
 from factlint import Document, DocumentRule, Facts, Finding, Severity, lazy
 from factlint.facts.acronyms import with_markup_names
 from factlint.rules import line_of, related_at
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 
 @cache

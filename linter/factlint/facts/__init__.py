@@ -11,11 +11,16 @@ between processes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Protocol
 
 from factlint import records
 from factlint.document import Document
 from factlint.errors import FatalError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Protocol
+else:
+    Protocol = object  # what the protocol promises is for type checkers only
 
 
 class Extractor(Protocol):
@@ -25,7 +30,7 @@ class Extractor(Protocol):
     def extract(self, document: Document, facts: Facts) -> list[Any]: ...
 
 
-class Facts(Mapping[str, list[Any]]):
+class Facts(Mapping[str, "list[Any]"]):
     """The facts of one document, by extractor name."""
 
     def __init__(self, values: dict[str, list[Any]] | None = None) -> None:

@@ -66,12 +66,15 @@ import bisect
 import functools
 import itertools
 import re
-from typing import Any
 
 from factlint import lazy
 from factlint.document import Document
 from factlint.facts import Facts
 from factlint.records import record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Two to six capitals (digits and & inside), an optional plural s; or dotted
 # forms such as U.N. (dotted forms are left to the allowlist).

@@ -54,13 +54,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from typing import Any
 
 from factlint import casefree, lazy, records
 from factlint.document import Document
 from factlint.facts import Facts
 from factlint.metadata import MONTHS
 from factlint.records import record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -590,7 +593,7 @@ def _make(
     )
 
 
-class _Groups(dict[str, Any]):
+class _Groups(dict[str, "Any"]):
     """A match's groups by name, each read when first asked for: the pattern
     has some sixty groups and a match uses a handful."""
 

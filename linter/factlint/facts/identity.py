@@ -52,7 +52,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from sys import intern
-from typing import TYPE_CHECKING, Any, TypeVar
 
 from factlint import lazy, records
 from factlint.facts.people import (
@@ -65,7 +64,12 @@ from factlint.facts.people import (
 from factlint.records import field, record
 from factlint.rules import CorpusRule
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    _T = TypeVar("_T")
+
     from factlint.config import Config
     from factlint.findings import Finding
     from factlint.names_registry import NamesRegistry
@@ -98,7 +102,6 @@ DIFFERENT_INITIAL_CONTEXT = 2
 
 
 _NONE: frozenset[str] = frozenset()
-_T = TypeVar("_T")
 
 
 def _appended(values: Sequence[_T], value: _T) -> list[_T]:

@@ -8,12 +8,15 @@ URL, closing quotes. ``start``/``end`` cover the URL itself.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from factlint import lazy
 from factlint.document import Document
 from factlint.facts import Facts
 from factlint.records import record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @record(frozen=True, slots=True)

@@ -25,12 +25,15 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterator
-from typing import Any
 
 from factlint import lazy, records
 from factlint.document import Document
 from factlint.facts import Facts
 from factlint.records import record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @record(frozen=True, slots=True)

@@ -54,7 +54,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import Any
 
 from factlint import lazy
 from factlint.document import Document
@@ -62,6 +61,10 @@ from factlint.facts import Facts
 from factlint.facts.dates import WEEKDAYS
 from factlint.metadata import MONTHS
 from factlint.records import record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 VERBS = (
     r"said|says|say|told|tells|wrote|writes|added|adds|asked|asks|explained|noted|stated|states"

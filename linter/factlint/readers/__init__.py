@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Protocol
 
 from factlint import lazy
 from factlint.document import Document, Metadata
 from factlint.errors import InputError
 from factlint.masking import blank, initial_prose
 from factlint.metadata import detect
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Protocol
+else:
+    Protocol = object  # what the protocol promises is for type checkers only
 
 
 class Reader(Protocol):

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
 
 from factlint import lazy
 from factlint.document import Document
 from factlint.masking import blank, initial_prose
 from factlint.positions import LineIndex
 from factlint.readers import build_document, split_front_matter
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _INLINE_CODE = lazy.re(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 

@@ -13,11 +13,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from html import escape as _html_escape
-from typing import Any
 
 from factlint.findings import Finding, Location
 from factlint.report import Report, plural, severity_counts
 from factlint.sanitize import clean
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _CSS = """
 body{font:15px/1.5 Georgia,serif;margin:0;color:#1d1d1d;background:#fafaf7}

@@ -11,10 +11,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from factlint.findings import Finding, Location
 from factlint.report import Report
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def location_dict(loc: Location) -> dict[str, Any]:

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePath
-from typing import Any
 
 from factlint.findings import Location, Severity
 from factlint.fingerprints import fingerprints
 from factlint.report import Report
 from factlint.sanitize import path_bytes
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
