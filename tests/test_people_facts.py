@@ -243,6 +243,21 @@ def test_a_capitalised_description_before_a_full_name_is_not_part_of_it(
         assert name in found, (name, found)
 
 
+def test_the_office_after_a_title_and_of_is_not_part_of_the_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "LONDON — Shares fell after Chancellor of the Exchequer Nigel Lawson resigned."
+        " Secretary of Defense Dick Cheney and Minister for Europe Denis Mactavish spoke,"
+        " and Bank of England Harold Pinto did not. The Duke of Edinburgh Prince Philip came.\n"
+    )
+    found = _people(tmp_path, text, capsys)
+    for name in ("Nigel Lawson", "Dick Cheney", "Denis Mactavish"):
+        assert name in found, (name, found)
+    # no title before "of": the run is left as it was read before
+    assert "Harold Pinto" not in found and "Philip" not in found, found
+
+
 def test_team_sheet_initials_list_names_and_credit_lines(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

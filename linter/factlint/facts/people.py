@@ -364,6 +364,10 @@ _PLACE_WORDS = frozenset(
     | {"Square", "Street", "Avenue", "Road", "Hall", "Centre", "Center", "Bridge", "Island"}
 )
 _ADJECTIVE_ENDINGS = ("ial", "ical", "ional", "ese")
+# A title and "of" or "for" before a run: the words that follow name the
+# office, and the person starts at the given name after them ("Chancellor
+# of the Exchequer Nigel Lawson", "Secretary of Defense Dick Cheney").
+_OFFICE_OF = lazy.regex(r"(\p{Lu}[\p{L}-]*)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?$")
 _DETERMINER_BEFORE = lazy.regex(r"\b(?:the|a|an|The|A|An)\s+$")
 _QUOTE_CHARS = lazy.regex(r"[\"“”]")
 # A paragraph: lines up to a blank one. The look-ahead stays on the next
@@ -662,6 +666,13 @@ def _describes(word: str, prose: str, lex: Lexicon) -> bool:
     )
 
 
+def _after_office(prose: str, start: int, lex: Lexicon) -> bool:
+    """Whether a run opens after a title and "of" or "for" ("Chancellor of the
+    Exchequer Nigel Lawson"), so that its first words name the office."""
+    m = _OFFICE_OF.search(prose[max(0, start - 40) : start])
+    return m is not None and (m[1] in lex.titles or m[1] in _OFFICE_TITLES)
+
+
 def _attributive(prose: str, start: int, end: int) -> bool:
     return bool(
         _DETERMINER_BEFORE.search(prose[max(0, start - 6) : start])
@@ -897,10 +908,11 @@ def _read_run(
     # opens with a given name: "John Paul Jones").
     if len(tokens) >= 3:
         opens_with_given = fold(tokens[0][2]).rstrip(".") in lex.given_names
+        office = not opens_with_given and _after_office(prose, tokens[0][0], lex)
         for i in range(1, len(tokens) - 1):
             if (
                 fold(tokens[i][2]) in lex.given_names
-                and _describes(tokens[i - 1][2], prose, lex)
+                and (office or _describes(tokens[i - 1][2], prose, lex))
                 # "Perry Capital CEO Richard Perry": a firm or an acronym is
                 # never inside a name, whatever the first word is.
                 and (not opens_with_given or any(_no_name_word(t[2], lex) for t in tokens[1:i]))
