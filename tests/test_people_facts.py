@@ -323,3 +323,31 @@ def test_a_story_title_and_lede_do_not_fill_the_name_cache() -> None:
     assert _lead_headline_end(prose, None, "Council Votes to Close Elm Street Library") > 0
     assert _lead_headline_end(prose, None, "Something else entirely") == 0
     assert fold.cache_info().currsize == 0
+
+
+def test_the_nickname_table_reads_the_package_file_as_csv_reads_it() -> None:
+    """The search for plain rows gives exactly the rows the csv module gives:
+    on the package's file and on odd line breaks and rows."""
+    import csv
+    import os
+
+    from factlint import lazy
+    from factlint.facts.people import nickname_pairs, nickname_table
+
+    def by_csv(text: str) -> set[tuple[str, str]]:
+        rows = csv.reader(text.casefold().splitlines())
+        return {(r[0], r[2]) for r in rows if len(r) == 3 and r[1] == "has_nickname"}
+
+    spec = lazy.package_spec("nicknames")
+    assert spec is not None and spec.submodule_search_locations
+    path = os.path.join(next(iter(spec.submodule_search_locations)), "names.csv")
+    with open(path, encoding="utf-8", newline="") as handle:
+        text = handle.read()
+    assert len(by_csv(text)) > 2000
+    assert nickname_table().pairs == by_csv(text)
+    odd = (
+        "Name1,relationship,name2\r\nAaron,has_nickname,Ron\rBob,has_nickname,b,x\n"
+        "Carl,has_nickname,\x0bCal\fDee,has_nickname,D\n,has_nickname,\nEd,is,E\n"
+    )
+    assert nickname_pairs(odd) == by_csv(odd)
+    assert ("aaron", "ron") in nickname_pairs(odd) and ("dee", "d") in nickname_pairs(odd)

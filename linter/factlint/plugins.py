@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FunctionType, MethodType, ModuleType
 
+from factlint import lazy
 from factlint.errors import FatalError
 from factlint.records import record
 
@@ -29,8 +30,8 @@ if TYPE_CHECKING:
 # rules are not here; they arrive through the entry point like any plugin's.
 ENGINE_PLUGINS = ("factlint.builtin",)
 
-_CODE = re.compile(r"^[A-Z]{1,5}[0-9]{1,4}$")
-_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_CODE = lazy.re(r"^[A-Z]{1,5}[0-9]{1,4}$")
+_NAME = lazy.re(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
 @record(frozen=True)

@@ -8,9 +8,10 @@ is one column and an emoji is one column. ``\\n``, ``\\r\\n`` and a lone
 from __future__ import annotations
 
 import bisect
-import re
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+from factlint import lazy
+
+_LINE_BREAK = lazy.re(r"\r\n|\r|\n")
 
 
 class LineIndex:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from factlint import records
+from factlint import lazy, records
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 
 # C0 controls, DEL, C1 controls and lone surrogates. Tab and newline are kept
 # in messages (``keep_lines``), never in paths.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-_UNSAFE_PATH = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-_ESCAPED_BYTE = re.compile(r"\\x([0-9a-f]{2})")
+_UNSAFE = lazy.re(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_UNSAFE_PATH = lazy.re(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_ESCAPED_BYTE = lazy.re(r"\\x([0-9a-f]{2})")
 
 
 def _escape(m: re.Match[str]) -> str:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
+from factlint import lazy
 from factlint.positions import LineIndex
 from factlint.records import field, record
 
-_DIRECTIVE = re.compile(
+_DIRECTIVE = lazy.re(
     r"<!--\s*factlint:\s*(?P<verb>disable-next-line|disable-line|disable|enable)\b"
     r"(?P<codes>[^>]{0,2000}?)-->"
 )  # bounded, one lazy part: no backtracking between two runs of spaces
