@@ -15,17 +15,20 @@ own year, AP's reading ("took effect on Jan. 1" in a story of November 16).
 
 The tense comes from the nearest verb cue in the same clause, at most four
 words before the date: for the future a modal ("will", "is set to", "plans
-to", "takes effect"), for the past a past-tense verb with the date as its
-"on" phrase ("voted Tuesday", "approved the budget calendar on March 12").
-Left alone: dates after "as of", "until", "by", "ended", "from", "since",
-"to", "for" and the like (deadlines, periods, plans: "agreed to hold the
-vote on May 3"), a planning verb with an event of its own ("called a
-general strike on May 1", "announced a rally on May 3"), participles that
-describe rather than report ("shares held on March 23", "a letter dated
-March 15", "scheduled for"), plans in the past ("was to have left April
-30"), a date followed by "last year", and the start or end of a period
-that comes round every year ("Seasons for oats began June 1", "the
-marketing year began Sept. 1": it may be last year's).
+to", "takes effect") or a future passive ("will be held on March 2") whose
+verb the date follows or whose "on" phrase it is ("will hold its rally on
+April 18"; not "will discuss the March 2 attack"), for the past a
+past-tense verb with the date as its "on" phrase ("voted Tuesday",
+"approved the budget calendar on March 12"). Left alone: dates after "as
+of", "until", "by", "ended", "from", "since", "to", "for" and the like
+(deadlines, periods, plans: "agreed to hold the vote on May 3"), a
+planning verb with an event of its own ("called a general strike on May
+1", "announced a rally on May 3"), participles that describe rather than
+report ("shares held on March 23", "a letter dated March 15", "scheduled
+for"), plans in the past ("was to have left April 30"), a date followed by
+"last year", and the start or end of a period that comes round every year
+("Seasons for oats began June 1", "the marketing year began Sept. 1": it
+may be last year's).
 
 **Why.** Either the date or the tense is wrong, often because the story was
 written before the event and published after it, or updated from older
@@ -127,6 +130,8 @@ _RECURRING_SUBJECT = lazy.re(
     r"|quarters?|semesters?)\b(?!['’])[^.;:!?\n]{0,40}$",
     re.I,
 )
+# A relative clause after the date: the date belongs to the noun before it.
+_RELATIVE_AFTER = lazy.re(r"[ \t]+(?:that|which|who)\b", re.I)
 _FINITE_AFTER = lazy.re(r"\b(?:will|would|is|are|has|have|was|were|to|that|plans?)\b", re.I)
 
 
@@ -171,6 +176,29 @@ def _past_event(prose: str, expression: object, cue: str, distance: int) -> bool
     return not (cue in _PLANNING_VERBS and any(t in _EVENT_NOUNS for t in gap))
 
 
+def _future_event(prose: str, expression: object, cue: str, distance: int) -> bool:
+    """Whether a modal close before the date governs it: the date follows the
+    modal's verb ("will vote March 3"), a future passive ("will be held on
+    March 2") or the verb's "on" phrase ("will hold its rally on April 18"),
+    not a date that names something else ("will discuss the March 2
+    attack", "will review the attack of March 2")."""
+    words = cue.split()
+    passive = len(words) == 3 and words[0] in _MODALS and words[1] == "be"
+    if not 0 <= distance <= MAX_CUE_DISTANCE or not (cue in _MODALS or passive):
+        return False
+    start, end = expression.start, expression.end  # type: ignore[attr-defined]
+    if _RELATIVE_AFTER.match(prose, end):
+        return False  # "will investigate the fire on March 2 that destroyed the hall"
+    if distance == 0:
+        return True  # "takes effect Jan. 1", "will be issued July 12"
+    gap = [t.lower() for t in _WORDS.findall(prose[max(0, start - 200) : start])[-distance:]]
+    if any(not t[0].isalnum() for t in gap):
+        return False  # a comma or dash between: the date is another clause's
+    if distance == 1 and not passive:
+        return True  # the modal's verb: "will vote March 3"
+    return gap[-1] == "on" and not any(t in _BLOCKERS for t in gap)
+
+
 def _fits_current_year(date: dt.date, published: dt.date, tense: str) -> bool:
     """Whether the tense fits the date read in the publication date's own
     year, AP's reading of a year-less date, where it differs from the
@@ -201,7 +229,7 @@ class TenseDateMismatch(DocumentRule):
             distance = expression.cue_distance
             cue = (expression.tense_cue or "").lower()
             if expression.tense == "future":
-                if distance is None or not 0 <= distance <= MAX_CUE_DISTANCE or cue not in _MODALS:
+                if distance is None or not _future_event(prose, expression, cue, distance):
                     continue  # only a modal close before the date is sure to govern it
             elif distance is None or not _past_event(prose, expression, cue, distance):
                 continue

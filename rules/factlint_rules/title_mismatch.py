@@ -22,11 +22,13 @@ office than the title alone ("Deputy Superintendent" is not
 "Superintendent"); an acting or interim holder holds the same one, and a
 deputy and a vice-holder hold one office ("Deputy President", "Vice-President").
 
-Left alone: titles of their time ("former", "then-", "ex-", "onetime",
-"previously", "the late", or a year earlier than the story in the same
-sentence: "In 2008, Illinois Sen. Barack Obama"), titles in quotations (the
-speaker's words), titles held together (Speaker and Rep.), and roles after
-a name (a person can be a senator and a committee chair).
+Left alone: honorifics held together with an office ("Dr. Whitfield" and
+"Superintendent Karen Whitfield", also "Rev." and "Prof."), titles of
+their time ("former", "then-", "ex-", "onetime", "previously", "the late",
+or a year earlier than the story in the same sentence: "In 2008, Illinois
+Sen. Barack Obama"), titles in quotations (the speaker's words), titles
+held together (Speaker and Rep.), and roles after a name (a person can be
+a senator and a committee chair).
 
 A conflict is reported once per story, at the title fewer stories use,
 with the other title as a related place.
@@ -235,6 +237,8 @@ class _Office:
         )
 
 
+# A degree, a rank or the clergy's style, held together with any office.
+_HONORIFICS = frozenset({"doctor", "reverend", "professor"})
 # Titles kept after leaving office, so a title and surname alone may be a
 # relative who held it.
 _KEPT_FOR_LIFE = frozenset({"president"})
@@ -290,6 +294,8 @@ def _current_office(document: Any, ref: Ref) -> _Office | None:
         return None
     if mention.kind != "full" and mention.title_key in _KEPT_FOR_LIFE:
         return None  # "President Bush" in a story about Gov. Jeb Bush: his brother
+    if mention.title_key in _HONORIFICS:
+        return None  # "Dr. Whitfield" is also "Superintendent Karen Whitfield"
     start = _title_start(text, ref)
     before_title, phrase_start = _title_phrase(text, start)
     words = before_title + title.split()
