@@ -53,6 +53,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             "/missing": 404,
             "/gone": 410,
             "/moved": 301,
+            "/away": 302,
             "/forbidden": 403,
             "/error": 500,
             "/nohead": 405 if self.command == "HEAD" else 200,
@@ -60,6 +61,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.send_response(status)
         if status == 301:
             self.send_header("Location", "/renamed")  # a 404
+        if status == 302:
+            self.send_header("Location", "http://gone-newspaper.example.net/page")
         self.send_header("Content-Length", "0")
         self.end_headers()
 
@@ -265,9 +268,12 @@ def _resolver(monkeypatch: pytest.MonkeyPatch, *, online: bool) -> list[str]:
     """Replace the resolver: every name is unknown but ``example.com`` (when
     ``online``); returns the names asked for."""
     asked: list[str] = []
+    real = socket.getaddrinfo
 
     def getaddrinfo(host: str, *args: Any, **kwargs: Any) -> Any:
         asked.append(host)
+        if host == "127.0.0.1":
+            return real(host, *args, **kwargs)
         if online and host == "example.com":
             return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", 443))]
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
@@ -376,3 +382,37 @@ def test_archived_stories_are_not_requested(
     assert {f["code"] for f in report["findings"]} == {"FL101", "FL404"}  # the story was loaded
     assert _found(report) == [("new.txt", 1, 64, "link answers 404 Not Found")]
     assert server.counts["HEAD", "/gone"] == 0 and server.counts["HEAD", "/missing"] == 1
+
+
+def test_a_redirect_to_an_unknown_host_names_that_host(
+    tmp_path: Path,
+    server: Server,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _resolver(monkeypatch, online=True)
+    b = server.base
+    draft = _write(tmp_path, "a.txt", f"The page {b}/away moved.\n")
+    _code, report = _json(["--isolated", "--select", "FL404", draft], capsys)
+    assert _found(report) == [
+        (
+            "a.txt",
+            1,
+            10,
+            'host not found: "gone-newspaper.example.net" does not exist (no DNS name)'
+            f" ({b}/away -> http://gone-newspaper.example.net/page)",
+        )
+    ]
+
+
+def test_an_unknown_proxy_is_not_an_unknown_host(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    asked = _resolver(monkeypatch, online=True)
+    for name in ("no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("http_proxy", "http://proxy.example.net:3128")
+    draft = _write(tmp_path, "a.txt", "The report: http://www.example.org/report\n")
+    _code, report = _json(["--isolated", "--select", "FL404", draft], capsys)
+    assert _found(report) == []
+    assert "proxy.example.net" in asked and "www.example.org" not in asked

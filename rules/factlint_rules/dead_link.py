@@ -2,15 +2,17 @@
 
 **What it flags.** A web link (``http://``, ``https://`` or ``www.``) whose
 server answers 404 Not Found or 410 Gone, directly or at the end of its
-redirects (the message says where it ended), or whose host does not exist
-(the DNS has no such name). Each distinct address is requested once per
-run, across all the stories, and reported once per story, at its first
-place there, with every other place it appears as a related location.
+redirects (the message says where it ended), or whose host, or the host
+its redirects lead to, does not exist (the DNS has no such name). Each
+distinct address is requested once per run, across all the stories, and
+reported once per story, at its first place there, with every other place
+it appears as a related location.
 
 Only definitive answers are reported, so that a copy desk can trust every
 finding. Never reported: 401, 403 and 429 (sites turn bots away), 5xx
-answers, timeouts, refused or reset connections, TLS problems and a DNS
-that cannot answer now, all of which are often passing or aimed at robots.
+answers, timeouts, refused or reset connections, TLS problems, a DNS
+that cannot answer now and a proxy it does not know, all of which are
+passing, aimed at robots or not the link's doing.
 A missing host is reported only when the resolver finds ``example.com``
 (which always exists): a resolver cut off from the internet says every
 name is unknown. A host under the reserved ``.invalid`` domain (RFC 6761)
@@ -109,12 +111,14 @@ def _ascii(url: str) -> str | None:
     from urllib.parse import quote, urlsplit, urlunsplit
 
     parts = urlsplit(url)
-    host = parts.hostname or ""
+    userinfo, at, hostport = parts.netloc.rpartition("@")
+    host, colon, port = hostport.partition(":")
     try:
-        netloc = parts.netloc.replace(host, host.encode("idna").decode("ascii"))
+        host = host.encode("idna").decode("ascii")
     except UnicodeError:
         return None
     safe = "/%:@!$&'()*+,;=-._~?"
+    netloc = quote(userinfo, safe=safe) + at + host + colon + port
     return urlunsplit(
         (parts.scheme, netloc, quote(parts.path, safe=safe), quote(parts.query, safe=safe), "")
     )
@@ -125,8 +129,9 @@ def _shown(url: str) -> str:
 
 
 def _opener() -> Any:
-    """A urllib opener that keeps the method across redirects (urllib turns
-    a redirected ``HEAD`` into ``GET`` before Python 3.13)."""
+    """A urllib opener that keeps the method across redirects (urllib's own
+    handler turns a redirected ``HEAD`` into ``GET`` in Python 3.11) and
+    notes each address it is sent to in the first request's ``chain``."""
     import urllib.request
 
     class KeepMethod(urllib.request.HTTPRedirectHandler):
@@ -134,6 +139,10 @@ def _opener() -> Any:
             new = super().redirect_request(req, *args)
             if new is not None:
                 new.method = req.get_method()
+                chain = getattr(req, "chain", None)
+                if chain is not None:
+                    chain.append(new.full_url)
+                    new.chain = chain  # type: ignore[attr-defined]
             return new
 
     return urllib.request.build_opener(KeepMethod)
@@ -141,7 +150,8 @@ def _opener() -> Any:
 
 def _request(opener: Any, url: str, method: str, timeout: float) -> tuple[str, Any, str]:
     """One request: ``("status", code, final address)``, ``("host", None,
-    host)`` when the DNS knows no such name, or ``("unknown", None, "")``
+    address)`` when the DNS knows no such name as the host of the address
+    (the link's, or where its redirects led), or ``("unknown", None, "")``
     for anything that settles nothing (a timeout, a reset, TLS, a bad URL)."""
     import http.client
     import socket
@@ -151,6 +161,7 @@ def _request(opener: Any, url: str, method: str, timeout: float) -> tuple[str, A
     request = urllib.request.Request(
         url, method=method, headers={"User-Agent": USER_AGENT, "Accept": "*/*"}
     )
+    request.chain = [url]  # type: ignore[attr-defined]
     try:
         with opener.open(request, timeout=timeout) as response:
             return "status", response.status, response.geturl()
@@ -160,7 +171,9 @@ def _request(opener: Any, url: str, method: str, timeout: float) -> tuple[str, A
     except urllib.error.URLError as error:
         reason = error.reason
         if isinstance(reason, socket.gaierror) and reason.errno == socket.EAI_NONAME:
-            return "host", None, request.host.rsplit(":", 1)[0].strip("[]")
+            if request.has_proxy() or getattr(request, "_tunnel_host", None):
+                return "unknown", None, ""  # the proxy's name, not the link's
+            return "host", None, request.chain[-1]  # type: ignore[attr-defined]
         return "unknown", None, ""
     except (OSError, http.client.HTTPException, ValueError):
         return "unknown", None, ""  # a timeout, a reset, TLS, a bad status line or URL
@@ -181,15 +194,16 @@ def probe(url: str, timeout: float, opener: Any = None) -> tuple[str, str] | Non
     if kind == "status" and (code in NO_HEAD or code in DEAD):
         kind, code, where = _request(opener, url, "GET", timeout)
     if kind == "host":
-        return "host", f'host not found: "{where}" does not exist (no DNS name)'
-    if kind != "status" or code not in DEAD:
-        return None
-    import http
+        message = f'host not found: "{urlsplit(where).hostname}" does not exist (no DNS name)'
+    elif kind == "status" and code in DEAD:
+        import http
 
-    message = f"link answers {code} {http.HTTPStatus(code).phrase}"
+        message = f"link answers {code} {http.HTTPStatus(code).phrase}"
+    else:
+        return None
     if where and where != url:
         message += f" ({_shown(url)} -> {_shown(where)})"
-    return "status", message
+    return kind, message
 
 
 def _ignored(host: str, ignored: set[str]) -> bool:
