@@ -129,3 +129,30 @@ def test_exclude(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (repo / "stories" / "drafts" / "b.txt").write_text(STORY, encoding="utf-8")
     _, out, _ = _check(["--isolated", "--exclude", "drafts", "."], capsys)
     assert "a.txt" in out and "drafts" not in out
+
+
+def test_a_network_rule_is_selected_only_by_its_code_or_name() -> None:
+    from factlint.selection import expand, selected_codes
+
+    class Local:
+        name = "local-rule"
+
+    class Remote:
+        name = "remote-rule"
+        network = True
+        default_enabled = False
+
+    rules = {"XT101": Local, "XT102": Remote}
+
+    def chosen(
+        select: list[str] | None, extend: tuple[str, ...] = (), ignore: tuple[str, ...] = ()
+    ) -> set[str]:
+        return selected_codes(rules, select, extend, ignore, "test")
+
+    assert chosen(None) == {"XT101"}
+    assert chosen(["ALL"]) == chosen(["XT"]) == chosen(["XT10"]) == {"XT101"}
+    assert chosen(None, ("XT1",)) == {"XT101"}
+    assert chosen(["XT102"]) == chosen(["remote-rule"]) == chosen(["xt102"]) == {"XT102"}
+    assert chosen(None, ("XT102",)) == chosen(["ALL", "XT102"]) == {"XT101", "XT102"}
+    assert chosen(["ALL", "XT102"], ignore=("XT1",)) == set()  # ignoring by prefix still works
+    assert expand(["ALL"], rules, "per-file-ignores") == {"XT101", "XT102"}

@@ -770,7 +770,9 @@ class Archive:
         if wanted not in self._corpora:
             archived = set(self.loaded)
             pairs = [(d, f) for d, f in corpus if d.path not in archived or d.path in wanted]
-            self._corpora[wanted] = Corpus(tuple(d for d, _ in pairs), tuple(f for _, f in pairs))
+            self._corpora[wanted] = Corpus(
+                tuple(d for d, _ in pairs), tuple(f for _, f in pairs), corpus.references
+            )
         return self._corpora[wanted]
 
     def close(self) -> None:

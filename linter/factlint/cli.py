@@ -338,6 +338,8 @@ def _cmd_explain(registry: object, code: str) -> int:
             default = (
                 "on by default" if rule.default_enabled else "off by default (select it to use it)"
             )
+            if getattr(rule, "network", False):
+                default = "off by default and uses the network: select it by its code or name"
             print(f"{rule_code} {rule.name} ({rule.severity.label}, {default})\n")
             print(rule.doc())
             return ExitCode.OK

@@ -22,7 +22,7 @@ from factlint.plugins import Registry
 from factlint.positions import LineIndex
 from factlint.records import field, record
 from factlint.rules import Corpus, CorpusRule, DocumentRule, Rule
-from factlint.selection import ignored_for_path, selected_codes
+from factlint.selection import expand, ignored_for_path
 from factlint.suppression_rules import SuppressionRule
 from factlint.suppressions import Suppression, is_suppressed, parse_suppressions
 
@@ -776,7 +776,8 @@ def _run(
     if archive is not None:
         archive.add_references(result)
     raw: list[Finding] = []
-    corpus = Corpus(tuple(result.documents), tuple(result.facts))  # one, shared by corpus rules
+    # One corpus, shared by corpus rules.
+    corpus = Corpus(tuple(result.documents), tuple(result.facts), frozenset(result.references))
     corpus_rules = [r for r in result.rules if isinstance(r, CorpusRule)]
     corpus_outcomes: dict[int, Outcome] = {}
     if archive is None and workers > 1:
@@ -884,9 +885,7 @@ def filter_findings(
     findings: list[Finding], result: RunResult, config: Config, registry: Registry
 ) -> list[Finding]:
     per_file = {
-        pattern: selected_codes(
-            registry.rules, codes, (), (), f"{config.describe()}: per-file-ignores"
-        )
+        pattern: expand(codes, registry.rules, f"{config.describe()}: per-file-ignores")
         for pattern, codes in config.per_file_ignores.items()
     }
     ignored_cache: dict[str, set[str]] = {}

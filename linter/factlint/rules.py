@@ -30,6 +30,10 @@ class Rule:
     name: ClassVar[str]
     severity: ClassVar[Severity] = Severity.WARNING
     default_enabled: ClassVar[bool] = True
+    #: Whether the rule makes network requests. Such a rule is off by default
+    #: and selected only by its own code or name, never by ``ALL`` or a
+    #: prefix (see :mod:`factlint.selection`).
+    network: ClassVar[bool] = False
     #: Names of the facts (extractors) the rule reads.
     requires: ClassVar[tuple[str, ...]] = ()
     #: Options a user may set under ``rules: {CODE: {...}}``, with defaults.
@@ -92,10 +96,17 @@ class DocumentRule(Rule):
 
 @record(frozen=True)
 class Corpus:
-    """Every document of the run with its facts, for corpus rules."""
+    """Every document of the run with its facts, for corpus rules.
+
+    ``references`` are the paths of the documents read only for comparison
+    (``--reference`` and archived stories): findings on them are dropped by
+    the engine, so most rules need not look; a rule whose work costs per
+    document (FL404's requests) skips what only they hold.
+    """
 
     documents: tuple[Document, ...]
     facts: tuple[Facts, ...]
+    references: frozenset[str] = frozenset()
 
     def __iter__(self) -> Any:
         return iter(zip(self.documents, self.facts, strict=True))

@@ -3,6 +3,12 @@
 A selector is a full code (``FL401``), a code prefix (``FL4``, ``FL40``), a
 rule name (``truncated-link``) or ``ALL``. A selector that matches no rule is
 an error, so a typo never silently turns a rule off.
+
+A rule that reaches out over the network (``network = True``, such as FL404
+dead-link) is selected only by its own code or name: ``ALL`` and a prefix
+(``FL4``) leave it out of ``select`` and ``extend-select``, so widening a
+selection never starts requests a user did not ask for. ``ignore`` and
+per-file ignores match it as any other rule.
 """
 
 from __future__ import annotations
@@ -14,15 +20,22 @@ from pathlib import PurePosixPath
 from factlint.errors import FatalError
 
 
-def expand(selectors: Iterable[str], rules: Mapping[str, type], origin: str) -> set[str]:
+def expand(
+    selectors: Iterable[str], rules: Mapping[str, type], origin: str, *, selecting: bool = False
+) -> set[str]:
+    """The codes the selectors match. ``selecting`` (for ``select`` and
+    ``extend-select``): ``ALL`` and prefixes leave out network rules."""
     codes: set[str] = set()
     names = {getattr(rule, "name", ""): code for code, rule in rules.items()}
+    widened = {
+        code for code, rule in rules.items() if not (selecting and getattr(rule, "network", False))
+    }
     for raw in selectors:
         selector = raw.strip()
         if not selector:
             continue
         if selector.upper() == "ALL":
-            codes.update(rules)
+            codes.update(widened)
             continue
         if selector in names:
             codes.add(names[selector])
@@ -32,7 +45,7 @@ def expand(selectors: Iterable[str], rules: Mapping[str, type], origin: str) -> 
             raise FatalError(
                 f"{origin}: unknown rule code or prefix {selector!r} (see 'factlint rules')"
             )
-        codes.update(matched)
+        codes.update(code for code in matched if code in widened or code == selector.upper())
     return codes
 
 
@@ -46,8 +59,8 @@ def selected_codes(
     if select is None:
         chosen = {code for code, rule in rules.items() if getattr(rule, "default_enabled", True)}
     else:
-        chosen = expand(select, rules, origin)
-    chosen |= expand(extend_select, rules, origin)
+        chosen = expand(select, rules, origin, selecting=True)
+    chosen |= expand(extend_select, rules, origin, selecting=True)
     chosen -= expand(ignore, rules, origin)
     return chosen
 

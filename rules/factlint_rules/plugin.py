@@ -12,6 +12,7 @@ RULE_MODULES = (
     "truncated_link",
     "shortened_link",
     "malformed_link",
+    "dead_link",
     "name_variant",
     "name_alias",
     "first_reference",

@@ -97,7 +97,7 @@ def url_host(url: str) -> str:
 _EMBED = lazy.re(r"<(?:tweet|blockquote)\b|\(@\w+\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}", re.I)
 
 
-def _quoted(text: str, start: int) -> bool:
+def in_quoted_words(text: str, start: int) -> bool:
     """The link is in someone else's words: inside quotation marks or an
     embedded post in its paragraph, which the story cannot change."""
     para_start = text.rfind("\n", 0, start) + 1
@@ -123,7 +123,7 @@ class ShortenedLink(DocumentRule):
         text = document.prose
         for link in facts.get_list("links"):
             host = url_host(link.url)
-            if host in hosts and not _quoted(text, link.start):
+            if host in hosts and not in_quoted_words(text, link.start):
                 yield self.finding(
                     document,
                     link.start,

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from factlint import Document, DocumentRule, Facts, Finding, Severity
 from factlint.facts.links import quote_url
 
-_ELLIPSES = ("...", "…", "%E2%80%A6", "%e2%80%a6")
+ELLIPSES = ("...", "…", "%E2%80%A6", "%e2%80%a6")
 
 
 class TruncatedLink(DocumentRule):
@@ -36,7 +36,7 @@ class TruncatedLink(DocumentRule):
 
     def check(self, document: Document, facts: Facts) -> Iterator[Finding]:
         for link in facts.get_list("links"):
-            for mark in _ELLIPSES:
+            for mark in ELLIPSES:
                 at = link.url.find(mark)
                 if at >= 0:
                     yield self.finding(
