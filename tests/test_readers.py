@@ -66,6 +66,22 @@ def test_reuters_style_dateline() -> None:
     assert doc.metadata.dateline == "SALVADOR"
 
 
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("CAGUAS, Puerto Rico (AP)_ Kidnappers kept their promise.", "CAGUAS"),
+        ("BONN, Germany (AP) _ A phony address will cost the party.", "BONN"),
+        ("MILWAUKEE (AP) — The mayor spoke.", "MILWAUKEE"),
+        ("Fans_ of the team gathered.", None),
+        ("BONN _ A line with no credit before the underscore.", None),
+    ],
+)
+def test_the_wire_s_older_underscore_dateline(line: str, place: str | None) -> None:
+    """AP's older copy puts an underscore for the dash, after the credit."""
+    doc = MarkdownReader().read("w.md", f"---\ndate: 1998-06-26\n---\n{line}\n")
+    assert doc.metadata.dateline == place
+
+
 def test_markdown_code_comments_and_front_matter_are_not_prose() -> None:
     text = (
         "---\ntitle: Notes\n---\n"

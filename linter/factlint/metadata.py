@@ -40,12 +40,13 @@ _TIMESTAMP_LINE = lazy.re(
     r"[ \t]*$",
     re.M,
 )
-# "MILWAUKEE (AP) —", "OAKFIELD —", "SALVADOR, Feb 26 -", "LONDON, England (Reuters) --"
+# "MILWAUKEE (AP) —", "OAKFIELD —", "SALVADOR, Feb 26 -", "LONDON, England (Reuters) --",
+# and the wire's older "CAGUAS, Puerto Rico (AP)_" (an underscore for the dash, after a credit)
 _DATELINE = lazy.re(
     r"(?P<place>[^\W\d_](?:[^\W\d_]|[.'’ -]){0,40}[^\W\d_]\.?)"
     rf"(?:,[ \t]+(?:(?P<month>{_MONTH})[ \t]+(?P<day>\d{{1,2}})"
     r"|[^\W\d_][\w.]*(?:[ \t][^\W\d_][\w.]*)?)){0,3}"
-    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|--?)[ \t]+"
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*(?:_|—|–|--?)|(?:—|–|--?))[ \t]+"
 )
 _TIMESTAMP_WINDOW = 12  # lines from the top in which a timestamp line counts
 

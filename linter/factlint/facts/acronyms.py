@@ -562,6 +562,8 @@ class AcronymExtractor:
             if _set_apart(prose, m.start(), m.end(), first) or _rating(prose, m.start(), token):
                 continue
             beside = _spelled_beside(document.text, m.start(), m.end(1), token)
+            if beside is None and m[2] and token.isalpha():  # "instructions per second, or MIPs"
+                beside = _spelled_beside(document.text, m.start(), m.end(1), token + "S")
             if beside is not None and token not in defined:
                 defined[token] = beside
             if forms is None:
