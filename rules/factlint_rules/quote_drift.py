@@ -25,8 +25,10 @@ a speaker that is not named as a person (a pronoun, a title such as "the
 president" or "Treasury Secretary", a country, a company or an office),
 which are usually the same speaker named another way; and two credits where
 either story also names the other credited person, which on published copy
-is nearly always a speaker read from the wrong sentence rather than a second
-person saying the same words.
+is nearly always a speaker read from the wrong sentence ("he told" after a
+paragraph about someone else) rather than a second person saying the same
+words, unless both stories name their speaker right beside the quotation
+('"...," Okafor said' against '"...," said Director James Whitcombe').
 
 **Why.** A quote is a record of what someone said: two versions mean at
 least one is wrong, and a quote credited to two people is wrong once.
@@ -346,8 +348,16 @@ class QuoteDrift(CorpusRule):
             _person(quote_a.speaker, other.prose)
             and _person(quote_b.speaker, documents[doc_b].prose)
             and _surname(quote_a.speaker) != _surname(quote_b.speaker)
-            and not _names(documents[doc_b].prose, quote_a.speaker)
-            and not _names(other.prose, quote_b.speaker)
+            and (
+                (
+                    _said_beside(quote_a, other.prose)
+                    and _said_beside(quote_b, documents[doc_b].prose)
+                )
+                or (
+                    not _names(documents[doc_b].prose, quote_a.speaker)
+                    and not _names(other.prose, quote_b.speaker)
+                )
+            )
         ):
             message = (
                 f"this quotation is credited to {quote_b.speaker} here and to"
@@ -489,6 +499,13 @@ def _person(speaker: str | None, prose: str) -> bool:
         return False
     words = speaker.split()
     lex = lexicon()
+    named = words
+    for i, word in enumerate(words[:-2]):  # "Transit Authority Director James Whitcombe"
+        if (word in lex.titles or word in lex.organisation_words) and fold(
+            words[i + 1]
+        ) in lex.given_names:
+            named = words[i + 1 :]  # the name after the title phrase
+    words = named
     if words[-1] in lex.titles or words[-1] in lex.title_words or words[-1].isupper():
         return False
     if any(w in lex.organisation_words or w in lex.organisations for w in words):
@@ -498,6 +515,21 @@ def _person(speaker: str | None, prose: str) -> bool:
     if len(words) > 1:
         return True
     return re.search(rf"\b[A-Z][a-z]+\.? {re.escape(words[0])}\b", prose) is not None
+
+
+def _said_beside(quote: Any, prose: str) -> bool:
+    """The speaker is named right beside the quotation ('"...," Okafor said',
+    '"...," said Director James Whitcombe'), not a pronoun ("he told")
+    whose person is read from another sentence."""
+    at, end = quote.speaker_start, quote.speaker_end
+    return (
+        quote.how in ("after", "split")
+        and at is not None
+        and quote.cue_start is not None
+        and quote.cue_start <= at < quote.cue_end
+        and bool(quote.speaker)
+        and prose[at:end].split()[-1:] == quote.speaker.split()[-1:]
+    )
 
 
 def _names(prose: str, speaker: str | None) -> bool:
