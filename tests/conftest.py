@@ -52,3 +52,21 @@ def news_texts(corpora: Path, bbc: str = "bbc/business", count: int = 40) -> lis
         for path in sorted((news / folder).glob(pattern))[:count]:
             texts.append(path.read_text(encoding="utf-8", errors="replace"))
     return texts
+
+
+def imported_by_a_check(story: Path, modules: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` a fresh process imports to check ``story`` (the
+    default rules, as a pre-commit hook runs them)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from factlint.cli import main\n"
+        "main(['check', '--isolated', '--output', '/dev/null', sys.argv[1]])\n"
+        f"print('\\n'.join(m for m in {modules!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(story)], capture_output=True, text=True, check=True
+    )
+    return done.stdout.split()

@@ -12,8 +12,6 @@ import collections
 import http.server
 import json
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -22,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from conftest import imported_by_a_check
 from factlint.cli import main
 from factlint.plugins import load_registry
 
@@ -322,18 +321,9 @@ def test_the_rule_is_off_by_default_and_explained(capsys: pytest.CaptureFixture[
 
 
 def test_a_check_without_it_imports_no_network_module() -> None:
-    code = (
-        "import sys\n"
-        "from factlint.cli import main\n"
-        "main(['check', '--isolated', '--output', '/dev/null', sys.argv[1]])\n"
-        "print(sorted(m for m in ('urllib.request', 'http.client', 'concurrent.futures')"
-        " if m in sys.modules))\n"
-    )
     seed = Path(__file__).parent.parent / "seeds" / "001_503aeeceae458385.txt"
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(seed)], capture_output=True, text=True, check=True
-    )
-    assert done.stdout.strip() == "[]"
+    network = ("urllib.request", "http.client", "concurrent.futures")
+    assert imported_by_a_check(seed, network) == []
 
 
 def test_ignored_hosts_and_their_subdomains_are_not_requested(

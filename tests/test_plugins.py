@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import imported_by_a_check
 from factlint.cli import main
 
 PLUGINS = Path(__file__).parent / "plugins"
@@ -225,19 +226,8 @@ def test_checking_a_story_loads_no_pluggy_inspect_or_typing() -> None:
     """A pre-commit run with factlint's own plugins calls their hooks directly,
     and no factlint module imports ``typing`` or ``inspect`` at run time (each
     costs a cold run about a tenth of its time)."""
-    import subprocess
-
-    code = (
-        "import sys\n"
-        "from factlint.cli import main\n"
-        "main(['check', '--isolated', '--output', '/dev/null', sys.argv[1]])\n"
-        "print(sorted(m for m in ('pluggy', 'inspect', 'typing') if m in sys.modules))\n"
-    )
     seed = Path(__file__).parent.parent / "seeds" / "000_3c3a6071b36f80b8.txt"
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(seed)], capture_output=True, text=True, check=True
-    )
-    assert done.stdout.strip() == "[]"
+    assert imported_by_a_check(seed, ("pluggy", "inspect", "typing")) == []
 
 
 def test_rule_docs_are_cleaned_as_inspect_cleans_them() -> None:
