@@ -17,18 +17,18 @@ The tense comes from the nearest verb cue in the same clause, at most four
 words before the date: for the future a modal ("will", "is set to", "plans
 to", "takes effect") or a future passive ("will be held on March 2") whose
 verb the date follows or whose "on" phrase it is ("will hold its rally on
-April 18"; not "will discuss the March 2 attack"), for the past a
-past-tense verb with the date as its "on" phrase ("voted Tuesday",
-"approved the budget calendar on March 12"). Left alone: dates after "as
-of", "until", "by", "ended", "from", "since", "to", "for" and the like
-(deadlines, periods, plans: "agreed to hold the vote on May 3"), a
-planning verb with an event of its own ("called a general strike on May
-1", "announced a rally on May 3"), participles that describe rather than
-report ("shares held on March 23", "a letter dated March 15", "scheduled
-for"), plans in the past ("was to have left April 30"), a date followed by
-"last year", and the start or end of a period that comes round every year
-("Seasons for oats began June 1", "the marketing year began Sept. 1": it
-may be last year's).
+April 18", "will hold a hearing March 2"; not "will discuss the March 2
+attack"), for the past a past-tense verb with the date as its "on" phrase
+("voted Tuesday", "approved the budget calendar on March 12"). Left alone:
+dates after "as of", "until", "by", "ended", "from", "since", "to", "for"
+and the like (deadlines, periods, plans: "agreed to hold the vote on May
+3"), a planning verb with an event of its own ("called a general strike on
+May 1", "announced a rally on May 3"), participles that describe rather
+than report ("shares held on March 23", "a letter dated March 15",
+"scheduled for"), plans in the past ("was to have left April 30"), a date
+followed by "last year", and the start or end of a period that comes round
+every year ("Seasons for oats began June 1", "the marketing year began
+Sept. 1": it may be last year's).
 
 **Why.** Either the date or the tense is wrong, often because the story was
 written before the event and published after it, or updated from older
@@ -196,7 +196,9 @@ def _future_event(prose: str, expression: object, cue: str, distance: int) -> bo
         return False  # a comma or dash between: the date is another clause's
     if distance == 1 and not passive:
         return True  # the modal's verb: "will vote March 3"
-    return gap[-1] == "on" and not any(t in _BLOCKERS for t in gap)
+    # "on" may be left out after an event: "will hold a public hearing March 2"
+    ahead = gap[-1] == "on" or gap[-1] in _EVENT_NOUNS
+    return ahead and not any(t in _BLOCKERS for t in gap)
 
 
 def _fits_current_year(date: dt.date, published: dt.date, tense: str) -> bool:
