@@ -81,8 +81,11 @@ _NOT_LETTER = lazy.re(r"[^a-z]")
 # the copy, not a spelling of either name. "McCaul", "KellyAnne" go on.
 _RUN_TOGETHER = lazy.re(r"[a-z][A-Z](?![a-z])")
 # A capitalised word standing alone (no capitalised word either side), for
-# lone surnames the extractor had no cue for ("the players Whitfeld recruited").
-_LONE_CAPITALISED = lazy.re(r"[A-Z](?<![\w.'’-][A-Z])[a-z]{4,}(?![\w’'-])(?! [A-Z])")
+# lone surnames the extractor had no cue for ("the players Whitfeld recruited"),
+# also with a capital inside ("McCafferty", "DeVries", "O'Brien").
+_LONE_CAPITALISED = lazy.re(
+    r"[A-Z](?<![\w.'’-][A-Z])(?:[a-z]{1,3}[A-Z]|['’][A-Z])?[a-z]{3,}(?![\w’'-])(?! [A-Z])"
+)
 _AFTER_CAPITALISED = lazy.re(r"[A-Z][\w’'.-]* $")
 # ... and not where a place or a thing goes ("bronze in Greece"), nor in a
 # list of names ("Dowson, Haughton, Monye").
@@ -93,7 +96,7 @@ _BEFORE_LIST = lazy.re(r", [A-Z]")
 _DOUBLES = lazy.re(r"(.)\1+")
 # Proper nouns inside a sentence (after a lower-case word or a comma), so
 # sentence openers such as "They" or "After" do not count as shared context.
-_CAPITALISED = lazy.re(r"[A-Z](?<![\w.'’-][A-Z])[a-z]{3,}")
+_CAPITALISED = lazy.re(r"[A-Z](?<![\w.'’-][A-Z])(?:[a-z]{1,3}[A-Z]|['’][A-Z])?[a-z]{3,}")
 #: Proper nouns two stories must share before a near spelling of two common
 #: surnames (Thomson / Thompson) in them is taken for one name misspelled.
 COMMON_SURNAME_CONTEXT = 3
