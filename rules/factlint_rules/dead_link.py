@@ -183,7 +183,9 @@ def _request(opener: Any, url: str, method: str, timeout: float) -> tuple[str, A
 
 def probe(url: str, timeout: float, opener: Any = None) -> tuple[str, str] | None:
     """What is definitively wrong with ``url``: ``("status", message)``,
-    ``("host", message)``, or None (it answers, or nothing is certain)."""
+    ``("host", message)`` (the DNS has no such name, which counts only if the
+    resolver works), ``("invalid", message)`` (a reserved ``.invalid`` name,
+    no lookup), or None (it answers, or nothing is certain)."""
     from urllib.parse import urlsplit
 
     host = (urlsplit(url).hostname or "").rstrip(".")

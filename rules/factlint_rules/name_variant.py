@@ -11,7 +11,8 @@ Muhammad Morsi); or both at once for a romanised given name (Usama bin
 Ladin / Osama bin Laden). Surname-only mentions ("Newman-Ortiz said") count
 with them, and so does a lone capitalised word a slip away from the surname
 of someone the same story names in full, even with no cue before it ("the
-players Whitfeld recruited" after "Coach Dana Whitfield"), unless it is a
+players Whitfeld recruited" after "Coach Dana Whitfield"; also with a
+capital inside: "McCafferty also praised" after "Fran McCaffery"), unless it is a
 given name, a common surname, a word other stories of the run use, a place
 after "in" or "from", or one of a list of names. Matters of style are not
 spellings: a curly or straight apostrophe, an initial with or without its

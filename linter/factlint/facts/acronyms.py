@@ -57,7 +57,9 @@ marketing for NEC", "CES organisers the CEA"; a model, carrier or railway
 before its kind: "SRX SUVs", "GNER trains"; beside a firm named by its form:
 "Cable & Wireless and NTL"; one of a list of three or more names: "AEG,
 Zanussi and Frigidaire") are left out everywhere in it. A plural in capitals is spelled out by its
-plural ("exchanges for physicals (EFPS)"), and "or" may be one of the small
+plural ("exchanges for physicals (EFPS)"), a small plural s may be a
+letter of the name spelled out right before it ("million instructions per
+second, or MIPs"), and "or" may be one of the small
 words ("Identification Friend or Foe")."""
 
 from __future__ import annotations
